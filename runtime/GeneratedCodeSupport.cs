@@ -1,0 +1,68 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using ShapedTensors.Kernels;
+
+namespace ShapedTensors;
+
+/// <summary>Helpers that code emitted by the ShapedTensors generator calls; not meant for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedCodeSupport
+{
+    /// <summary>The array behind a dynamic tensor, so that shaped tensors can share it without copying.</summary>
+    public static T[] ArrayOf<T>(DynamicTensor<T> tensor)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Require.NotNull(tensor, nameof(tensor));
+        return tensor.Data;
+    }
+
+    /// <summary>Checks that <paramref name="length"/> is the element count of <paramref name="shape"/>.</summary>
+    public static void CheckLength(Shape shape, int length, string parameterName)
+    {
+        Require.NotNull(shape, nameof(shape));
+        if (length != shape.ElementCount)
+        {
+            throw new ArgumentException($"A tensor of shape {shape} needs {shape.ElementCount} elements, but {length} were given.", parameterName);
+        }
+    }
+
+    /// <summary>Checks that a dynamic tensor has the shape of the type it converts to.</summary>
+    public static void CheckShape(Shape expected, Shape actual, string typeName, string parameterName)
+    {
+        if (expected != actual)
+        {
+            throw new ArgumentException($"A tensor of shape {actual} cannot become a {typeName}, whose shape is {expected}.", parameterName);
+        }
+    }
+
+    /// <summary>The exception for a default value of a struct tensor type, which has no storage.</summary>
+    public static InvalidOperationException Uninitialized(string typeName)
+        => new($"This {typeName} is a default value with no storage; create one with new {typeName}(), {typeName}.Zeros() or another factory.");
+
+    /// <summary>The exception for an index outside its dimension.</summary>
+    public static ArgumentOutOfRangeException IndexOutOfRange(int axis, int index, int size)
+        => new($"i{axis}", index, $"Index {index} is out of range for axis {axis} of size {size}.");
+
+    /// <summary>
+    /// Computes an operation whose option values the generator did not specialize (they were not
+    /// compile-time constants) through the runtime, into a destination of the overload's result type.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes are incompatible for these options.</exception>
+    /// <exception cref="InvalidOperationException">These options give a result shape other than the destination's.</exception>
+    public static void Contract<T>(string operation, ContractionResult result, IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Require.NotNull(result, nameof(result));
+        Require.NotNull(x, nameof(x));
+        Require.NotNull(y, nameof(y));
+        Require.NotNull(destination, nameof(destination));
+        var plan = Contraction.PlanOrThrow(result, operation, x.Shape, y.Shape);
+        if (plan.Result != destination.Shape)
+        {
+            throw new InvalidOperationException($"{operation} of {x.Shape} and {y.Shape} with these options has shape {plan.Result}, not the shape {destination.Shape} of the type this overload returns; pass the options as constants or use the dynamic tensor.");
+        }
+
+        PlanExecutor.Execute(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+    }
+}

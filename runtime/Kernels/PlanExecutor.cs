@@ -1,0 +1,205 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+
+namespace ShapedTensors.Kernels;
+
+/// <summary>
+/// Executes a <see cref="ContractionPlan"/> for shapes known only at run time: the dynamic tensor's engine.
+/// Columns are vectorized with <see cref="Vector{T}"/> in register blocks of four rows; a right operand
+/// whose columns are not contiguous (a transpose) is first packed into a contiguous scratch block.
+/// </summary>
+internal static class PlanExecutor
+{
+    private const int RowBlock = 4;
+
+    public static void Execute<T>(ContractionPlan plan, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var vectorize = Vector.IsHardwareAccelerated && plan.N >= Vector<T>.Count;
+        var packY = vectorize && plan.YColumnStride != 1;
+        var packed = packY ? ArrayPool<T>.Shared.Rent(plan.K * plan.N) : null;
+        try
+        {
+            var batch = plan.Batch;
+            Span<int> counter = stackalloc int[batch.Count];
+            long xOffset = 0, yOffset = 0, outOffset = 0;
+            for (long item = 0, count = plan.BatchCount; item < count; item++)
+            {
+                if (packed is not null)
+                {
+                    Pack(plan, y, yOffset, packed);
+                    MatrixProduct(plan, x, xOffset, packed, 0, plan.N, output, outOffset);
+                }
+                else if (vectorize)
+                {
+                    MatrixProduct(plan, x, xOffset, y, yOffset, plan.YDepthStride, output, outOffset);
+                }
+                else
+                {
+                    ScalarProduct(plan, x, xOffset, y, yOffset, output, outOffset);
+                }
+
+                // Odometer over the batch axes, innermost fastest.
+                for (var axis = batch.Count - 1; axis >= 0; axis--)
+                {
+                    var a = batch[axis];
+                    xOffset += a.XStride;
+                    yOffset += a.YStride;
+                    outOffset += a.OutStride;
+                    if (++counter[axis] < a.Size)
+                    {
+                        break;
+                    }
+
+                    counter[axis] = 0;
+                    xOffset -= a.XStride * a.Size;
+                    yOffset -= a.YStride * a.Size;
+                    outOffset -= a.OutStride * a.Size;
+                }
+            }
+        }
+        finally
+        {
+            if (packed is not null)
+            {
+                ArrayPool<T>.Shared.Return(packed);
+            }
+        }
+    }
+
+    // Copies y[k, n] of one batch item into a row-major K x N block.
+    private static void Pack<T>(ContractionPlan plan, ReadOnlySpan<T> y, long yOffset, Span<T> packed)
+    {
+        for (var k = 0; k < plan.K; k++)
+        {
+            var source = yOffset + (k * plan.YDepthStride);
+            var row = packed.Slice(k * plan.N, plan.N);
+            for (var n = 0; n < row.Length; n++)
+            {
+                row[n] = y[(int)(source + (n * plan.YColumnStride))];
+            }
+        }
+    }
+
+    // out[m, n] = sum_k x[m, k] * y[k, n] with y's columns contiguous; four rows share each load of y.
+    private static void MatrixProduct<T>(ContractionPlan plan, ReadOnlySpan<T> x, long xOffset, ReadOnlySpan<T> y, long yOffset, long yDepthStride, Span<T> output, long outOffset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = 0, width = Vector<T>.Count, lastVector = plan.N - width;
+        for (; m + RowBlock <= plan.M; m += RowBlock)
+        {
+            var x0 = xOffset + (m * plan.XRowStride);
+            var o0 = outOffset + (m * plan.OutRowStride);
+            for (var n = 0; n <= lastVector; n += width)
+            {
+                Vector<T> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+                for (var k = 0; k < plan.K; k++)
+                {
+                    var column = new Vector<T>(y.Slice((int)(yOffset + (k * yDepthStride) + n), width));
+                    var xk = x0 + (k * plan.XDepthStride);
+                    acc0 = MultiplyAdd(new Vector<T>(x[(int)xk]), column, acc0);
+                    acc1 = MultiplyAdd(new Vector<T>(x[(int)(xk + plan.XRowStride)]), column, acc1);
+                    acc2 = MultiplyAdd(new Vector<T>(x[(int)(xk + (2 * plan.XRowStride))]), column, acc2);
+                    acc3 = MultiplyAdd(new Vector<T>(x[(int)(xk + (3 * plan.XRowStride))]), column, acc3);
+                }
+
+                acc0.CopyTo(output.Slice((int)(o0 + n), width));
+                acc1.CopyTo(output.Slice((int)(o0 + plan.OutRowStride + n), width));
+                acc2.CopyTo(output.Slice((int)(o0 + (2 * plan.OutRowStride) + n), width));
+                acc3.CopyTo(output.Slice((int)(o0 + (3 * plan.OutRowStride) + n), width));
+            }
+        }
+
+        for (; m < plan.M; m++)
+        {
+            var x0 = xOffset + (m * plan.XRowStride);
+            var o0 = outOffset + (m * plan.OutRowStride);
+            for (var n = 0; n <= lastVector; n += width)
+            {
+                Vector<T> acc = default;
+                for (var k = 0; k < plan.K; k++)
+                {
+                    var column = new Vector<T>(y.Slice((int)(yOffset + (k * yDepthStride) + n), width));
+                    acc = MultiplyAdd(new Vector<T>(x[(int)(x0 + (k * plan.XDepthStride))]), column, acc);
+                }
+
+                acc.CopyTo(output.Slice((int)(o0 + n), width));
+            }
+        }
+
+        // The columns past the last whole vector.
+        var tail = plan.N - (plan.N % width);
+        for (m = 0; m < plan.M; m++)
+        {
+            for (var n = tail; n < plan.N; n++)
+            {
+                output[(int)(outOffset + (m * plan.OutRowStride) + n)] = DotAlong(plan, x, xOffset + (m * plan.XRowStride), y, yOffset + n, yDepthStride);
+            }
+        }
+    }
+
+    private static void ScalarProduct<T>(ContractionPlan plan, ReadOnlySpan<T> x, long xOffset, ReadOnlySpan<T> y, long yOffset, Span<T> output, long outOffset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var m = 0; m < plan.M; m++)
+        {
+            for (var n = 0; n < plan.N; n++)
+            {
+                output[(int)(outOffset + (m * plan.OutRowStride) + n)] = DotAlong(plan, x, xOffset + (m * plan.XRowStride), y, yOffset + (n * plan.YColumnStride), plan.YDepthStride);
+            }
+        }
+    }
+
+    // sum_k x[xStart + k * XDepthStride] * y[yStart + k * yDepthStride], vectorized when both are contiguous.
+    private static T DotAlong<T>(ContractionPlan plan, ReadOnlySpan<T> x, long xStart, ReadOnlySpan<T> y, long yStart, long yDepthStride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var k = 0;
+        var sum = T.Zero;
+        if (plan.XDepthStride == 1 && yDepthStride == 1 && Vector.IsHardwareAccelerated && plan.K >= Vector<T>.Count)
+        {
+            var width = Vector<T>.Count;
+            Vector<T> acc = default;
+            for (; k <= plan.K - width; k += width)
+            {
+                acc = MultiplyAdd(new Vector<T>(x.Slice((int)xStart + k, width)), new Vector<T>(y.Slice((int)yStart + k, width)), acc);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; k < plan.K; k++)
+        {
+            sum += x[(int)(xStart + (k * plan.XDepthStride))] * y[(int)(yStart + (k * yDepthStride))];
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> MultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Fused where the hardware has it; emulated fused multiply-add would be very slow.
+        if (!Fma.IsSupported && !AdvSimd.IsSupported)
+        {
+            return (a * b) + c;
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+        }
+
+        return (a * b) + c;
+    }
+}

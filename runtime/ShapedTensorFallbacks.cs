@@ -1,0 +1,73 @@
+using System.Numerics;
+
+namespace ShapedTensors;
+
+/// <summary>
+/// The operations on any shaped tensor, computed through the runtime with run-time shape checks. They bind
+/// only when the generator emitted no specialized overload for a call (its shapes are incompatible, or it
+/// could not know them); the analyzer reports the first case as a compile error and the second as a warning.
+/// </summary>
+/// <remarks>
+/// Specialized overloads are emitted as non-generic extension methods in the calling code's own namespace,
+/// so C# finds them before these (or, in the same scope, prefers them as the better conversion).
+/// </remarks>
+public static class ShapedTensorFallbacks
+{
+    /// <summary><c>keras.backend.dot(x, y)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
+    public static DynamicTensor<T> Dot<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Dot(Dynamic(y));
+
+    /// <summary><c>keras.backend.dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void Dot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Dot(Dynamic(y), Dynamic(destination));
+
+    /// <summary><c>keras.backend.batch_dot(x, y)</c>, shapes checked at run time.</summary>
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y));
+
+    /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y), axes);
+
+    /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y), axes);
+
+    /// <summary><c>keras.backend.batch_dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y), Dynamic(destination));
+
+    /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination));
+
+    /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination));
+
+    /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c>, shapes checked at run time.</summary>
+    public static DynamicTensor<T> MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, bool transposeA = false, bool transposeB = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).MatMul(Dynamic(y), transposeA, transposeB);
+
+    /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, bool transposeA = false, bool transposeB = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).MatMul(Dynamic(y), Dynamic(destination), transposeA, transposeB);
+
+    private static DynamicTensor<T> Dynamic<T>(IShapedTensor<T> tensor)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Require.NotNull(tensor, nameof(tensor));
+        return tensor.ToDynamic();
+    }
+}

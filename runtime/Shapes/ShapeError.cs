@@ -1,0 +1,85 @@
+// Compiled into the runtime, the generator and the analyzers (netstandard2.0).
+using System;
+using System.Text;
+
+namespace ShapedTensors;
+
+/// <summary>What kind of problem a <see cref="ShapeError"/> describes.</summary>
+public enum ShapeErrorKind
+{
+    /// <summary>The operand shapes are incompatible; the message is TensorFlow's exact text.</summary>
+    IncompatibleShapes,
+
+    /// <summary>An explicit <c>BatchDot</c> axis is outside its operand's rank.</summary>
+    InvalidAxes,
+}
+
+/// <summary>
+/// Why a contraction is not defined for the given shapes, with the exact text TensorFlow/Keras raises
+/// (see SEMANTICS.md). The runtime throws this text and the analyzer reports it verbatim.
+/// </summary>
+public sealed class ShapeError
+{
+    private ShapeError(ShapeErrorKind kind, string message, string? node, string? op, Shape[] inputShapes)
+    {
+        Kind = kind;
+        Message = message;
+        Node = node;
+        Op = op;
+        InputShapes = inputShapes;
+    }
+
+    /// <summary>What kind of problem this is.</summary>
+    public ShapeErrorKind Kind { get; }
+
+    /// <summary>The complete message, e.g. <c>Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70].</c></summary>
+    public string Message { get; }
+
+    /// <summary>The TensorFlow node name of the frame (<c>MatMul</c>, <c>Mul</c>, <c>Squeeze</c>, <c>BatchDot</c>), or null for axis errors.</summary>
+    public string? Node { get; }
+
+    /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for axis errors.</summary>
+    public string? Op { get; }
+
+    /// <summary>The shapes the frame shows: the ones TensorFlow's op saw, which may differ from the user's.</summary>
+    public Shape[] InputShapes { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Message;
+
+    internal static ShapeError Framed(string core, string node, string op, params Shape[] inputShapes)
+    {
+        var text = new StringBuilder(core).Append(" for '").Append(node).Append("' (op: '").Append(op).Append("') with input shapes: ");
+        for (var i = 0; i < inputShapes.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(", ");
+            }
+
+            text.Append(inputShapes[i].ToTensorFlowString());
+        }
+
+        return new ShapeError(ShapeErrorKind.IncompatibleShapes, text.Append('.').ToString(), node, op, inputShapes);
+    }
+
+    internal static ShapeError AxesOutOfRange(Shape x, Shape y, int axisX, int axisY)
+    {
+        var message = $"BatchDot axes ({axisX}, {axisY}) are out of range for input shapes {x.ToTensorFlowString()}, {y.ToTensorFlowString()}: "
+            + $"the first axis must be in [{-x.Rank}, {x.Rank - 1}] and the second in [{-y.Rank}, {y.Rank - 1}].";
+        return new ShapeError(ShapeErrorKind.InvalidAxes, message, null, null, new[] { x, y });
+    }
+
+    // The core texts of TensorFlow's shape functions (shape_inference.cc, common_shape_fns.cc, array_ops.cc).
+    internal static string DimensionsMustBeEqual(long a, long b) => $"Dimensions must be equal, but are {a} and {b}";
+
+    internal static string MustBeRank(int rank, int actual) => $"Shape must be rank {rank} but is rank {actual}";
+
+    internal static string MustBeAtLeastRank(int rank, int actual) => $"Shape must be at least rank {rank} but is rank {actual}";
+
+    internal static string DimensionInBothShapes(int index, int a, int b) => $"Dimension {index} in both shapes must be equal, but are {a} and {b}";
+
+    internal static string CannotSqueeze(int index, int dim) => $"Can not squeeze dim[{index}], expected a dimension of 1, got {dim}";
+
+    internal static string SqueezeIndexOutOfRange(int index, int rank) => $"Tried to squeeze dim index {index} for tensor with {rank} dimensions.";
+}
