@@ -36,6 +36,24 @@ public static class GeneratedCodeSupport
         }
     }
 
+    /// <summary>Checks that a destination shares no memory with the operands, which kernels read while writing it.</summary>
+    public static void CheckNoOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> x, ReadOnlySpan<T> y, string parameterName)
+    {
+        if (destination.Overlaps(x) || destination.Overlaps(y))
+        {
+            throw new ArgumentException("The destination must not share memory with an operand.", parameterName);
+        }
+    }
+
+    /// <summary>Checks that a kernel's spans have the lengths of its shapes, so its unchecked loads and stores stay inside them.</summary>
+    public static void CheckKernelLengths(int x, int expectedX, int y, int expectedY, int output, int expectedOutput)
+    {
+        if (x != expectedX || y != expectedY || output != expectedOutput)
+        {
+            throw new ArgumentException($"A kernel for {expectedX}, {expectedY} -> {expectedOutput} elements was given {x}, {y} -> {output}.");
+        }
+    }
+
     /// <summary>The exception for a default value of a struct tensor type, which has no storage.</summary>
     public static InvalidOperationException Uninitialized(string typeName)
         => new($"This {typeName} is a default value with no storage; create one with new {typeName}(), {typeName}.Zeros() or another factory.");

@@ -1,0 +1,265 @@
+using System.Collections.Generic;
+using System.Linq;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Emit;
+
+/// <summary>The widest vector a kernel path uses.</summary>
+internal enum VectorKind
+{
+    V256,
+    V128,
+}
+
+/// <summary>Emits one vector path of a kernel (see <see cref="KernelEmitter"/>).</summary>
+internal sealed class VectorKernel
+{
+    private const int Accumulators = 12;
+    private const int MaxInterleave = 4;
+
+    private readonly SourceWriter _w;
+    private readonly ContractionPlan _plan;
+    private readonly string _t;
+    private readonly VectorKind _kind;
+    private readonly int _lanes;
+    private readonly int _budget;
+
+    public VectorKernel(SourceWriter writer, ContractionPlan plan, ElementKind element, VectorKind kind, int unrollBudget)
+    {
+        _w = writer;
+        _plan = plan;
+        _t = element.Keyword();
+        _kind = kind;
+        _lanes = (kind == VectorKind.V256 ? 32 : 16) / element.Size();
+        _budget = unrollBudget;
+    }
+
+    /// <summary>A run of output columns held in one accumulator: <see cref="Lanes"/> columns from <see cref="Offset"/>.</summary>
+    private readonly record struct Segment(Offset Offset, int Lanes);
+
+    public void Write(string name)
+    {
+        var segments = Segments();
+        var columnsPerBlock = segments.Count <= 3 ? segments.Count : 2;
+        var rowsPerBlock = System.Math.Min(_plan.M, System.Math.Max(1, segments.Count == 1 ? 8 : System.Math.Min(6, Accumulators / columnsPerBlock)));
+
+        // When one item's whole product fits in a few accumulators, interleave batch items to fill the rest.
+        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
+        var perItem = rowsPerBlock * columnsPerBlock;
+        var interleave = _plan.M <= rowsPerBlock && segments.Count <= columnsPerBlock
+            ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / perItem), innermost))
+            : 1;
+
+        using (_w.Block($"private static void {name}(ref {_t} x, ref {_t} y, ref {_t} o)"))
+        {
+            KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) => WriteItems(items, strides, segments, columnsPerBlock, rowsPerBlock));
+        }
+    }
+
+    // The columns of a row: whole vectors, then the tail as one overlapping vector, narrower vectors or scalars.
+    private List<Segment> Segments()
+    {
+        var segments = new List<Segment>();
+        var n = _plan.N;
+        var whole = n / _lanes;
+        for (var i = 0; i < whole; i++)
+        {
+            segments.Add(new Segment(Offset.Of(i * _lanes), _lanes));
+        }
+
+        var done = whole * _lanes;
+        if (done == n)
+        {
+            return segments;
+        }
+
+        if (whole > 0)
+        {
+            // Recomputing a few columns is cheaper than a scalar tail, and stores are idempotent.
+            segments.Add(new Segment(Offset.Of(n - _lanes), _lanes));
+            return segments;
+        }
+
+        var half = _lanes / 2;
+        if (_kind == VectorKind.V256 && n >= half)
+        {
+            segments.Add(new Segment(Offset.Of(0), half));
+            if (n > half)
+            {
+                segments.Add(new Segment(Offset.Of(n - half), half));
+            }
+
+            return segments;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            segments.Add(new Segment(Offset.Of(i), 1));
+        }
+
+        return segments;
+    }
+
+    private void WriteItems(int items, (long X, long Y, long Out) strides, List<Segment> segments, int columnsPerBlock, int rowsPerBlock)
+    {
+        var whole = _plan.N / _lanes;
+        var regularBlocks = segments.Count > columnsPerBlock ? whole / columnsPerBlock : 0;
+        var regular = regularBlocks * columnsPerBlock;
+        if (regularBlocks >= 2)
+        {
+            var step = columnsPerBlock * _lanes;
+            using (_w.Block($"for (nuint n = 0; n < {regularBlocks * step}; n += {step})"))
+            {
+                var block = Enumerable.Range(0, columnsPerBlock).Select(s => new Segment(Offset.Variable("n") + (s * _lanes), _lanes)).ToList();
+                WriteRows(items, strides, block, rowsPerBlock);
+            }
+        }
+        else if (regularBlocks == 1)
+        {
+            WriteRows(items, strides, segments.Take(columnsPerBlock).ToList(), rowsPerBlock);
+        }
+
+        var rest = segments.Skip(regular).ToList();
+        for (var start = 0; start < rest.Count; start += columnsPerBlock)
+        {
+            WriteRows(items, strides, rest.Skip(start).Take(columnsPerBlock).ToList(), rowsPerBlock);
+        }
+    }
+
+    private void WriteRows(int items, (long X, long Y, long Out) strides, List<Segment> block, int rowsPerBlock)
+    {
+        var rowBlocks = _plan.M / rowsPerBlock;
+        var remainder = _plan.M % rowsPerBlock;
+        if (rowBlocks >= 2)
+        {
+            using (_w.Block($"for (nuint m = 0; m < {rowBlocks * rowsPerBlock}; m += {rowsPerBlock})"))
+            {
+                WriteMicroKernel(items, strides, Enumerable.Range(0, rowsPerBlock).Select(r => Offset.Variable("m") + r).ToList(), block);
+            }
+        }
+        else if (rowBlocks == 1)
+        {
+            WriteMicroKernel(items, strides, Enumerable.Range(0, rowsPerBlock).Select(r => Offset.Of(r)).ToList(), block);
+        }
+
+        if (remainder > 0)
+        {
+            var first = rowBlocks * rowsPerBlock;
+            WriteMicroKernel(items, strides, Enumerable.Range(first, remainder).Select(r => Offset.Of(r)).ToList(), block);
+        }
+    }
+
+    // One register block: accumulators for items x rows x segments, a pass over k, then the stores.
+    private void WriteMicroKernel(int items, (long X, long Y, long Out) strides, List<Offset> rows, List<Segment> segments)
+    {
+        var p = _plan;
+        var perK = (items * segments.Count) + (items * rows.Count) + (items * rows.Count * segments.Count);
+        var unroll = (long)perK * p.K <= _budget;
+        using (_w.Block())
+        {
+            // Accumulators c{item}_{row}_{segment}.
+            for (var i = 0; i < items; i++)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    for (var s = 0; s < segments.Count; s++)
+                    {
+                        _w.Line($"var c{i}_{r}_{s} = {Zero(segments[s].Lanes)};");
+                    }
+                }
+            }
+
+            if (unroll)
+            {
+                var declared = new HashSet<string>();
+                for (var k = 0; k < p.K; k++)
+                {
+                    WriteStep(items, strides, rows, segments, Offset.Of(k), declared);
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (nuint k = 0; k < {p.K}; k++)"))
+                {
+                    WriteStep(items, strides, rows, segments, Offset.Variable("k"), new HashSet<string>());
+                }
+            }
+
+            for (var i = 0; i < items; i++)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    for (var s = 0; s < segments.Count; s++)
+                    {
+                        var at = Offset.Variable("ob") + (i * strides.Out) + rows[r].Times(p.OutRowStride) + segments[s].Offset;
+                        _w.Line(segments[s].Lanes == 1
+                            ? $"Unsafe.Add(ref o, {at}) = c{i}_{r}_{s};"
+                            : $"{VectorClass(segments[s].Lanes)}.StoreUnsafe(c{i}_{r}_{s}, ref o, {at});");
+                    }
+                }
+            }
+        }
+    }
+
+    // One k: load each item's y segments, broadcast each row's x, multiply-add into every accumulator.
+    private void WriteStep(int items, (long X, long Y, long Out) strides, List<Offset> rows, List<Segment> segments, Offset k, HashSet<string> declared)
+    {
+        var p = _plan;
+        var widths = segments.Select(s => s.Lanes).Distinct().OrderByDescending(l => l).ToList();
+        for (var i = 0; i < items; i++)
+        {
+            for (var s = 0; s < segments.Count; s++)
+            {
+                var at = Offset.Variable("yb") + (i * strides.Y) + k.Times(p.YDepthStride) + segments[s].Offset.Times(p.YColumnStride);
+                Assign(declared, $"y{i}_{s}", Load(segments[s].Lanes, at));
+            }
+        }
+
+        for (var i = 0; i < items; i++)
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var at = Offset.Variable("xb") + (i * strides.X) + rows[r].Times(p.XRowStride) + k.Times(p.XDepthStride);
+                foreach (var lanes in widths)
+                {
+                    // x[row, k], broadcast to every lane.
+                    var element = $"Unsafe.Add(ref x, {at})";
+                    Assign(declared, $"x{lanes}", lanes == 1 ? element : $"{VectorClass(lanes)}.Create({element})");
+                    for (var s = 0; s < segments.Count; s++)
+                    {
+                        if (segments[s].Lanes == lanes)
+                        {
+                            _w.Line(lanes == 1
+                                ? $"c{i}_{r}_{s} += x1 * y{i}_{s};"
+                                : $"c{i}_{r}_{s} = KernelMath.MultiplyAdd(x{lanes}, y{i}_{s}, c{i}_{r}_{s});");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void Assign(HashSet<string> declared, string name, string value)
+        => _w.Line(declared.Add(name) ? $"var {name} = {value};" : $"{name} = {value};");
+
+    // A vector of y[k, n .. n + lanes): one load when columns are contiguous, else one element at a time.
+    private string Load(int lanes, Offset at)
+    {
+        if (lanes == 1)
+        {
+            return $"Unsafe.Add(ref y, {at})";
+        }
+
+        if (_plan.YColumnStride == 1)
+        {
+            return $"{VectorClass(lanes)}.LoadUnsafe(ref y, {at})";
+        }
+
+        var elements = Enumerable.Range(0, lanes).Select(l => $"Unsafe.Add(ref y, {at + (l * _plan.YColumnStride)})");
+        return $"{VectorClass(lanes)}.Create({string.Join(", ", elements)})";
+    }
+
+    private string VectorClass(int lanes) => "Vector" + (lanes * (_t == "float" ? 32 : 64)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Zero(int lanes) => lanes == 1 ? (_t == "float" ? "0f" : "0d") : $"{VectorClass(lanes)}.Create({(_t == "float" ? "0f" : "0d")})";
+}

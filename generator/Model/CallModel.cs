@@ -1,0 +1,60 @@
+namespace ShapedTensors.Generator.Model;
+
+/// <summary>The three operations.</summary>
+internal enum Operation
+{
+    Dot,
+    BatchDot,
+    MatMul,
+}
+
+/// <summary>Which overload shape a call uses; one overload is emitted per (signature, operand types).</summary>
+internal enum Signature
+{
+    /// <summary><c>x.Dot(y)</c>.</summary>
+    Dot,
+
+    /// <summary><c>x.BatchDot(y)</c>, default axes.</summary>
+    BatchDotDefault,
+
+    /// <summary><c>x.BatchDot(y, axes)</c> with an int.</summary>
+    BatchDotInt,
+
+    /// <summary><c>x.BatchDot(y, (a, b))</c>.</summary>
+    BatchDotPair,
+
+    /// <summary><c>x.MatMul(y, transposeA: .., transposeB: ..)</c>.</summary>
+    MatMul,
+}
+
+/// <summary>An operand whose shape the generator knows, and the type it has in the final compilation.</summary>
+/// <param name="TypeName">The fully qualified type name (<c>global::...</c>).</param>
+/// <param name="IsClass">Whether the type is a class (so a null argument must be checked).</param>
+internal sealed record OperandModel(string TypeName, EquatableArray<int> Dims, ElementKind Element, bool IsClass);
+
+/// <summary>The constant options of a call: BatchDot's axes, MatMul's transpose flags.</summary>
+internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool TransposeB)
+{
+    public static CallOptions None { get; } = new(0, 0, false, false);
+}
+
+/// <summary>
+/// One call site of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> whose operand shapes and options are known
+/// at compile time and compatible.
+/// </summary>
+/// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
+internal sealed record CallModel(
+    Signature Signature,
+    OperandModel X,
+    OperandModel Y,
+    CallOptions Options,
+    EquatableArray<int> ResultDims,
+    string Namespace)
+{
+    public Operation Operation => Signature switch
+    {
+        Signature.Dot => Operation.Dot,
+        Signature.MatMul => Operation.MatMul,
+        _ => Operation.BatchDot,
+    };
+}

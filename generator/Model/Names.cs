@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace ShapedTensors.Generator.Model;
+
+/// <summary>Every name the generator invents, in one place, so they stay consistent and deterministic.</summary>
+internal static class Names
+{
+    /// <summary>The class, in each calling namespace, that holds the specialized extension methods.</summary>
+    public const string OperationsClass = "GeneratedTensorOperations";
+
+    /// <summary>The class that holds the kernels.</summary>
+    public const string KernelsClass = "TensorKernels";
+
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ShapedTensors.Generator\", \"" + ThisAssembly.Version + "\")]";
+
+    /// <summary>
+    /// The namespace of the canonical result types and kernels: one per assembly, so two assemblies that use
+    /// ShapedTensors never define the same type, even when one sees the other's internals.
+    /// </summary>
+    public static string GeneratedNamespace(string? assemblyName) => "ShapedTensors.Generated." + Identifier(assemblyName ?? "Assembly");
+
+    /// <summary>The canonical type of a shape: <c>Float32_10x12x4x8</c>, <c>Float64_3</c>, <c>Float32_Scalar</c>.</summary>
+    public static string CanonicalType(ElementKind element, EquatableArray<int> dims)
+        => element.Name() + "_" + (dims.Count == 0 ? "Scalar" : Dims(dims));
+
+    /// <summary>The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>, <c>BatchDot_F32_32x20_32x20_Axes1_1</c>.</summary>
+    public static string Kernel(CallModel call)
+    {
+        var name = new StringBuilder()
+            .Append(call.Operation).Append('_').Append(call.X.Element.Tag())
+            .Append('_').Append(Dims(call.X.Dims)).Append('_').Append(Dims(call.Y.Dims));
+        switch (call.Signature)
+        {
+            case Signature.BatchDotInt:
+            case Signature.BatchDotPair:
+                name.Append("_Axes").Append(Axis(call.Options.AxisX)).Append('_').Append(Axis(call.Options.AxisY));
+                break;
+            case Signature.MatMul:
+                name.Append(call.Options.TransposeA ? "_TA" : string.Empty).Append(call.Options.TransposeB ? "_TB" : string.Empty);
+                break;
+        }
+
+        return name.ToString();
+    }
+
+    public static string Dims(EquatableArray<int> dims) => string.Join("x", dims.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Axis(int axis) => axis < 0 ? "M" + (-axis).ToString(CultureInfo.InvariantCulture) : axis.ToString(CultureInfo.InvariantCulture);
+
+    // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core".
+    private static string Identifier(string name)
+    {
+        var parts = name.Split('.').Select(part =>
+        {
+            var text = new StringBuilder();
+            foreach (var c in part)
+            {
+                text.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+            }
+
+            return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text.ToString();
+        });
+        return string.Join(".", parts);
+    }
+}

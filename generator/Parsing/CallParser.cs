@@ -1,0 +1,143 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Parsing;
+
+/// <summary>A call of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c>, its arguments sorted out.</summary>
+/// <param name="Receiver">The left operand.</param>
+/// <param name="Right">The right operand.</param>
+/// <param name="Options">The options, or null when one of them is not a compile-time constant.</param>
+/// <param name="Destination">The destination argument of an allocation-free form, if any.</param>
+internal sealed record ParsedCall(Signature Signature, ExpressionSyntax Receiver, ExpressionSyntax Right, CallOptions? Options, ExpressionSyntax? Destination);
+
+/// <summary>Recognizes calls of the three operations by syntax and reads their constant options.</summary>
+internal static class CallParser
+{
+    /// <summary>A cheap syntax-only test: <c>something.Dot(...)</c>, <c>.BatchDot(...)</c> or <c>.MatMul(...)</c>.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+        => node is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: "Dot" or "BatchDot" or "MatMul" } },
+            ArgumentList.Arguments.Count: >= 1 and <= 4,
+        };
+
+    /// <summary>Sorts out the arguments, or returns null when they do not fit any overload.</summary>
+    public static ParsedCall? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? right = null, destination = null, axes = null, transposeA = null, transposeB = null;
+        var position = 0;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            {
+                return null;
+            }
+
+            var slot = argument.NameColon?.Name.Identifier.ValueText ?? PositionalSlot(name.Identifier.ValueText, position++, argument.Expression, model, cancellationToken);
+            ref var target = ref right;
+            switch (slot)
+            {
+                case "y":
+                    break;
+                case "destination":
+                    target = ref destination;
+                    break;
+                case "axes" when name.Identifier.ValueText == "BatchDot":
+                    target = ref axes;
+                    break;
+                case "transposeA" when name.Identifier.ValueText == "MatMul":
+                    target = ref transposeA;
+                    break;
+                case "transposeB" when name.Identifier.ValueText == "MatMul":
+                    target = ref transposeB;
+                    break;
+                default:
+                    return null;
+            }
+
+            if (target is not null)
+            {
+                return null;
+            }
+
+            target = argument.Expression;
+        }
+
+        if (right is null)
+        {
+            return null;
+        }
+
+        switch (name.Identifier.ValueText)
+        {
+            case "Dot":
+                return new ParsedCall(Signature.Dot, access.Expression, right, CallOptions.None, destination);
+            case "BatchDot":
+                if (axes is null)
+                {
+                    return new ParsedCall(Signature.BatchDotDefault, access.Expression, right, CallOptions.None, destination);
+                }
+
+                if (axes is TupleExpressionSyntax { Arguments.Count: 2 } pair)
+                {
+                    var (x, y) = (Constant<int>(pair.Arguments[0].Expression, model, cancellationToken), Constant<int>(pair.Arguments[1].Expression, model, cancellationToken));
+                    var options = x is { } ax && y is { } ay ? new CallOptions(ax, ay, false, false) : null;
+                    return new ParsedCall(Signature.BatchDotPair, access.Expression, right, options, destination);
+                }
+
+                var axis = Constant<int>(axes, model, cancellationToken);
+                if (axis is not null || IsOfType(axes, SpecialType.System_Int32, model, cancellationToken))
+                {
+                    return new ParsedCall(Signature.BatchDotInt, access.Expression, right, axis is { } a ? new CallOptions(a, a, false, false) : null, destination);
+                }
+
+                // A non-constant pair (a tuple variable, say).
+                return new ParsedCall(Signature.BatchDotPair, access.Expression, right, null, destination);
+            default:
+                var a1 = transposeA is null ? false : Constant<bool>(transposeA, model, cancellationToken);
+                var b1 = transposeB is null ? false : Constant<bool>(transposeB, model, cancellationToken);
+                var flags = a1 is { } ta && b1 is { } tb ? new CallOptions(0, 0, ta, tb) : null;
+                return new ParsedCall(Signature.MatMul, access.Expression, right, flags, destination);
+        }
+    }
+
+    // The parameter a positional argument fills; the second argument of BatchDot and MatMul depends on its type.
+    private static string PositionalSlot(string operation, int position, ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (operation, position)
+        {
+            case (_, 0):
+                return "y";
+            case ("Dot", 1):
+                return "destination";
+            case ("BatchDot", 1):
+                return argument is TupleExpressionSyntax || IsOfType(argument, SpecialType.System_Int32, model, cancellationToken) || model.GetTypeInfo(argument, cancellationToken).Type is INamedTypeSymbol { IsTupleType: true }
+                    ? "axes"
+                    : "destination";
+            case ("BatchDot", 2):
+                return "destination";
+            case ("MatMul", 1):
+                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA" : "destination";
+            case ("MatMul", 2):
+                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA or B" : "?";
+            default:
+                return "?";
+        }
+    }
+
+    private static bool IsOfType(ExpressionSyntax expression, SpecialType type, SemanticModel model, CancellationToken cancellationToken)
+        => model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == type;
+
+    private static T? Constant<T>(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+        where T : struct
+        => model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: T value } ? value : null;
+}

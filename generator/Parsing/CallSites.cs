@@ -1,0 +1,25 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Parsing;
+
+/// <summary>The transform of the call pipeline: a candidate invocation to a <see cref="CallModel"/>, or null.</summary>
+internal static class CallSites
+{
+    public static CallModel? Evaluate(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        var model = context.SemanticModel;
+        if (CallParser.Parse(invocation, model, cancellationToken) is not { } call)
+        {
+            return null;
+        }
+
+        var evaluator = new ShapeEvaluator(model, Names.GeneratedNamespace(model.Compilation.AssemblyName), cancellationToken);
+        var enclosing = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace;
+        var callNamespace = enclosing is null || enclosing.IsGlobalNamespace ? string.Empty : enclosing.ToDisplayString();
+        return evaluator.EvaluateCall(call, callNamespace);
+    }
+}

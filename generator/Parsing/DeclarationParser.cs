@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Parsing;
+
+/// <summary>Turns a <c>[Tensor]</c> declaration into a <see cref="TensorTypeModel"/>, or null when the generator cannot extend it (the analyzer says why).</summary>
+internal static class DeclarationParser
+{
+    public static TensorTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || context.TargetNode is not TypeDeclarationSyntax declaration
+            || context.Attributes.Length != 1
+            || TensorSymbols.Read(context.Attributes[0], out _) is not { } shape
+            || !CanExtend(type, declaration))
+        {
+            return null;
+        }
+
+        var containing = new List<ContainingType>();
+        for (var (outer, node) = (type.ContainingType, declaration.Parent as TypeDeclarationSyntax); outer is not null; (outer, node) = (outer.ContainingType, node?.Parent as TypeDeclarationSyntax))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node is null || !node.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return null;
+            }
+
+            containing.Insert(0, new ContainingType(Keyword(node), node.Identifier.ValueText + TypeParameters(node)));
+        }
+
+        return new TensorTypeModel(
+            type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            new EquatableArray<ContainingType>(containing),
+            type.Name,
+            type.TypeKind == TypeKind.Struct ? (type.IsReadOnly ? "readonly struct" : "struct") : "class",
+            Accessibility: string.Empty,
+            shape.Dims,
+            shape.Element,
+            AddTensorAttribute: false);
+    }
+
+    /// <summary>Whether the generator can add members to this type: a partial, non-generic, non-record class or struct that can be instantiated.</summary>
+    public static bool CanExtend(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+        => declaration is ClassDeclarationSyntax or StructDeclarationSyntax
+            && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+            && !type.IsGenericType
+            && !type.IsStatic
+            && !type.IsAbstract
+            && !type.IsRefLikeType
+            && !type.IsRecord
+            && !type.IsFileLocal;
+
+    private static string Keyword(TypeDeclarationSyntax node) => node switch
+    {
+        RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+        _ => node.Keyword.ValueText,
+    };
+
+    private static string TypeParameters(TypeDeclarationSyntax node)
+        => node.TypeParameterList is { Parameters.Count: > 0 } list
+            ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.ValueText)) + ">"
+            : string.Empty;
+}

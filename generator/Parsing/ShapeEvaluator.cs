@@ -1,0 +1,118 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Parsing;
+
+/// <summary>
+/// Works out the shape of an operand expression and the type it will have once the generator's output
+/// exists. The generator cannot see its own output, so in its view a chained call such as
+/// <c>a.Dot(b).MatMul(c)</c> or <c>var z = a.Dot(b); z.MatMul(c)</c> has no known type; the evaluator
+/// follows such expressions back to declared tensor types and applies the shape algebra on the way.
+/// </summary>
+internal sealed class ShapeEvaluator
+{
+    private const int MaxDepth = 32;
+
+    private static readonly string[] Factories = { "Zeros", "Ones", "Random", "FromArray", "FromSpan", "FromFunction", "Wrap", "FromDynamic" };
+
+    private readonly SemanticModel _model;
+    private readonly string _generatedNamespace;
+    private readonly CancellationToken _cancellationToken;
+
+    public ShapeEvaluator(SemanticModel model, string generatedNamespace, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _generatedNamespace = generatedNamespace;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The operand, or null when its shape cannot be known at compile time.</summary>
+    public OperandModel? Evaluate(ExpressionSyntax expression) => Evaluate(expression, 0);
+
+    /// <summary>The result of a call whose operands are known and compatible, or null.</summary>
+    public CallModel? EvaluateCall(ParsedCall call, string callNamespace) => EvaluateCall(call, callNamespace, 0);
+
+    private CallModel? EvaluateCall(ParsedCall call, string callNamespace, int depth)
+    {
+        if (call.Options is null
+            || Evaluate(call.Receiver, depth + 1) is not { } x
+            || Evaluate(call.Right, depth + 1) is not { } y
+            || x.Element != y.Element)
+        {
+            return null;
+        }
+
+        var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options);
+        return result.ResultShape is { } shape
+            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), callNamespace)
+            : null;
+    }
+
+    private OperandModel? Evaluate(ExpressionSyntax expression, int depth)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        // Whatever the expression, a value of a declared tensor type has that type's shape.
+        var type = _model.GetTypeInfo(expression, _cancellationToken).Type;
+        if (FromType(type) is { } operand)
+        {
+            return operand;
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Evaluate(parenthesized.Expression, depth + 1);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                return Evaluate(suppressed.Operand, depth + 1);
+            case CastExpressionSyntax cast:
+                return FromType(_model.GetTypeInfo(cast.Type, _cancellationToken).Type);
+            case InvocationExpressionSyntax invocation when CallParser.IsCandidate(invocation, _cancellationToken):
+                return CallParser.Parse(invocation, _model, _cancellationToken) is { Destination: null } call
+                    && EvaluateCall(call, string.Empty, depth) is { } result
+                        ? Canonical(result)
+                        : null;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: SimpleNameSyntax name } access } when System.Array.IndexOf(Factories, name.Identifier.ValueText) >= 0:
+                // W.Zeros(), W.Random(seed: 1), ...: generated factories return their own type.
+                return _model.GetSymbolInfo(access.Expression, _cancellationToken).Symbol is INamedTypeSymbol factoryType ? FromType(factoryType) : null;
+            case IdentifierNameSyntax identifier:
+                return FromLocal(identifier, depth);
+            default:
+                return null;
+        }
+    }
+
+    // A local declared with var takes the type of its initializer, which may be a generated call.
+    private OperandModel? FromLocal(IdentifierNameSyntax identifier, int depth)
+    {
+        if (_model.GetSymbolInfo(identifier, _cancellationToken).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || declarator.Parent is not VariableDeclarationSyntax { Type.IsVar: true }
+            || declarator.SyntaxTree != _model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return Evaluate(initializer, depth + 1);
+    }
+
+    private OperandModel Canonical(CallModel call)
+        => new(
+            "global::" + _generatedNamespace + "." + Names.CanonicalType(call.X.Element, call.ResultDims),
+            call.ResultDims,
+            call.X.Element,
+            IsClass: false);
+
+    private static OperandModel? FromType(ITypeSymbol? type)
+        => type is not null && TensorSymbols.GetDeclaredShape(type) is { } shape && TensorSymbols.IsNameableFromNamespace(type)
+            ? new OperandModel(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape.Dims, shape.Element, type.TypeKind == TypeKind.Class)
+            : null;
+}

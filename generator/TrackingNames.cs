@@ -1,0 +1,32 @@
+namespace ShapedTensors.Generator;
+
+/// <summary>The names of the generator's pipeline steps, for incremental-caching tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>Types declared with <c>[Tensor]</c>.</summary>
+    public const string Declarations = nameof(Declarations);
+
+    /// <summary>Types declared with <c>[Tensor&lt;T&gt;]</c>.</summary>
+    public const string GenericDeclarations = nameof(GenericDeclarations);
+
+    /// <summary>Calls whose shapes are known and compatible.</summary>
+    public const string Calls = nameof(Calls);
+
+    /// <summary>The namespace of this assembly's canonical types and kernels.</summary>
+    public const string GeneratedNamespace = nameof(GeneratedNamespace);
+
+    /// <summary>The unroll budget from MSBuild.</summary>
+    public const string UnrollBudget = nameof(UnrollBudget);
+
+    /// <summary>The overloads, kernels and canonical types the calls need.</summary>
+    public const string Specialization = nameof(Specialization);
+
+    /// <summary>One kernel each.</summary>
+    public const string Kernels = nameof(Kernels);
+
+    /// <summary>One canonical result type each.</summary>
+    public const string CanonicalTypes = nameof(CanonicalTypes);
+
+    /// <summary>One operations class per calling namespace.</summary>
+    public const string Operations = nameof(Operations);
+}
