@@ -93,7 +93,7 @@ internal static class KernelEmitter
     // The plain path: constant-bound loops, bounds-checked span access.
     private static void WriteScalar(SourceWriter w, ContractionPlan plan, string t, string name)
     {
-        using (w.Block($"private static void {name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
+        using (w.Block($"internal static void {name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
         {
             WriteBatchLoops(w, plan, interleave: 1, "int", (_, _) =>
             {

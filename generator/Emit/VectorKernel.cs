@@ -50,7 +50,7 @@ internal sealed class VectorKernel
             ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / perItem), innermost))
             : 1;
 
-        using (_w.Block($"private static void {name}(ref {_t} x, ref {_t} y, ref {_t} o)"))
+        using (_w.Block($"internal static void {name}(ref {_t} x, ref {_t} y, ref {_t} o)"))
         {
             KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) => WriteItems(items, strides, segments, columnsPerBlock, rowsPerBlock));
         }

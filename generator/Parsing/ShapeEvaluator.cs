@@ -45,8 +45,9 @@ internal sealed class ShapeEvaluator
             return null;
         }
 
+        // A result too large for an array (a huge outer product, say) has no type; it stays on the fallback.
         var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options);
-        return result.ResultShape is { } shape
+        return result.ResultShape is { ElementCount: <= TensorSymbols.MaxElements } shape
             ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), callNamespace)
             : null;
     }

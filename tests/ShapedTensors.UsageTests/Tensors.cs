@@ -1,0 +1,21 @@
+using ShapedTensors;
+
+namespace ShapedTensors.UsageTests;
+
+[Tensor(3, 4)] public partial struct Left;
+[Tensor(4, 5)] public partial struct Right;
+[Tensor(3, 5)] public partial struct Product;
+[Tensor(5, 6)] public partial class Third;
+[Tensor(10, 12, 4, 5)] public partial struct W;
+[Tensor(10, 12, 5, 8)] public partial struct K;
+[Tensor(32, 20)] public partial struct Pair;
+[Tensor(4, 4)] public partial struct Square;
+[Tensor(3, 2)] public partial struct Tall;
+[Tensor(3, 4)] public partial struct Wide;
+[Tensor<double>(5, 3, 2)] public partial struct DoubleLeft;
+[Tensor<double>(5, 4, 3)] public partial struct DoubleRight;
+
+public static partial class Outer
+{
+    [Tensor(2, 3)] public partial struct Nested;
+}
