@@ -41,7 +41,7 @@ internal static class KernelEmitter
                 var yLength = Product(kernel.Y);
                 var outLength = plan.Result.ElementCount;
                 w.Line($"/// <summary>");
-                w.Line($"/// {kernel.Signature.ToString().Replace("Default", string.Empty).Replace("Int", string.Empty).Replace("Pair", string.Empty)} of {TensorTypeEmitter.ShapeText(kernel.X)} and {TensorTypeEmitter.ShapeText(kernel.Y)}{Describe(kernel)} = {plan.Result}:");
+                w.Line($"/// {kernel.Signature.Operation()} of {TensorTypeEmitter.ShapeText(kernel.X)} and {TensorTypeEmitter.ShapeText(kernel.Y)}{Describe(kernel)} = {plan.Result}:");
                 w.Line($"/// {plan.BatchCount.ToString(CultureInfo.InvariantCulture)} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}].");
                 w.Line($"/// </summary>");
                 w.Line(Names.GeneratedCodeAttribute);

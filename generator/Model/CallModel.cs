@@ -51,10 +51,16 @@ internal sealed record CallModel(
     EquatableArray<int> ResultDims,
     string Namespace)
 {
-    public Operation Operation => Signature switch
+    public Operation Operation => Signature.Operation();
+}
+
+internal static class SignatureExtensions
+{
+    /// <summary>The operation a signature calls.</summary>
+    public static Operation Operation(this Signature signature) => signature switch
     {
-        Signature.Dot => Operation.Dot,
-        Signature.MatMul => Operation.MatMul,
-        _ => Operation.BatchDot,
+        Signature.Dot => Model.Operation.Dot,
+        Signature.MatMul => Model.Operation.MatMul,
+        _ => Model.Operation.BatchDot,
     };
 }

@@ -26,19 +26,22 @@ internal static class Names
         => element.Name() + "_" + (dims.Count == 0 ? "Scalar" : Dims(dims));
 
     /// <summary>The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>, <c>BatchDot_F32_32x20_32x20_Axes1_1</c>.</summary>
-    public static string Kernel(CallModel call)
+    public static string Kernel(CallModel call) => Kernel(call.Signature, call.X.Element, call.X.Dims, call.Y.Dims, call.Options);
+
+    /// <summary>The kernel of an operation on the given shapes and options.</summary>
+    public static string Kernel(Signature signature, ElementKind element, EquatableArray<int> x, EquatableArray<int> y, CallOptions options)
     {
         var name = new StringBuilder()
-            .Append(call.Operation).Append('_').Append(call.X.Element.Tag())
-            .Append('_').Append(Dims(call.X.Dims)).Append('_').Append(Dims(call.Y.Dims));
-        switch (call.Signature)
+            .Append(signature.Operation()).Append('_').Append(element.Tag())
+            .Append('_').Append(Dims(x)).Append('_').Append(Dims(y));
+        switch (signature)
         {
             case Signature.BatchDotInt:
             case Signature.BatchDotPair:
-                name.Append("_Axes").Append(Axis(call.Options.AxisX)).Append('_').Append(Axis(call.Options.AxisY));
+                name.Append("_Axes").Append(Axis(options.AxisX)).Append('_').Append(Axis(options.AxisY));
                 break;
             case Signature.MatMul:
-                name.Append(call.Options.TransposeA ? "_TA" : string.Empty).Append(call.Options.TransposeB ? "_TB" : string.Empty);
+                name.Append(options.TransposeA ? "_TA" : string.Empty).Append(options.TransposeB ? "_TB" : string.Empty);
                 break;
         }
 
