@@ -52,9 +52,24 @@ internal sealed class VectorKernel
 
         using (_w.Block($"internal static void {name}(ref {_t} x, ref {_t} y, ref {_t} o)"))
         {
+            if (_kind == VectorKind.V256 && IsLarge(_plan))
+            {
+                // Large products: packed panels and cache blocking pay for themselves (see BlockedGemm).
+                KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
+                    $"global::ShapedTensors.Kernels.BlockedGemm.Multiply({_plan.M}, {_plan.N}, {_plan.K}, ref Unsafe.Add(ref x, xb), {_plan.XRowStride}, {_plan.XDepthStride}, "
+                    + $"ref Unsafe.Add(ref y, yb), {_plan.YDepthStride}, {_plan.YColumnStride}, ref Unsafe.Add(ref o, ob), {_plan.OutRowStride});"));
+                return;
+            }
+
             KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) => WriteItems(items, strides, segments, columnsPerBlock, rowsPerBlock));
         }
     }
+
+    /// <summary>Products of at least this many multiply-adds use the packed, cache-blocked product.</summary>
+    public const long LargeProduct = 64 * 64 * 64;
+
+    /// <summary>Whether a plan's products are large enough for <c>BlockedGemm</c> (which needs a whole micro-tile).</summary>
+    public static bool IsLarge(ContractionPlan plan) => (long)plan.M * plan.N * plan.K >= LargeProduct && plan.M >= 6 && plan.N >= 8;
 
     // The columns of a row: whole vectors, then the tail as one overlapping vector, narrower vectors or scalars.
     private List<Segment> Segments()

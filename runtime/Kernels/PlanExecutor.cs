@@ -2,6 +2,8 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
@@ -19,6 +21,12 @@ internal static class PlanExecutor
     public static void Execute<T>(ContractionPlan plan, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (UseBlocked(plan))
+        {
+            ExecuteBlocked(plan, x, y, output);
+            return;
+        }
+
         var vectorize = Vector.IsHardwareAccelerated && plan.N >= Vector<T>.Count;
         var packY = vectorize && plan.YColumnStride != 1;
         var packed = packY ? ArrayPool<T>.Shared.Rent(plan.K * plan.N) : null;
@@ -67,6 +75,47 @@ internal static class PlanExecutor
             if (packed is not null)
             {
                 ArrayPool<T>.Shared.Return(packed);
+            }
+        }
+    }
+
+    /// <summary>Products big enough that packing pays for itself go to <see cref="BlockedGemm"/>.</summary>
+    public static bool UseBlocked(ContractionPlan plan)
+        => Vector256.IsHardwareAccelerated && (long)plan.M * plan.N * plan.K >= BlockedThreshold && plan.M >= BlockedGemm.MR && plan.N >= 8;
+
+    private const long BlockedThreshold = 32 * 32 * 32;
+
+    private static void ExecuteBlocked<T>(ContractionPlan plan, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        ref var os = ref MemoryMarshal.GetReference(output);
+        var batch = plan.Batch;
+        Span<int> counter = stackalloc int[batch.Count];
+        nint xOffset = 0, yOffset = 0, outOffset = 0;
+        for (long item = 0, count = plan.BatchCount; item < count; item++)
+        {
+            BlockedGemm.Multiply(
+                plan.M, plan.N, plan.K,
+                ref Unsafe.Add(ref Unsafe.AsRef(in xs), xOffset), (nint)plan.XRowStride, (nint)plan.XDepthStride,
+                ref Unsafe.Add(ref Unsafe.AsRef(in ys), yOffset), (nint)plan.YDepthStride, (nint)plan.YColumnStride,
+                ref Unsafe.Add(ref os, outOffset), (nint)plan.OutRowStride);
+            for (var axis = batch.Count - 1; axis >= 0; axis--)
+            {
+                var a = batch[axis];
+                xOffset += (nint)a.XStride;
+                yOffset += (nint)a.YStride;
+                outOffset += (nint)a.OutStride;
+                if (++counter[axis] < a.Size)
+                {
+                    break;
+                }
+
+                counter[axis] = 0;
+                xOffset -= (nint)(a.XStride * a.Size);
+                yOffset -= (nint)(a.YStride * a.Size);
+                outOffset -= (nint)(a.OutStride * a.Size);
             }
         }
     }

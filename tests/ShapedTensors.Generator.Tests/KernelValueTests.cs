@@ -1,6 +1,7 @@
 extern alias GeneratorAssembly;
 
 using System.Globalization;
+using System.Linq;
 using GeneratorAssembly::ShapedTensors.Generator.Model;
 using ShapedTensors.Generator.Tests.Support;
 using Xunit;
@@ -30,6 +31,25 @@ public class KernelValueTests
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
         CompileAssert.AssertCompilesCleanly(run);
         CachingAssert.AssertCachedOnSecondRun(run);
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
+    [Fact]
+    public void Large_products_use_the_packed_kernel_and_match_the_dynamic_tensor()
+    {
+        var cases = new[]
+        {
+            new KernelCases.Case(0, Signature.Dot, [70, 65], [65, 66], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(1, Signature.MatMul, [2, 65, 70], [2, 66, 65], new CallOptions(0, 0, true, true), IsDouble: false),
+            new KernelCases.Case(2, Signature.MatMul, [67, 300], [300, 64], new CallOptions(0, 0, false, false), IsDouble: true),
+            new KernelCases.Case(3, Signature.BatchDotDefault, [3, 64, 70], [3, 70, 71], CallOptions.None, IsDouble: false),
+        };
+        var options = HarnessOptions.Default with { AssemblyName = "LargeKernelCases" };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.All(run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)), pair => Assert.Contains("BlockedGemm.Multiply", pair.Value, System.StringComparison.Ordinal));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);

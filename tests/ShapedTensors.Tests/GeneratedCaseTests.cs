@@ -154,6 +154,9 @@ public sealed class GeneratedCaseTests
     [InlineData("BatchDot", "(100,64)", "(100,64)", "axes 0")]
     [InlineData("BatchDot", "(50,33)", "(50,33,17)", "axes (1,1)")]
     [InlineData("BatchDot", "(7,9,33,40)", "(7,9,40,1)", "")]
+    [InlineData("Dot", "(70,600)", "(600,40)", "")] // several depth blocks of the packed product
+    [InlineData("MatMul", "(300,300)", "(100,300)", "transposeB")] // large enough to run on several threads
+    [InlineData("MatMul", "(2,97,150)", "(97,161)", "transposeA")] // batched, threaded, edge tiles
     public void Larger_values_agree_with_the_reference(string op, string x, string y, string options)
     {
         var c = ContractionCase.Parse(op, x, y, options);
