@@ -288,10 +288,11 @@ internal static class TensorTypeEmitter
                 w.Line($"if ((uint)i{Int(i)} >= {Int(dims[i])}u) throw {Runtime}.GeneratedCodeSupport.IndexOutOfRange({Int(i)}, i{Int(i)}, {Int(dims[i])});");
             }
 
+            // Row-major: ((i0 * d1 + i1) * d2 + i2) * d3 + i3.
             var offset = "i0";
             for (var i = 1; i < dims.Count; i++)
             {
-                offset = $"({offset} * {Int(dims[i])}) + i{Int(i)}";
+                offset = (i == 1 ? offset : "(" + offset + ")") + $" * {Int(dims[i])} + i{Int(i)}";
             }
 
             w.Line($"return {offset};");

@@ -115,7 +115,7 @@ namespace App.Models
                 if ((uint)i0 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 3);
                 if ((uint)i1 >= 1u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 1);
                 if ((uint)i2 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(2, i2, 2);
-                return ((i0 * 1) + i1 * 2) + i2;
+                return (i0 * 1 + i1) * 2 + i2;
             }
 
             /// <summary>The elements, row-major; writes change the tensor.</summary>

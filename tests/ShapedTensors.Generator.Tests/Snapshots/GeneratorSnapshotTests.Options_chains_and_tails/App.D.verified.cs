@@ -108,7 +108,7 @@ namespace App
         {
             if ((uint)i0 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 2);
             if ((uint)i1 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 3);
-            return (i0 * 3) + i1;
+            return i0 * 3 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

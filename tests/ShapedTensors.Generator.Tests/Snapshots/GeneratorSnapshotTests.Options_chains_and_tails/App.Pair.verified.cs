@@ -108,7 +108,7 @@ namespace App
         {
             if ((uint)i0 >= 32u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 32);
             if ((uint)i1 >= 20u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 20);
-            return (i0 * 20) + i1;
+            return i0 * 20 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

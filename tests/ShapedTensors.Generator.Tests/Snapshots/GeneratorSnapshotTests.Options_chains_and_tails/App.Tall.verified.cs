@@ -108,7 +108,7 @@ namespace App
         {
             if ((uint)i0 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 3);
             if ((uint)i1 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 2);
-            return (i0 * 2) + i1;
+            return i0 * 2 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

@@ -109,7 +109,7 @@ namespace ShapedTensors.Generated.TestAssembly
         {
             if ((uint)i0 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 2);
             if ((uint)i1 >= 5u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 5);
-            return (i0 * 5) + i1;
+            return i0 * 5 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

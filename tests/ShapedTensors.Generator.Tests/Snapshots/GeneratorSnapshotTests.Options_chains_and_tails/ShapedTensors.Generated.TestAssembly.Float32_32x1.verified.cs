@@ -109,7 +109,7 @@ namespace ShapedTensors.Generated.TestAssembly
         {
             if ((uint)i0 >= 32u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 32);
             if ((uint)i1 >= 1u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 1);
-            return (i0 * 1) + i1;
+            return i0 * 1 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

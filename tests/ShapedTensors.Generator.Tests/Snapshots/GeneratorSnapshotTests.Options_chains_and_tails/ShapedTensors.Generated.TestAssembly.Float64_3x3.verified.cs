@@ -109,7 +109,7 @@ namespace ShapedTensors.Generated.TestAssembly
         {
             if ((uint)i0 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 3);
             if ((uint)i1 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 3);
-            return (i0 * 3) + i1;
+            return i0 * 3 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

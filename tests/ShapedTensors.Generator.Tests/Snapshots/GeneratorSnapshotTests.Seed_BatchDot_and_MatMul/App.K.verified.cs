@@ -118,7 +118,7 @@ namespace App
             if ((uint)i1 >= 12u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 12);
             if ((uint)i2 >= 5u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(2, i2, 5);
             if ((uint)i3 >= 8u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(3, i3, 8);
-            return (((i0 * 12) + i1 * 5) + i2 * 8) + i3;
+            return ((i0 * 12 + i1) * 5 + i2) * 8 + i3;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>

@@ -109,7 +109,7 @@ namespace ShapedTensors.Generated.App
         {
             if ((uint)i0 >= 4u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 4);
             if ((uint)i1 >= 4u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 4);
-            return (i0 * 4) + i1;
+            return i0 * 4 + i1;
         }
 
         /// <summary>The elements, row-major; writes change the tensor.</summary>
