@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,9 +18,6 @@ namespace ShapedTensors.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class TensorGenerator : IIncrementalGenerator
 {
-    /// <summary>The unroll budget when the project sets none (MSBuild property <c>ShapedTensorsUnrollBudget</c>).</summary>
-    public const int DefaultUnrollBudget = 256;
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -54,16 +50,13 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, _) => SpecializationPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Specialization);
 
-        var unrollBudget = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.ShapedTensorsUnrollBudget", out var text)
-                && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var budget) && budget > 0
-                    ? budget
-                    : DefaultUnrollBudget)
-            .WithTrackingName(TrackingNames.UnrollBudget);
+        var kernelSettings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => KernelSettings.From(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.KernelSettings);
 
         var kernels = specialization
             .SelectMany(static (plan, _) => plan.Kernels)
-            .Combine(unrollBudget)
+            .Combine(kernelSettings)
             .WithTrackingName(TrackingNames.Kernels);
         context.RegisterSourceOutput(kernels, static (output, pair) => output.AddSource(
             HintName(pair.Left.GeneratedNamespace, "Kernels", pair.Left.Name),

@@ -15,8 +15,8 @@ public static class TrackingNames
     /// <summary>The namespace of this assembly's canonical types and kernels.</summary>
     public const string GeneratedNamespace = nameof(GeneratedNamespace);
 
-    /// <summary>The unroll budget from MSBuild.</summary>
-    public const string UnrollBudget = nameof(UnrollBudget);
+    /// <summary>The kernel settings from MSBuild (unroll budget, checked access).</summary>
+    public const string KernelSettings = nameof(KernelSettings);
 
     /// <summary>The overloads, kernels and canonical types the calls need.</summary>
     public const string Specialization = nameof(Specialization);

@@ -21,7 +21,7 @@ internal static class KernelEmitter
 {
     private const int Accumulators = 12;
 
-    public static string Emit(KernelModel kernel, int unrollBudget)
+    public static string Emit(KernelModel kernel, KernelSettings settings)
     {
         var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options).Plan!;
         var t = kernel.Element.Keyword();
@@ -48,17 +48,22 @@ internal static class KernelEmitter
                 using (w.Block($"public static void {kernel.Name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
                 {
                     w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {xLength}, y.Length, {yLength}, output.Length, {outLength});");
-                    w.Line($"ref {t} xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
-                    w.Line($"ref {t} ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
-                    w.Line($"ref {t} os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
+                    var (xs, ys, os) = settings.CheckedAccess ? ("x", "y", "output") : ("ref xs", "ref ys", "ref os");
+                    if (!settings.CheckedAccess)
+                    {
+                        w.Line($"ref {t} xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
+                        w.Line($"ref {t} ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);");
+                        w.Line($"ref {t} os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
+                    }
+
                     using (w.Block("if (Vector256.IsHardwareAccelerated)"))
                     {
-                        w.Line($"{kernel.Name}_Vector256(ref xs, ref ys, ref os);");
+                        w.Line($"{kernel.Name}_Vector256({xs}, {ys}, {os});");
                     }
 
                     using (w.Block("else if (Vector128.IsHardwareAccelerated)"))
                     {
-                        w.Line($"{kernel.Name}_Vector128(ref xs, ref ys, ref os);");
+                        w.Line($"{kernel.Name}_Vector128({xs}, {ys}, {os});");
                     }
 
                     using (w.Block("else"))
@@ -68,9 +73,9 @@ internal static class KernelEmitter
                 }
 
                 w.Line();
-                new VectorKernel(w, plan, kernel.Element, VectorKind.V256, unrollBudget).Write($"{kernel.Name}_Vector256");
+                new VectorKernel(w, plan, kernel.Element, VectorKind.V256, settings).Write($"{kernel.Name}_Vector256");
                 w.Line();
-                new VectorKernel(w, plan, kernel.Element, VectorKind.V128, unrollBudget).Write($"{kernel.Name}_Vector128");
+                new VectorKernel(w, plan, kernel.Element, VectorKind.V128, settings).Write($"{kernel.Name}_Vector128");
                 w.Line();
                 WriteScalar(w, plan, t, $"{kernel.Name}_Scalar");
             }

@@ -23,15 +23,17 @@ internal sealed class VectorKernel
     private readonly VectorKind _kind;
     private readonly int _lanes;
     private readonly int _budget;
+    private readonly bool _checked;
 
-    public VectorKernel(SourceWriter writer, ContractionPlan plan, ElementKind element, VectorKind kind, int unrollBudget)
+    public VectorKernel(SourceWriter writer, ContractionPlan plan, ElementKind element, VectorKind kind, KernelSettings settings)
     {
         _w = writer;
         _plan = plan;
         _t = element.Keyword();
         _kind = kind;
         _lanes = (kind == VectorKind.V256 ? 32 : 16) / element.Size();
-        _budget = unrollBudget;
+        _budget = settings.UnrollBudget;
+        _checked = settings.CheckedAccess;
     }
 
     /// <summary>A run of output columns held in one accumulator: <see cref="Lanes"/> columns from <see cref="Offset"/>.</summary>
@@ -50,9 +52,13 @@ internal sealed class VectorKernel
             ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / perItem), innermost))
             : 1;
 
-        using (_w.Block($"internal static void {name}(ref {_t} x, ref {_t} y, ref {_t} o)"))
+        var parameters = _checked
+            ? $"global::System.ReadOnlySpan<{_t}> x, global::System.ReadOnlySpan<{_t}> y, global::System.Span<{_t}> o"
+            : $"ref {_t} x, ref {_t} y, ref {_t} o";
+        using (_w.Block($"internal static void {name}({parameters})"))
         {
-            if (_kind == VectorKind.V256 && IsLarge(_plan))
+            // The packed product works on raw pointers, so checked kernels keep to the emitted loops.
+            if (_kind == VectorKind.V256 && IsLarge(_plan) && !_checked)
             {
                 // Large products: packed panels and cache blocking pay for themselves (see BlockedGemm).
                 KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
@@ -207,9 +213,7 @@ internal sealed class VectorKernel
                     for (var s = 0; s < segments.Count; s++)
                     {
                         var at = Offset.Variable("ob") + (i * strides.Out) + rows[r].Times(p.OutRowStride) + segments[s].Offset;
-                        _w.Line(segments[s].Lanes == 1
-                            ? $"Unsafe.Add(ref o, {at}) = c{i}_{r}_{s};"
-                            : $"{VectorClass(segments[s].Lanes)}.StoreUnsafe(c{i}_{r}_{s}, ref o, {at});");
+                        _w.Line(Store($"c{i}_{r}_{s}", segments[s].Lanes, at));
                     }
                 }
             }
@@ -238,7 +242,7 @@ internal sealed class VectorKernel
                 foreach (var lanes in widths)
                 {
                     // x[row, k], broadcast to every lane.
-                    var element = $"Unsafe.Add(ref x, {at})";
+                    var element = Element("x", at);
                     Assign(declared, $"x{lanes}", lanes == 1 ? element : $"{VectorClass(lanes)}.Create({element})");
                     for (var s = 0; s < segments.Count; s++)
                     {
@@ -262,16 +266,33 @@ internal sealed class VectorKernel
     {
         if (lanes == 1)
         {
-            return $"Unsafe.Add(ref y, {at})";
+            return Element("y", at);
         }
 
         if (_plan.YColumnStride == 1)
         {
-            return $"{VectorClass(lanes)}.LoadUnsafe(ref y, {at})";
+            return _checked
+                ? $"{VectorClass(lanes)}.Create(y.Slice((int)({at}), {lanes}))"
+                : $"{VectorClass(lanes)}.LoadUnsafe(ref y, {at})";
         }
 
-        var elements = Enumerable.Range(0, lanes).Select(l => $"Unsafe.Add(ref y, {at + (l * _plan.YColumnStride)})");
+        var elements = Enumerable.Range(0, lanes).Select(l => Element("y", at + (l * _plan.YColumnStride)));
         return $"{VectorClass(lanes)}.Create({string.Join(", ", elements)})";
+    }
+
+    // One element: unchecked through a ref, or through a bounds-checked span.
+    private string Element(string buffer, Offset at) => _checked ? $"{buffer}[(int)({at})]" : $"Unsafe.Add(ref {buffer}, {at})";
+
+    private string Store(string accumulator, int lanes, Offset at)
+    {
+        if (lanes == 1)
+        {
+            return $"{Element("o", at)} = {accumulator};";
+        }
+
+        return _checked
+            ? $"{VectorClass(lanes)}.CopyTo({accumulator}, o.Slice((int)({at}), {lanes}));"
+            : $"{VectorClass(lanes)}.StoreUnsafe({accumulator}, ref o, {at});";
     }
 
     private string VectorClass(int lanes) => "Vector" + (lanes * (_t == "float" ? 32 : 64)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -140,8 +140,11 @@ internal static class KernelCases
         }
     }
 
-    /// <summary>A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all.</summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace)
+    /// <summary>
+    /// A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all; with
+    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters).
+    /// </summary>
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
@@ -180,7 +183,9 @@ internal static class KernelCases
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
             text.AppendLine($"            var vector128 = new {c.Element}[expected.Length];");
-            text.AppendLine($"            TensorKernels.{kernel}_Vector128(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector128[0]);");
+            text.AppendLine(checkedKernels
+                ? $"            TensorKernels.{kernel}_Vector128(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector128);"
+                : $"            TensorKernels.{kernel}_Vector128(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector128[0]);");
             text.AppendLine($"            Compare(failures, \"{label} (Vector128 path)\", expected, vector128);");
             text.AppendLine($"            var scalar = new {c.Element}[expected.Length];");
             text.AppendLine($"            TensorKernels.{kernel}_Scalar(x.AsReadOnlySpan(), y.AsReadOnlySpan(), scalar);");

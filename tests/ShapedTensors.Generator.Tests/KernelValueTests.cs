@@ -16,21 +16,26 @@ namespace ShapedTensors.Generator.Tests;
 public class KernelValueTests
 {
     [Theory]
-    [InlineData(1, 256)]
-    [InlineData(2, 256)]
-    [InlineData(3, 256)]
-    [InlineData(4, 8)] // A tiny unroll budget: every contraction becomes a loop.
-    [InlineData(5, 100000)] // A huge one: everything unrolled.
-    public void Kernels_match_the_dynamic_tensor(int seed, int unrollBudget)
+    [InlineData(1, 256, false)]
+    [InlineData(2, 256, false)]
+    [InlineData(3, 256, false)]
+    [InlineData(4, 8, false)] // A tiny unroll budget: every contraction becomes a loop.
+    [InlineData(5, 100000, false)] // A huge one: everything unrolled.
+    [InlineData(6, 256, true)] // Bounds-checked: an access outside any buffer throws instead of corrupting memory.
+    [InlineData(7, 8, true)]
+    public void Kernels_match_the_dynamic_tensor(int seed, int unrollBudget, bool checkedKernels)
     {
         var cases = KernelCases.Generate(seed, count: 66);
-        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsUnrollBudget", unrollBudget.ToString(CultureInfo.InvariantCulture)) with
+        var options = HarnessOptions.Default
+            .WithBuildProperty("ShapedTensorsUnrollBudget", unrollBudget.ToString(CultureInfo.InvariantCulture))
+            .WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
         {
             AssemblyName = "KernelCases" + seed.ToString(CultureInfo.InvariantCulture),
         };
-        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels));
         CompileAssert.AssertCompilesCleanly(run);
         CachingAssert.AssertCachedOnSecondRun(run);
+        Assert.Equal(checkedKernels, !run.GeneratedSources.Values.Any(text => text.Contains("Unsafe.Add", System.StringComparison.Ordinal)));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
