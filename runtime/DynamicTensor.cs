@@ -11,7 +11,7 @@ namespace ShapedTensors;
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>; other types throw <see cref="NotSupportedException"/>.</typeparam>
 /// <remarks>Operations never modify their operands, so they are safe to call from many threads at once.</remarks>
-public sealed class DynamicTensor<T>
+public sealed partial class DynamicTensor<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _data;

@@ -171,6 +171,9 @@ internal static class TensorTypeEmitter
                 w.Line("return TOther.Wrap(Elements);");
             }
 
+            // System.Numerics.Tensors and multi-dimensional arrays.
+            WriteInterop(w, name, t, dims, shapeText);
+
             // Conversions.
             w.Line();
             w.Line("/// <summary>The same elements as a dynamic tensor, without copying.</summary>");
@@ -227,6 +230,54 @@ internal static class TensorTypeEmitter
             w.Line(type.IsStruct
                 ? $"private {t}[] Elements => _elements ?? throw {Runtime}.GeneratedCodeSupport.Uninitialized(nameof({name}));"
                 : $"private {t}[] Elements => _elements;");
+        }
+    }
+
+    private static void WriteInterop(SourceWriter w, string name, string t, EquatableArray<int> dims, string shapeText)
+    {
+        var interop = $"{Runtime}.TensorInterop";
+        var tensors = "global::System.Numerics.Tensors";
+        w.Line();
+        w.Line($"/// <summary>A writable <c>TensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+        w.Line($"public {tensors}.TensorSpan<{t}> AsTensorSpan() => {interop}.AsTensorSpan(Elements, Shape);");
+        w.Line();
+        w.Line($"/// <summary>A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+        w.Line($"public {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {interop}.AsReadOnlyTensorSpan(Elements, Shape);");
+        w.Line();
+        w.Line($"/// <summary>A <c>Tensor</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+        w.Line($"public {tensors}.Tensor<{t}> ToTensor() => {interop}.ToTensor(Elements, Shape);");
+        w.Line();
+        w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.</summary>");
+        w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"source\"/> does not have shape {shapeText}.</exception>");
+        using (w.Block($"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source)"))
+        {
+            w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf(source), nameof({name}), nameof(source));");
+            w.Line($"return new {name}({interop}.CopyToArray(source));");
+        }
+
+        // A rank-1 array is just FromArray/ToArray; C# arrays have at most 32 dimensions.
+        if (dims.Count < 2 || dims.Count > 32)
+        {
+            return;
+        }
+
+        var arrayType = $"{t}[{new string(',', dims.Count - 1)}]";
+        w.Line();
+        w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.</summary>");
+        w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"array\"/> does not have shape {shapeText}.</exception>");
+        using (w.Block($"public static {name} FromMultidimensionalArray({arrayType} array)"))
+        {
+            w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf<{t}>(array), nameof({name}), nameof(array));");
+            w.Line($"return new {name}({interop}.CopyToArray<{t}>(array));");
+        }
+
+        w.Line();
+        w.Line($"/// <summary>A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.</summary>");
+        using (w.Block($"public {arrayType} ToMultidimensionalArray()"))
+        {
+            w.Line($"var array = new {t}[{string.Join(", ", dims.Select(Int))}];");
+            w.Line($"{interop}.CopyInto<{t}>(AsReadOnlySpan(), array);");
+            w.Line("return array;");
         }
     }
 

@@ -27,6 +27,8 @@ public static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(RuntimeAssembly.Location))
+            // The runtime's own dependency, which generated interop members name (TensorSpan<T>, Tensor<T>).
+            .Append(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorSpan<>).Assembly.Location))
             .ToImmutableArray());
 
     /// <summary>The ShapedTensors runtime assembly the tests (and code they compile and load) share.</summary>

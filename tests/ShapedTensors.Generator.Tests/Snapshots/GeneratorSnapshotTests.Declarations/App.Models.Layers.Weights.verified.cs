@@ -138,6 +138,39 @@ namespace App.Models
                 return TOther.Wrap(Elements);
             }
 
+            /// <summary>A writable <c>TensorSpan</c> of shape (3, 1, 2) over this tensor's elements (shared, not copied).</summary>
+            public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+            /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (3, 1, 2) over this tensor's elements (shared, not copied).</summary>
+            public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+            /// <summary>A <c>Tensor</c> of shape (3, 1, 2) over this tensor's elements (shared, not copied).</summary>
+            public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+            /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (3, 1, 2).</summary>
+            /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (3, 1, 2).</exception>
+            public static Weights FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Weights), nameof(source));
+                return new Weights(global::ShapedTensors.TensorInterop.CopyToArray(source));
+            }
+
+            /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (3, 1, 2).</summary>
+            /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (3, 1, 2).</exception>
+            public static Weights FromMultidimensionalArray(float[,,] array)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<float>(array), nameof(Weights), nameof(array));
+                return new Weights(global::ShapedTensors.TensorInterop.CopyToArray<float>(array));
+            }
+
+            /// <summary>A copy of the elements as a <c>float[,,]</c> of shape (3, 1, 2).</summary>
+            public float[,,] ToMultidimensionalArray()
+            {
+                var array = new float[3, 1, 2];
+                global::ShapedTensors.TensorInterop.CopyInto<float>(AsReadOnlySpan(), array);
+                return array;
+            }
+
             /// <summary>The same elements as a dynamic tensor, without copying.</summary>
             public static implicit operator global::ShapedTensors.DynamicTensor<float>(Weights value) => value.ToDynamic();
 

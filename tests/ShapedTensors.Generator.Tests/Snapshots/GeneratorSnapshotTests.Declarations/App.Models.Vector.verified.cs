@@ -126,6 +126,23 @@ namespace App.Models
             return TOther.Wrap(Elements);
         }
 
+        /// <summary>A writable <c>TensorSpan</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.TensorSpan<double> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>Tensor</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.Tensor<double> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (4,).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (4,).</exception>
+        public static Vector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Vector), nameof(source));
+            return new Vector(global::ShapedTensors.TensorInterop.CopyToArray(source));
+        }
+
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<double>(Vector value) => value.ToDynamic();
 

@@ -124,6 +124,23 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
         return TOther.Wrap(Elements);
     }
 
+    /// <summary>A writable <c>TensorSpan</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
+    public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+    /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
+    public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+    /// <summary>A <c>Tensor</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
+    public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+    /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (5,).</summary>
+    /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (5,).</exception>
+    public static GlobalVector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
+    {
+        global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(GlobalVector), nameof(source));
+        return new GlobalVector(global::ShapedTensors.TensorInterop.CopyToArray(source));
+    }
+
     /// <summary>The same elements as a dynamic tensor, without copying.</summary>
     public static implicit operator global::ShapedTensors.DynamicTensor<float>(GlobalVector value) => value.ToDynamic();
 

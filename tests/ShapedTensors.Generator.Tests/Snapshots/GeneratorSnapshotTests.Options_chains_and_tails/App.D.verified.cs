@@ -131,6 +131,39 @@ namespace App
             return TOther.Wrap(Elements);
         }
 
+        /// <summary>A writable <c>TensorSpan</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.TensorSpan<double> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>Tensor</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.Tensor<double> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 3).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (2, 3).</exception>
+        public static D FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(D), nameof(source));
+            return new D(global::ShapedTensors.TensorInterop.CopyToArray(source));
+        }
+
+        /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (2, 3).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (2, 3).</exception>
+        public static D FromMultidimensionalArray(double[,] array)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<double>(array), nameof(D), nameof(array));
+            return new D(global::ShapedTensors.TensorInterop.CopyToArray<double>(array));
+        }
+
+        /// <summary>A copy of the elements as a <c>double[,]</c> of shape (2, 3).</summary>
+        public double[,] ToMultidimensionalArray()
+        {
+            var array = new double[2, 3];
+            global::ShapedTensors.TensorInterop.CopyInto<double>(AsReadOnlySpan(), array);
+            return array;
+        }
+
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<double>(D value) => value.ToDynamic();
 

@@ -131,6 +131,39 @@ namespace App
             return TOther.Wrap(Elements);
         }
 
+        /// <summary>A writable <c>TensorSpan</c> of shape (3, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (3, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>Tensor</c> of shape (3, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (3, 5).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (3, 5).</exception>
+        public static Wide FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Wide), nameof(source));
+            return new Wide(global::ShapedTensors.TensorInterop.CopyToArray(source));
+        }
+
+        /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (3, 5).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (3, 5).</exception>
+        public static Wide FromMultidimensionalArray(float[,] array)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<float>(array), nameof(Wide), nameof(array));
+            return new Wide(global::ShapedTensors.TensorInterop.CopyToArray<float>(array));
+        }
+
+        /// <summary>A copy of the elements as a <c>float[,]</c> of shape (3, 5).</summary>
+        public float[,] ToMultidimensionalArray()
+        {
+            var array = new float[3, 5];
+            global::ShapedTensors.TensorInterop.CopyInto<float>(AsReadOnlySpan(), array);
+            return array;
+        }
+
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<float>(Wide value) => value.ToDynamic();
 

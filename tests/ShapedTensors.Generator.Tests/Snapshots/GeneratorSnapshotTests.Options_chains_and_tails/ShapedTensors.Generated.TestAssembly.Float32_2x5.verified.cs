@@ -132,6 +132,39 @@ namespace ShapedTensors.Generated.TestAssembly
             return TOther.Wrap(Elements);
         }
 
+        /// <summary>A writable <c>TensorSpan</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>Tensor</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 5).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (2, 5).</exception>
+        public static Float32_2x5 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Float32_2x5), nameof(source));
+            return new Float32_2x5(global::ShapedTensors.TensorInterop.CopyToArray(source));
+        }
+
+        /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (2, 5).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (2, 5).</exception>
+        public static Float32_2x5 FromMultidimensionalArray(float[,] array)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<float>(array), nameof(Float32_2x5), nameof(array));
+            return new Float32_2x5(global::ShapedTensors.TensorInterop.CopyToArray<float>(array));
+        }
+
+        /// <summary>A copy of the elements as a <c>float[,]</c> of shape (2, 5).</summary>
+        public float[,] ToMultidimensionalArray()
+        {
+            var array = new float[2, 5];
+            global::ShapedTensors.TensorInterop.CopyInto<float>(AsReadOnlySpan(), array);
+            return array;
+        }
+
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<float>(Float32_2x5 value) => value.ToDynamic();
 

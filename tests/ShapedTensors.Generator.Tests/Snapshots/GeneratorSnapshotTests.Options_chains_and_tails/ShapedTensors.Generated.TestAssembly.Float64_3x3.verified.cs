@@ -132,6 +132,39 @@ namespace ShapedTensors.Generated.TestAssembly
             return TOther.Wrap(Elements);
         }
 
+        /// <summary>A writable <c>TensorSpan</c> of shape (3, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.TensorSpan<double> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (3, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
+
+        /// <summary>A <c>Tensor</c> of shape (3, 3) over this tensor's elements (shared, not copied).</summary>
+        public global::System.Numerics.Tensors.Tensor<double> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
+
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (3, 3).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (3, 3).</exception>
+        public static Float64_3x3 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Float64_3x3), nameof(source));
+            return new Float64_3x3(global::ShapedTensors.TensorInterop.CopyToArray(source));
+        }
+
+        /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (3, 3).</summary>
+        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (3, 3).</exception>
+        public static Float64_3x3 FromMultidimensionalArray(double[,] array)
+        {
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<double>(array), nameof(Float64_3x3), nameof(array));
+            return new Float64_3x3(global::ShapedTensors.TensorInterop.CopyToArray<double>(array));
+        }
+
+        /// <summary>A copy of the elements as a <c>double[,]</c> of shape (3, 3).</summary>
+        public double[,] ToMultidimensionalArray()
+        {
+            var array = new double[3, 3];
+            global::ShapedTensors.TensorInterop.CopyInto<double>(AsReadOnlySpan(), array);
+            return array;
+        }
+
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<double>(Float64_3x3 value) => value.ToDynamic();
 
