@@ -54,8 +54,15 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (options, _) => KernelSettings.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.KernelSettings);
 
-        var kernels = specialization
-            .SelectMany(static (plan, _) => plan.Kernels)
+        // Each call site emits what it owns (see OwnedOutputs): outputs are compared per call, so an edit to one
+        // call regenerates only the files that call owns.
+        var owned = calls
+            .Combine(specialization)
+            .Select(static (pair, _) => pair.Right.For(pair.Left.Site))
+            .WithTrackingName(TrackingNames.OwnedOutputs);
+
+        var kernels = owned
+            .SelectMany(static (outputs, _) => outputs.Kernels)
             .Combine(kernelSettings)
             .WithTrackingName(TrackingNames.Kernels);
         context.RegisterSourceOutput(kernels, static (output, pair) => output.AddSource(
@@ -64,15 +71,15 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         var declaredTypes = declarations.Collect().Combine(genericDeclarations.Collect())
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
-        var canonicalTypes = specialization
-            .SelectMany(static (plan, _) => plan.CanonicalTypes)
+        var canonicalTypes = owned
+            .SelectMany(static (outputs, _) => outputs.CanonicalTypes)
             .Combine(declaredTypes)
             .Select(static (pair, _) => new CanonicalTypeModel(pair.Left, SameShape(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.CanonicalTypes);
         context.RegisterSourceOutput(canonicalTypes, static (output, canonical) => AddType(output, canonical.Type, canonical.SameShapeTypes));
 
-        var operations = specialization
-            .SelectMany(static (plan, _) => plan.Operations)
+        var operations = owned
+            .SelectMany(static (outputs, _) => outputs.Operations)
             .WithTrackingName(TrackingNames.Operations);
         context.RegisterSourceOutput(operations, static (output, model) => output.AddSource(
             HintName(model.Namespace.Length > 0 ? model.Namespace : "global", Names.OperationsClass),

@@ -21,6 +21,9 @@ public static class TrackingNames
     /// <summary>The overloads, kernels and canonical types the calls need.</summary>
     public const string Specialization = nameof(Specialization);
 
+    /// <summary>What each call site emits on behalf of all calls.</summary>
+    public const string OwnedOutputs = nameof(OwnedOutputs);
+
     /// <summary>One kernel each.</summary>
     public const string Kernels = nameof(Kernels);
 

@@ -43,13 +43,18 @@ internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool T
 /// at compile time and compatible.
 /// </summary>
 /// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
+/// <param name="Site">
+/// Where the call is (file, start, length): each generated file is emitted on behalf of one call site that
+/// needs it, so that an edit to one call changes only the outputs that call owns.
+/// </param>
 internal sealed record CallModel(
     Signature Signature,
     OperandModel X,
     OperandModel Y,
     CallOptions Options,
     EquatableArray<int> ResultDims,
-    string Namespace)
+    string Namespace,
+    string Site)
 {
     public Operation Operation => Signature.Operation();
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace ShapedTensors.Generator.Model;
 
 /// <summary>One set of constant options an overload handles, and the kernel that computes it.</summary>
@@ -24,8 +27,42 @@ internal sealed record KernelModel(string Name, string GeneratedNamespace, Signa
 /// <summary>A canonical result type to emit, with the declared types of the same shape it converts to and from.</summary>
 internal sealed record CanonicalTypeModel(TensorTypeModel Type, EquatableArray<string> SameShapeTypes);
 
-/// <summary>Everything the calls of a compilation need emitted.</summary>
-internal sealed record Specialization(
-    EquatableArray<OperationsModel> Operations,
+/// <summary>
+/// The files one call site emits on behalf of all the calls that need them: it is the first (by site) of
+/// those calls. Emitting per call site rather than from one list keeps an edit to one call from
+/// shifting, and so regenerating, every other file.
+/// </summary>
+internal sealed record OwnedOutputs(
     EquatableArray<KernelModel> Kernels,
-    EquatableArray<TensorTypeModel> CanonicalTypes);
+    EquatableArray<TensorTypeModel> CanonicalTypes,
+    EquatableArray<OperationsModel> Operations)
+{
+    public static OwnedOutputs None { get; } = new(EquatableArray<KernelModel>.Empty, EquatableArray<TensorTypeModel>.Empty, EquatableArray<OperationsModel>.Empty);
+}
+
+/// <summary>Everything the calls of a compilation need emitted, by the call site that emits it.</summary>
+internal sealed class Specialization : IEquatable<Specialization>
+{
+    private readonly Dictionary<string, OwnedOutputs> _bySite = new(StringComparer.Ordinal);
+
+    public Specialization(EquatableArray<(string Site, OwnedOutputs Outputs)> sites)
+    {
+        Sites = sites;
+        foreach (var (site, outputs) in sites)
+        {
+            _bySite[site] = outputs;
+        }
+    }
+
+    /// <summary>The call sites that own outputs, by site.</summary>
+    public EquatableArray<(string Site, OwnedOutputs Outputs)> Sites { get; }
+
+    /// <summary>What the call at <paramref name="site"/> emits (usually nothing).</summary>
+    public OwnedOutputs For(string site) => _bySite.TryGetValue(site, out var outputs) ? outputs : OwnedOutputs.None;
+
+    public bool Equals(Specialization? other) => other is not null && Sites.Equals(other.Sites);
+
+    public override bool Equals(object? obj) => Equals(obj as Specialization);
+
+    public override int GetHashCode() => Sites.GetHashCode();
+}

@@ -1,13 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
 namespace ShapedTensors.Generator.Model;
 
 /// <summary>
-/// Decides which overloads, kernels and canonical types the calls of a compilation need. Calls are grouped
-/// by (signature, operand types): one overload per group, switching on the options to one kernel per
-/// distinct option value, and one kernel per (operation, shapes, options) however many call sites use it.
+/// Decides which overloads, kernels and canonical types the calls of a compilation need, and which call site
+/// emits each. Calls are grouped by (signature, operand types): one overload per group, switching on the
+/// options to one kernel per distinct option value, and one kernel per (operation, shapes, options) however
+/// many call sites use it.
 /// </summary>
 internal static class SpecializationPlanner
 {
@@ -24,49 +26,83 @@ internal static class SpecializationPlanner
             .ThenBy(group => group.Key.Y, StringComparer.Ordinal)
             .ToList();
 
-        var overloads = groups.Select(group =>
+        var owners = new Owners();
+        var canonicalPrefix = "global::" + generatedNamespace + ".";
+        var overloadsByNamespace = new SortedDictionary<string, List<OverloadModel>>(StringComparer.Ordinal);
+        foreach (var group in groups)
         {
             var first = group.First();
             var cases = group
                 .GroupBy(call => call.Options)
                 .Select(options => new OverloadCase(options.Key, Names.Kernel(options.First())))
                 .OrderBy(c => c.Kernel, StringComparer.Ordinal);
-            var resultType = "global::" + generatedNamespace + "." + Names.CanonicalType(first.X.Element, first.ResultDims);
-            return (Overload: new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases)), Calls: group.ToList());
-        }).ToList();
-
-        var operations = overloads
-            .SelectMany(o => o.Calls.Select(call => (call.Namespace, o.Overload)))
-            .GroupBy(pair => pair.Namespace)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new OperationsModel(group.Key, generatedNamespace, new EquatableArray<OverloadModel>(group.Select(pair => pair.Overload).Distinct())));
-
-        var kernels = groups
-            .SelectMany(group => group)
-            .GroupBy(Names.Kernel)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group =>
+            var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
+            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases));
+            foreach (var call in group)
             {
-                var call = group.First();
-                return new KernelModel(group.Key, generatedNamespace, call.Signature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element);
-            });
+                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, call.Signature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element));
+                owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
 
-        // Result types, and the canonical operand types of chained calls.
-        var canonicalPrefix = "global::" + generatedNamespace + ".";
-        var canonical = overloads
-            .SelectMany(o => new[] { (o.Overload.X.Element, Dims: o.Overload.ResultDims, Name: o.Overload.ResultType), (o.Overload.X.Element, o.Overload.X.Dims, Name: o.Overload.X.TypeName), (o.Overload.Y.Element, o.Overload.Y.Dims, Name: o.Overload.Y.TypeName) })
-            .Where(t => t.Name.StartsWith(canonicalPrefix, StringComparison.Ordinal))
-            .Select(t => (t.Element, t.Dims))
-            .Distinct()
-            .Select(t => Canonical(generatedNamespace, t.Element, t.Dims))
-            .OrderBy(type => type.Name, StringComparer.Ordinal);
+                // Canonical operand types of chained calls (normally also another call's result).
+                foreach (var operand in new[] { call.X, call.Y }.Where(o => o.TypeName.StartsWith(canonicalPrefix, StringComparison.Ordinal)))
+                {
+                    owners.Claim(call.Site, Canonical(generatedNamespace, operand.Element, operand.Dims));
+                }
 
-        return new Specialization(
-            new EquatableArray<OperationsModel>(operations),
-            new EquatableArray<KernelModel>(kernels),
-            new EquatableArray<TensorTypeModel>(canonical));
+                if (!overloadsByNamespace.TryGetValue(call.Namespace, out var overloads))
+                {
+                    overloadsByNamespace[call.Namespace] = overloads = new List<OverloadModel>();
+                }
+
+                if (!overloads.Contains(overload))
+                {
+                    overloads.Add(overload);
+                }
+
+                owners.ClaimNamespace(call.Site, call.Namespace);
+            }
+        }
+
+        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns])));
     }
 
     public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims)
         => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true);
+
+    // Every output goes to the smallest site (ordinal) among the calls that need it.
+    private sealed class Owners
+    {
+        private readonly Dictionary<KernelModel, string> _kernels = new();
+        private readonly Dictionary<TensorTypeModel, string> _types = new();
+        private readonly Dictionary<string, string> _namespaces = new(StringComparer.Ordinal);
+
+        public void Claim(string site, KernelModel kernel) => Keep(_kernels, kernel, site);
+
+        public void Claim(string site, TensorTypeModel type) => Keep(_types, type, site);
+
+        public void ClaimNamespace(string site, string ns) => Keep(_namespaces, ns, site);
+
+        public Specialization Assign(Func<string, OperationsModel> operations)
+        {
+            var sites = _kernels.Values.Concat(_types.Values).Concat(_namespaces.Values).Distinct().OrderBy(site => site, StringComparer.Ordinal);
+            var owned = sites.Select(site => (site, new OwnedOutputs(
+                Sorted(_kernels.Where(pair => pair.Value == site).Select(pair => pair.Key), kernel => kernel.Name),
+                Sorted(_types.Where(pair => pair.Value == site).Select(pair => pair.Key), type => type.Name),
+                Sorted(_namespaces.Where(pair => pair.Value == site).Select(pair => operations(pair.Key)), model => model.Namespace))));
+            return new Specialization(new EquatableArray<(string, OwnedOutputs)>(owned));
+        }
+
+        private static void Keep<T>(Dictionary<T, string> owners, T output, string site)
+            where T : notnull
+        {
+            if (!owners.TryGetValue(output, out var owner) || string.CompareOrdinal(site, owner) < 0)
+            {
+                owners[output] = site;
+            }
+        }
+
+        private static EquatableArray<T> Sorted<T>(IEnumerable<T> items, Func<T, string> key)
+            where T : IEquatable<T>
+            => new(items.OrderBy(key, StringComparer.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,7 @@ internal static class CallSites
         var evaluator = new ShapeEvaluator(model, Names.GeneratedNamespace(model.Compilation.AssemblyName), cancellationToken);
         var enclosing = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace;
         var callNamespace = enclosing is null || enclosing.IsGlobalNamespace ? string.Empty : enclosing.ToDisplayString();
-        return evaluator.EvaluateCall(call, callNamespace);
+        var site = invocation.SyntaxTree.FilePath + ":" + invocation.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + invocation.Span.Length.ToString(CultureInfo.InvariantCulture);
+        return evaluator.EvaluateCall(call, callNamespace, site);
     }
 }

@@ -33,9 +33,12 @@ internal sealed class ShapeEvaluator
     public OperandModel? Evaluate(ExpressionSyntax expression) => Evaluate(expression, 0);
 
     /// <summary>The result of a call whose operands are known and compatible, or null.</summary>
-    public CallModel? EvaluateCall(ParsedCall call, string callNamespace) => EvaluateCall(call, callNamespace, 0);
+    /// <param name="call">The parsed call.</param>
+    /// <param name="callNamespace">The namespace enclosing the call.</param>
+    /// <param name="site">Where the call is (see <see cref="CallModel.Site"/>).</param>
+    public CallModel? EvaluateCall(ParsedCall call, string callNamespace, string site) => EvaluateCall(call, callNamespace, site, 0);
 
-    private CallModel? EvaluateCall(ParsedCall call, string callNamespace, int depth)
+    private CallModel? EvaluateCall(ParsedCall call, string callNamespace, string site, int depth)
     {
         if (call.Options is null
             || Evaluate(call.Receiver, depth + 1) is not { } x
@@ -48,7 +51,7 @@ internal sealed class ShapeEvaluator
         // A result too large for an array (a huge outer product, say) has no type; it stays on the fallback.
         var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options);
         return result.ResultShape is { ElementCount: <= TensorSymbols.MaxElements } shape
-            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), callNamespace)
+            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), callNamespace, site)
             : null;
     }
 
@@ -77,7 +80,7 @@ internal sealed class ShapeEvaluator
                 return FromType(_model.GetTypeInfo(cast.Type, _cancellationToken).Type);
             case InvocationExpressionSyntax invocation when CallParser.IsCandidate(invocation, _cancellationToken):
                 return CallParser.Parse(invocation, _model, _cancellationToken) is { Destination: null } call
-                    && EvaluateCall(call, string.Empty, depth) is { } result
+                    && EvaluateCall(call, string.Empty, string.Empty, depth) is { } result
                         ? Canonical(result)
                         : null;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: SimpleNameSyntax name } access } when System.Array.IndexOf(Factories, name.Identifier.ValueText) >= 0:

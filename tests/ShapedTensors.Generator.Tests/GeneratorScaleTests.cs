@@ -1,0 +1,56 @@
+extern alias GeneratorAssembly;
+
+using System;
+using System.Linq;
+using GeneratorAssembly::ShapedTensors.Generator.Model;
+using Microsoft.CodeAnalysis;
+using ShapedTensors.Generator.Tests.Support;
+using Xunit;
+
+namespace ShapedTensors.Generator.Tests;
+
+/// <summary>
+/// The synthetic 200-type, 2,000-call project: the output compiles, and an edit inside one method body
+/// regenerates nothing (or, when it changes the call, only what that call needs). Timings are measured by
+/// benchmarks/ShapedTensors.GeneratorBenchmarks, not here.
+/// </summary>
+public sealed class GeneratorScaleTests
+{
+    [Fact]
+    public void The_synthetic_project_compiles_and_reuses_every_output_after_an_unrelated_edit()
+    {
+        var run = GeneratorHarness.Run(SyntheticProject.Sources());
+        CompileAssert.AssertCompilesCleanly(run);
+
+        CachingAssert.AssertEditKeepsOutputsCached(run, c => CompilationEdits.ReplaceText(c, SyntheticProject.EditedCall, SyntheticProject.EditedCallWithComment));
+    }
+
+    [Fact]
+    public void Changing_one_call_regenerates_only_what_that_call_needs()
+    {
+        var run = GeneratorHarness.Run(SyntheticProject.Sources());
+        var edited = run.Driver.RunGenerators(CompilationEdits.ReplaceText(run.InputCompilation, SyntheticProject.EditedCall, SyntheticProject.ChangedCall)).GetRunResult();
+
+        var regenerated = edited.Results[0].TrackedOutputSteps
+            .SelectMany(pair => pair.Value)
+            .Where(step => step.Outputs.Any(output => output.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified))
+            .SelectMany(step => step.Inputs)
+            .Select(input => Describe(input.Source.Outputs[input.OutputIndex].Value))
+            .ToList();
+
+        // The new kernel, the new result type, and the operations file of the edited call's namespace.
+        Assert.True(regenerated.Count <= 3, "regenerated:\n" + string.Join("\n", regenerated));
+        Assert.Contains(regenerated, r => r.StartsWith("kernel MatMul_", StringComparison.Ordinal) && r.EndsWith("_TB", StringComparison.Ordinal));
+        var total = edited.Results[0].GeneratedSources.Length;
+        Assert.True(total > SyntheticProject.TypeCount, $"the project should generate hundreds of files, but generated {total}");
+    }
+
+    // The model a source output step received, named by what it emits.
+    private static string Describe(object value) => value switch
+    {
+        ValueTuple<KernelModel, KernelSettings> kernel => "kernel " + kernel.Item1.Name,
+        CanonicalTypeModel canonical => "type " + canonical.Type.Name,
+        OperationsModel operations => "operations of " + operations.Namespace,
+        _ => value.ToString() ?? "?",
+    };
+}
