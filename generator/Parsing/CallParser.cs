@@ -134,10 +134,23 @@ internal static class CallParser
         }
     }
 
+    // Literals are read from the syntax; anything else is bound (the expensive query, so the last resort).
     private static bool IsOfType(ExpressionSyntax expression, SpecialType type, SemanticModel model, CancellationToken cancellationToken)
-        => model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == type;
+        => Literal(expression) is { } literal
+            ? (literal is bool ? SpecialType.System_Boolean : literal is int ? SpecialType.System_Int32 : SpecialType.None) == type
+            : model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == type;
 
     private static T? Constant<T>(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
         where T : struct
-        => model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: T value } ? value : null;
+        => (Literal(expression) ?? model.GetConstantValue(expression, cancellationToken).Value) is T value ? value : null;
+
+    // true, false, 3 or -3, as written.
+    private static object? Literal(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression } => true,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } => false,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int value } => value,
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int value } } => -value,
+        _ => null,
+    };
 }

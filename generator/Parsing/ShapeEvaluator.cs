@@ -55,19 +55,15 @@ internal sealed class ShapeEvaluator
             : null;
     }
 
+    // Syntax first: binding a whole expression (GetTypeInfo) is the expensive query, especially on calls the
+    // generator's own output will resolve, so it is the last resort. Type names bind speculatively and
+    // names through LookupSymbols, neither of which binds the method body.
     private OperandModel? Evaluate(ExpressionSyntax expression, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (depth > MaxDepth)
         {
             return null;
-        }
-
-        // Whatever the expression, a value of a declared tensor type has that type's shape.
-        var type = _model.GetTypeInfo(expression, _cancellationToken).Type;
-        if (FromType(type) is { } operand)
-        {
-            return operand;
         }
 
         switch (expression)
@@ -77,36 +73,68 @@ internal sealed class ShapeEvaluator
             case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
                 return Evaluate(suppressed.Operand, depth + 1);
             case CastExpressionSyntax cast:
-                return FromType(_model.GetTypeInfo(cast.Type, _cancellationToken).Type);
+                return FromType(BindType(cast.Type));
+            case ObjectCreationExpressionSyntax creation:
+                return FromType(BindType(creation.Type));
+            case DefaultExpressionSyntax { Type: { } defaultType }:
+                return FromType(BindType(defaultType));
             case InvocationExpressionSyntax invocation when CallParser.IsCandidate(invocation, _cancellationToken):
                 return CallParser.Parse(invocation, _model, _cancellationToken) is { Destination: null } call
                     && EvaluateCall(call, string.Empty, string.Empty, depth) is { } result
                         ? Canonical(result)
                         : null;
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: SimpleNameSyntax name } access } when System.Array.IndexOf(Factories, name.Identifier.ValueText) >= 0:
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: SimpleNameSyntax name } access } when System.Array.IndexOf(Factories, name.Identifier.ValueText) >= 0
+                && FromType(BindType(SyntaxFactory.ParseTypeName(access.Expression.ToString()), access.Expression.SpanStart)) is { } factoryType:
                 // W.Zeros(), W.Random(seed: 1), ...: generated factories return their own type.
-                return _model.GetSymbolInfo(access.Expression, _cancellationToken).Symbol is INamedTypeSymbol factoryType ? FromType(factoryType) : null;
-            case IdentifierNameSyntax identifier:
-                return FromLocal(identifier, depth);
-            default:
-                return null;
+                return factoryType;
+            case IdentifierNameSyntax identifier when FromName(identifier, depth, out var named):
+                return named;
         }
+
+        // Whatever else the expression is, a value of a declared tensor type has that type's shape.
+        return FromType(_model.GetTypeInfo(expression, _cancellationToken).Type);
     }
 
-    // A local declared with var takes the type of its initializer, which may be a generated call.
-    private OperandModel? FromLocal(IdentifierNameSyntax identifier, int depth)
+    // A local, parameter, field or property by name; a local declared with var takes the type of its
+    // initializer, which may be a generated call. False when the name is none of those.
+    private bool FromName(IdentifierNameSyntax identifier, int depth, out OperandModel? operand)
     {
-        if (_model.GetSymbolInfo(identifier, _cancellationToken).Symbol is not ILocalSymbol local
-            || local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || declarator.Parent is not VariableDeclarationSyntax { Type.IsVar: true }
-            || declarator.SyntaxTree != _model.SyntaxTree)
+        operand = null;
+        foreach (var symbol in _model.LookupSymbols(identifier.SpanStart, name: identifier.Identifier.ValueText))
         {
-            return null;
+            switch (symbol)
+            {
+                case ILocalSymbol local:
+                    if (local.DeclaringSyntaxReferences.Length == 1
+                        && local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } declarator)
+                    {
+                        operand = declarator.Initializer?.Value is { } initializer && declarator.SyntaxTree == _model.SyntaxTree
+                            ? Evaluate(initializer, depth + 1)
+                            : null;
+                        return true;
+                    }
+
+                    operand = FromType(local.Type);
+                    return true;
+                case IParameterSymbol parameter:
+                    operand = FromType(parameter.Type);
+                    return true;
+                case IFieldSymbol field:
+                    operand = FromType(field.Type);
+                    return true;
+                case IPropertySymbol property:
+                    operand = FromType(property.Type);
+                    return true;
+            }
         }
 
-        return Evaluate(initializer, depth + 1);
+        return false;
     }
+
+    private ITypeSymbol? BindType(TypeSyntax type) => BindType(type, type.SpanStart);
+
+    private ITypeSymbol? BindType(TypeSyntax type, int position)
+        => _model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
 
     private OperandModel Canonical(CallModel call)
         => new(
