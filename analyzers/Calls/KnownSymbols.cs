@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+
+namespace ShapedTensors.Analyzers.Calls;
+
+/// <summary>The runtime and framework types the call analysis compares against, resolved once per compilation.</summary>
+internal sealed class KnownSymbols
+{
+    private KnownSymbols(INamedTypeSymbol fallbacks, INamedTypeSymbol? generatedCodeAttribute)
+    {
+        Fallbacks = fallbacks;
+        GeneratedCodeAttribute = generatedCodeAttribute;
+    }
+
+    /// <summary><c>ShapedTensors.ShapedTensorFallbacks</c>: the generic run-time overloads.</summary>
+    public INamedTypeSymbol Fallbacks { get; }
+
+    /// <summary><c>System.CodeDom.Compiler.GeneratedCodeAttribute</c>, which marks the generator's overloads.</summary>
+    public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+
+    /// <summary>The symbols, or null when the compilation does not reference the ShapedTensors runtime (then no call can be ours).</summary>
+    public static KnownSymbols? Resolve(Compilation compilation)
+        => compilation.GetTypeByMetadataName("ShapedTensors.ShapedTensorFallbacks") is { } fallbacks
+            ? new KnownSymbols(fallbacks, compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute"))
+            : null;
+}

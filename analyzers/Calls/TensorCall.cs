@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShapedTensors.Analyzers.Calls;
+
+/// <summary>How a <c>BatchDot</c> call gives its axes.</summary>
+internal enum AxesForm
+{
+    /// <summary>No axes parameter (Dot, MatMul, BatchDot with default axes).</summary>
+    None,
+
+    /// <summary>One int meaning <c>(a, a)</c>.</summary>
+    Int,
+
+    /// <summary>A pair <c>(a0, a1)</c>.</summary>
+    Pair,
+}
+
+/// <summary>
+/// One call of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> that bound to a fallback or a specialized
+/// overload, its arguments sorted out by parameter name (both kinds of overload use the same names).
+/// </summary>
+internal sealed class TensorCall
+{
+    private TensorCall(IInvocationOperation invocation, string operation, CallBinding binding)
+    {
+        Invocation = invocation;
+        Operation = operation;
+        Binding = binding;
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    /// <summary><c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c>.</summary>
+    public string Operation { get; }
+
+    public CallBinding Binding { get; }
+
+    public IArgumentOperation X { get; private set; } = null!;
+
+    public IArgumentOperation Y { get; private set; } = null!;
+
+    public IArgumentOperation? Destination { get; private set; }
+
+    public IArgumentOperation? Axes { get; private set; }
+
+    public AxesForm AxesForm { get; private set; }
+
+    public IArgumentOperation? TransposeA { get; private set; }
+
+    public IArgumentOperation? TransposeB { get; private set; }
+
+    /// <summary>Reads a call, or returns null when it is not one of ours or its arguments are not what the overloads declare.</summary>
+    public static TensorCall? Read(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        var binding = CallBindings.Classify(method, symbols);
+        if (binding == CallBinding.None)
+        {
+            return null;
+        }
+
+        var call = new TensorCall(invocation, method.Name, binding);
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "x":
+                    call.X = argument;
+                    break;
+                case "y":
+                    call.Y = argument;
+                    break;
+                case "destination":
+                    call.Destination = argument;
+                    break;
+                case "axes":
+                    call.Axes = argument;
+                    call.AxesForm = argument.Parameter.Type.SpecialType == SpecialType.System_Int32 ? AxesForm.Int : AxesForm.Pair;
+                    break;
+                case "transposeA":
+                    call.TransposeA = argument;
+                    break;
+                case "transposeB":
+                    call.TransposeB = argument;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        // Code that does not compile yet may lack an operand: nothing to check then.
+        return call.X is null || call.Y is null ? null : call;
+    }
+
+    /// <summary>The option arguments the user wrote that are not compile-time constants.</summary>
+    public IEnumerable<IArgumentOperation> NonConstantOptions()
+    {
+        if (Axes is not null && !ReadAxes(out _, out _))
+        {
+            yield return Axes;
+        }
+
+        if (TransposeA is not null && ConstantBool(TransposeA) is null)
+        {
+            yield return TransposeA;
+        }
+
+        if (TransposeB is not null && ConstantBool(TransposeB) is null)
+        {
+            yield return TransposeB;
+        }
+    }
+
+    /// <summary>The constant axes, when the call has them and they are constant.</summary>
+    public bool ReadAxes(out int axisX, out int axisY)
+    {
+        axisX = axisY = 0;
+        if (Axes is null)
+        {
+            return false;
+        }
+
+        if (AxesForm == AxesForm.Int)
+        {
+            if (ConstantInt(Axes.Value) is { } axis)
+            {
+                axisX = axisY = axis;
+                return true;
+            }
+
+            return false;
+        }
+
+        // Only a tuple literal of constants counts, as for the generator: (1, 2), (X: 1, Y: -1).
+        if (StripImplicit(Axes.Value) is ITupleOperation { Elements.Length: 2 } tuple
+            && ConstantInt(tuple.Elements[0]) is { } first
+            && ConstantInt(tuple.Elements[1]) is { } second)
+        {
+            axisX = first;
+            axisY = second;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The constant transpose flags (false where omitted), when both are constant.</summary>
+    public bool ReadFlags(out bool transposeA, out bool transposeB)
+    {
+        var a = TransposeA is null ? false : ConstantBool(TransposeA);
+        var b = TransposeB is null ? false : ConstantBool(TransposeB);
+        transposeA = a ?? false;
+        transposeB = b ?? false;
+        return a is not null && b is not null;
+    }
+
+    // An omitted optional argument is a constant too: its default value.
+    private static bool? ConstantBool(IArgumentOperation argument)
+        => argument.Value.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
+
+    // The value as the parameter receives it (a byte constant converted to int counts).
+    private static int? ConstantInt(IOperation value)
+        => value.ConstantValue is { HasValue: true, Value: int result } ? result : null;
+
+    private static IOperation StripImplicit(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true, Operand: { } inner })
+        {
+            value = inner;
+        }
+
+        return value;
+    }
+}

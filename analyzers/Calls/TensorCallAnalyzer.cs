@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShapedTensors.Analyzers.Calls;
+
+/// <summary>
+/// Checks every <c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> call that bound to a run-time fallback or to a
+/// generated overload: incompatible shapes become compile errors with the runtime's exact text, and calls the
+/// compiler cannot check or the generator could not specialize get a warning saying why.
+/// </summary>
+/// <remarks>
+/// It runs on the final compilation, generator output included, so an operand's type (a declared tensor type
+/// or a generated result type, both carrying <c>[Tensor]</c>) tells its shape; calls on
+/// <c>DynamicTensor&lt;T&gt;</c>'s own methods have run-time shapes by design and are left alone.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ShapeMismatch,
+        DiagnosticDescriptors.ShapeUnknown,
+        DiagnosticDescriptors.NotSpecialized,
+        DiagnosticDescriptors.NonConstantOption,
+        DiagnosticDescriptors.AxesOutOfRange,
+        DiagnosticDescriptors.DestinationShapeMismatch);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // The generator's own output calls the runtime on purpose; only user code is checked.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (KnownSymbols.Resolve(start.Compilation) is { } symbols)
+            {
+                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
+        {
+            return;
+        }
+
+        foreach (var option in call.NonConstantOptions())
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
+        }
+
+        var x = Operand.Read(call.X.Value);
+        var y = Operand.Read(call.Y.Value);
+        var destination = call.Destination is null ? null : Operand.Read(call.Destination.Value);
+        if (x.Shape is null || y.Shape is null)
+        {
+            ReportUnknown(context, call, x, y, destination);
+            return;
+        }
+
+        // A non-constant option was reported above; the result shape then depends on its run-time value.
+        if (CallShapes.Of(call) is not { } rule)
+        {
+            return;
+        }
+
+        var result = rule.Apply(x.Shape, y.Shape);
+        if (result.Error is { } error)
+        {
+            if (error.Kind == ShapeErrorKind.InvalidAxes)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
+                return;
+            }
+
+            // Reported whatever the call bound to: a generated MatMul overload also accepts flag values it was not emitted for.
+            var fixes = FixCandidates.For(rule, x.Shape, y.Shape, destination?.Shape);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
+            return;
+        }
+
+        var resultShape = result.ResultShape!;
+        if (destination is not null)
+        {
+            if (destination.Shape is null)
+            {
+                ReportUnknown(context, call, x, y, destination);
+                return;
+            }
+
+            if (destination.Shape != resultShape)
+            {
+                // The runtime's text (DynamicTensor's Compute), word for word.
+                var message = $"The destination has shape {destination.Shape}, but {call.Operation} of {x.Shape} and {y.Shape} has shape {resultShape}.";
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
+                return;
+            }
+        }
+
+        if (call.Binding == CallBinding.Fallback)
+        {
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, context.Compilation.AssemblyName);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+        }
+    }
+
+    // A generated overload always has shaped parameters, so only a fallback can take an operand of unknown shape.
+    private static void ReportUnknown(OperationAnalysisContext context, TensorCall call, Operand x, Operand y, Operand? destination)
+    {
+        if (call.Binding == CallBinding.Fallback)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeUnknown, call.Invocation.Syntax.GetLocation(), call.Operation, DescribeUnknown(x, y, destination)));
+        }
+    }
+
+    // What the code fixes edit (see DiagnosticProperties): the receiver, the right operand's argument, then each
+    // transpose flag the user wrote. Passing them spares the fixes a semantic model, which may lack generator output.
+    private static IEnumerable<Location> FixLocations(TensorCall call)
+    {
+        yield return call.X.Value.Syntax.GetLocation();
+        yield return call.Y.Syntax.GetLocation();
+        foreach (var flag in new[] { call.TransposeA, call.TransposeB })
+        {
+            if (flag is { ArgumentKind: not ArgumentKind.DefaultValue })
+            {
+                yield return flag.Syntax.GetLocation();
+            }
+        }
+    }
+
+    // "the left operand 'a' (type 'IShapedTensor<float>')" and the like, for each operand whose shape is unknown.
+    private static string DescribeUnknown(Operand x, Operand y, Operand? destination)
+    {
+        var parts = new List<string>(3);
+        Add(parts, "the left operand", x);
+        Add(parts, "the right operand", y);
+        if (destination is not null)
+        {
+            Add(parts, "the destination", destination);
+        }
+
+        return parts.Count switch
+        {
+            1 => parts[0],
+            2 => parts[0] + " and " + parts[1],
+            _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[parts.Count - 1],
+        };
+    }
+
+    private static void Add(List<string> parts, string role, Operand operand)
+    {
+        if (operand.Shape is not null)
+        {
+            return;
+        }
+
+        var type = operand.Type is null ? "no type" : $"type '{operand.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}'";
+        parts.Add(SyntaxText.Short(operand.Value.Syntax) is { } text ? $"{role} '{text}' ({type})" : $"{role} ({type})");
+    }
+}

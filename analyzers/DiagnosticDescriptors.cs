@@ -1,0 +1,151 @@
+using Microsoft.CodeAnalysis;
+
+namespace ShapedTensors.Analyzers;
+
+/// <summary>
+/// Every diagnostic ShapedTensors reports: one descriptor per distinct cause, each documented in
+/// <c>docs/diagnostics/STxxxx.md</c>. IDs ST00xx are about calls, ST01xx about <c>[Tensor]</c> declarations.
+/// </summary>
+/// <remarks>Keep <c>AnalyzerReleases.Unshipped.md</c> and <c>docs/diagnostics/README.md</c> in step with this list.</remarks>
+internal static class DiagnosticDescriptors
+{
+    public const string ShapeMismatchId = "ST0001";
+    public const string ShapeUnknownId = "ST0002";
+    public const string NotSpecializedId = "ST0003";
+    public const string NonConstantOptionId = "ST0004";
+    public const string AxesOutOfRangeId = "ST0005";
+    public const string DestinationShapeMismatchId = "ST0006";
+
+    public const string NoDimensionsId = "ST0101";
+    public const string NonPositiveDimensionId = "ST0102";
+    public const string TooManyElementsId = "ST0103";
+    public const string UnsupportedElementTypeId = "ST0104";
+    public const string TypeNotPartialId = "ST0105";
+    public const string ContainingTypeNotPartialId = "ST0106";
+    public const string CannotExtendId = "ST0107";
+    public const string DuplicateTensorAttributeId = "ST0108";
+
+    public const string CallsCategory = "ShapedTensors.Calls";
+    public const string DeclarationsCategory = "ShapedTensors.Declarations";
+
+    /// <summary>Where the rule pages live: the repository's <c>docs/diagnostics</c> folder.</summary>
+    public const string HelpLinkBase = "https://github.com/shapedtensors/shapedtensors/blob/main/docs/diagnostics/";
+
+    // The message is exactly ShapeError.Message, the text the runtime throws: nothing may be added to it.
+    public static readonly DiagnosticDescriptor ShapeMismatch = Create(
+        ShapeMismatchId,
+        "Operand shapes are incompatible",
+        "{0}",
+        CallsCategory,
+        DiagnosticSeverity.Error,
+        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's).");
+
+    public static readonly DiagnosticDescriptor ShapeUnknown = Create(
+        ShapeUnknownId,
+        "Shape not known at compile time",
+        "'{0}' is checked at run time: the shape of {1} is not known at compile time",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "An operand (or the destination) has a type that declares no shape, such as IShapedTensor<T> or a type parameter, so the call binds to the run-time fallback, which checks the shapes when it runs and may throw.");
+
+    public static readonly DiagnosticDescriptor NotSpecialized = Create(
+        NotSpecializedId,
+        "Call runs through the run-time fallback",
+        "'{0}' of shapes {1} and {2} is not specialized and runs through the run-time fallback: {3}",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "The operand shapes are known and compatible, but the source generator emitted no specialized overload for this call, so it is computed through the runtime instead of a kernel unrolled for these shapes.");
+
+    public static readonly DiagnosticDescriptor NonConstantOption = Create(
+        NonConstantOptionId,
+        "Option is not a compile-time constant",
+        "The '{0}' argument of '{1}' is not a compile-time constant, so the call's shapes are checked at run time",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "BatchDot's axes and MatMul's transposeA/transposeB decide the result shape. When one is not a compile-time constant, the result shape cannot be known at compile time: the call cannot be checked or specialized for it.");
+
+    // The message is exactly the runtime's ArgumentOutOfRangeException text (ShapeError.AxesOutOfRange).
+    public static readonly DiagnosticDescriptor AxesOutOfRange = Create(
+        AxesOutOfRangeId,
+        "BatchDot axes are out of range",
+        "{0}",
+        CallsCategory,
+        DiagnosticSeverity.Error,
+        "An explicit BatchDot axis must lie in [-rank, rank - 1] of its own operand. The message is exactly the text the runtime would throw.");
+
+    // The message is exactly the runtime's ArgumentException text for a destination of the wrong shape.
+    public static readonly DiagnosticDescriptor DestinationShapeMismatch = Create(
+        DestinationShapeMismatchId,
+        "Destination has the wrong shape",
+        "{0}",
+        CallsCategory,
+        DiagnosticSeverity.Error,
+        "The destination of an allocation-free call must have the result shape. The message is exactly the text the runtime would throw.");
+
+    public static readonly DiagnosticDescriptor NoDimensions = Create(
+        NoDimensionsId,
+        "Tensor declares no dimensions",
+        "[Tensor] on '{0}' declares no dimensions: give at least one, e.g. [Tensor(3, 4)]",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "A tensor type needs at least one dimension. The generator does not extend a type whose shape is invalid.");
+
+    public static readonly DiagnosticDescriptor NonPositiveDimension = Create(
+        NonPositiveDimensionId,
+        "Tensor dimension is not positive",
+        "Dimension {0} of '{1}' is {2}, but every dimension must be at least 1",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "Every dimension of a tensor shape must be at least 1. The generator does not extend a type whose shape is invalid.");
+
+    public static readonly DiagnosticDescriptor TooManyElements = Create(
+        TooManyElementsId,
+        "Tensor has too many elements",
+        "The shape {0} of '{1}' has {2} elements, more than the {3} an array can hold",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "A tensor's elements live in one array, so the product of its dimensions may not exceed the longest array .NET allows. The generator does not extend a type whose shape is invalid.");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Create(
+        UnsupportedElementTypeId,
+        "Unsupported tensor element type",
+        "The element type '{0}' of '{1}' is not supported: use float or double",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "Tensors hold float ([Tensor] or [Tensor<float>]) or double ([Tensor<double>]) elements. The generator does not extend a type with another element type.");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Create(
+        TypeNotPartialId,
+        "Tensor type must be partial",
+        "'{0}' must be partial for the ShapedTensors generator to extend it",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "The generator adds the tensor's members to the declared type, which it can only do to a partial type.");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+        ContainingTypeNotPartialId,
+        "Type containing a tensor type must be partial",
+        "'{0}' is nested in {1}, which must be partial for the ShapedTensors generator to extend it",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "The generator extends a nested type by re-declaring every type that contains it, which it can only do when they are all partial.");
+
+    public static readonly DiagnosticDescriptor CannotExtend = Create(
+        CannotExtendId,
+        "The generator cannot extend this type",
+        "[Tensor] cannot be used on '{0}': it is {1}",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "The generator turns a non-generic, non-abstract, non-static partial class or struct into a tensor. Records, generic types, static or abstract classes, ref structs, file-local types, interfaces, enums and delegates cannot be tensors.");
+
+    public static readonly DiagnosticDescriptor DuplicateTensorAttribute = Create(
+        DuplicateTensorAttributeId,
+        "Type declares its shape twice",
+        "'{0}' has both [Tensor] and [Tensor<T>]: keep one of them",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "A tensor type has one shape and one element type, so it takes one [Tensor] or [Tensor<T>] attribute.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,35 @@
+namespace ShapedTensors.Analyzers;
+
+/// <summary>
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> through which the analyzers tell the code
+/// fixes what would repair a call; the analyzers check each candidate with the shape algebra, so the fixes
+/// only edit syntax.
+/// </summary>
+/// <remarks>
+/// An ST0001 diagnostic also carries, as <see cref="Microsoft.CodeAnalysis.Diagnostic.AdditionalLocations"/>, the
+/// receiver expression (<see cref="ReceiverLocation"/>), the right operand's argument
+/// (<see cref="RightArgumentLocation"/>) and then every transpose flag argument the user wrote.
+/// </remarks>
+internal static class DiagnosticProperties
+{
+    /// <summary>Index in the additional locations of the receiver (left operand) expression.</summary>
+    public const int ReceiverLocation = 0;
+
+    /// <summary>Index in the additional locations of the right operand's argument.</summary>
+    public const int RightArgumentLocation = 1;
+
+    /// <summary>Index in the additional locations of the first written transpose flag argument (all after it are flags too).</summary>
+    public const int FirstFlagLocation = 2;
+
+    /// <summary>
+    /// On ST0001 for <c>MatMul</c>: the transpose flags that make the call valid, as <c>"TF;TT"</c> (one
+    /// <c>T</c>/<c>F</c> pair per working combination of <c>transposeA</c>, <c>transposeB</c>); absent when none does.
+    /// </summary>
+    public const string TransposeFixes = "ShapedTensors.TransposeFixes";
+
+    /// <summary>On ST0001 for <c>Dot</c> or <c>MatMul</c>: present (<c>"true"</c>) when swapping the operands makes the call valid.</summary>
+    public const string SwapFix = "ShapedTensors.SwapFix";
+
+    /// <summary>Encodes one transpose combination: <c>"TF"</c> is transposeA: true, transposeB: false.</summary>
+    public static string EncodeFlags(bool transposeA, bool transposeB) => (transposeA ? "T" : "F") + (transposeB ? "T" : "F");
+}

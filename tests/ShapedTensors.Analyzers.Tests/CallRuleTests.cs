@@ -1,0 +1,352 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using ShapedTensors.Analyzers.Tests.Support;
+using Xunit;
+
+namespace ShapedTensors.Analyzers.Tests;
+
+/// <summary>The call rules ST0001-ST0006, each triggering and not, with the generator running as for a user.</summary>
+public sealed class CallRuleTests
+{
+    private const string SeedTypes = "[Tensor(3, 4, 5, 2)] partial struct A;\n[Tensor(2, 5, 3, 7)] partial struct B;";
+
+    // ST0001 also carries the locations its code fixes edit; ST0001_locates_what_the_code_fixes_edit checks them.
+    private static DiagnosticResult Expect(string id, DiagnosticSeverity severity, int location = 0)
+        => new DiagnosticResult(id, severity).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    // ST0001 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0001_seed_mismatch_bound_to_the_fallback_is_an_error_with_the_runtime_text()
+    {
+        var source = Source.Program(SeedTypes, "var bad = {|#0:new A().Dot(new B())|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70]."));
+    }
+
+    [Fact]
+    public async Task ST0001_fires_on_a_call_bound_to_a_specialized_MatMul_overload_emitted_for_other_flags()
+    {
+        // p.MatMul(q, transposeA: true) is valid, so the generator emits MatMul(this P, Q, bool transposeA = false, ...);
+        // the plain call binds to that overload too, and its flags (false, false) do not fit.
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(3, 5)] partial struct Q;",
+            "var ok = new P().MatMul(new Q(), transposeA: true);\n        var bad = {|#0:new P().MatMul(new Q())|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Dimensions must be equal, but are 4 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [3,4], [3,5]."));
+    }
+
+    [Fact]
+    public async Task ST0001_checks_a_chained_call_through_the_generated_result_type()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(4, 2)] partial struct R;",
+            "var z = new P().Dot(new Q());\n        var bad = {|#0:z.MatMul(new R())|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Dimensions must be equal, but are 5 and 4 for 'MatMul' (op: 'MatMul') with input shapes: [3,5], [4,2]."));
+    }
+
+    [Fact]
+    public async Task ST0001_checks_BatchDot_with_axes_and_the_destination_form()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 20)] partial struct P;\n[Tensor(16, 20)] partial struct Q;\n[Tensor(32, 1)] partial struct D;",
+            "{|#0:new P().BatchDot(new Q(), 1)|};\n        {|#1:new P().BatchDot(new Q(), 1, new D())|};");
+        const string text = "Dimensions must be equal, but are 32 and 16 for 'Mul' (op: 'Mul') with input shapes: [32,20], [16,20].";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0001", DiagnosticSeverity.Error, 0).WithMessage(text),
+            Expect("ST0001", DiagnosticSeverity.Error, 1).WithMessage(text));
+    }
+
+    [Fact]
+    public async Task ST0001_checks_calls_on_a_generated_scalar_result()
+    {
+        // (3, 1) . (3,) with axes 0 squeezes to a scalar: the generator's [Tensor()] result type is not a declaration error.
+        var source = Source.Program(
+            "[Tensor(3, 1)] partial struct P;\n[Tensor(3)] partial struct V;",
+            "var s = new P().BatchDot(new V(), 0);\n        var bad = {|#0:s.BatchDot(new V())|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Shape must be at least rank 1 but is rank 0 for 'BatchDot' (op: 'BatchDot') with input shapes: [], [3]."));
+    }
+
+    [Fact]
+    public async Task ST0001_fires_in_top_level_statements_in_the_global_namespace()
+    {
+        var test = new ShapedTensorsTest
+        {
+            TestCode = """
+                using ShapedTensors;
+
+                var bad = {|#0:new A().Dot(new B())|};
+
+                [Tensor(3, 4, 5, 2)] partial struct A;
+                [Tensor(2, 5, 3, 7)] partial struct B;
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70]."));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ST0001_locates_what_the_code_fixes_edit()
+    {
+        // The call, then the receiver, the right operand's argument and each transpose flag written.
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(3, 5)] partial struct Q;",
+            "var bad = {|#0:{|#1:p|}.MatMul({|#2:y: q|}, {|#3:transposeB: false|}, {|#4:transposeA: false|})|};",
+            "P p, Q q");
+        await Verify.DiagnosticsAsync(source, new DiagnosticResult("ST0001", DiagnosticSeverity.Error)
+            .WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(4).WithLocation(3)
+            .WithMessage("Dimensions must be equal, but are 4 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [3,4], [3,5]."));
+    }
+
+    [Fact]
+    public async Task Compatible_calls_of_every_form_raise_nothing()
+    {
+        var source = Source.Program(
+            """
+            [Tensor(10, 12, 4, 5)] partial struct W;
+            [Tensor(10, 12, 5, 8)] partial struct K;
+            [Tensor(8, 3)] partial struct K83;
+            [Tensor(32, 20)] partial struct P;
+            [Tensor(32, 20)] partial struct P2;
+            [Tensor<double>(3, 2)] partial class D32;
+            [Tensor<double>(3, 4)] partial class D34;
+            """,
+            """
+            var w = W.Random(seed: 1);
+                    var k = K.Ones();
+                    var z = w.BatchDot(k);
+                    var m = w.MatMul(k);
+                    w.BatchDot(k, z);
+                    var chained = w.MatMul(k).Dot(K83.Zeros());
+                    var p1 = new P().BatchDot(new P(), 1);
+                    var p0 = new P().BatchDot(new P2(), (0, 0));
+                    const bool yes = true;
+                    var d = new D32().MatMul(new D34(), transposeA: yes);
+                    var e = new D32().MatMul(new D34(), true, false);
+                    var dynamic = DynamicTensor<float>.Ones(3, 4).Dot(DynamicTensor<float>.Ones(5, 6));
+            """);
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0002 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0002_warns_when_an_operand_type_declares_no_shape()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;",
+            "var r = {|#0:x.Dot(new P())|};\n        var s = {|#1:new P().MatMul(t)|};",
+            "IShapedTensor<float> x, IShapedTensor<float> t");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0002", DiagnosticSeverity.Warning, 0).WithMessage("'Dot' is checked at run time: the shape of the left operand 'x' (type 'ShapedTensors.IShapedTensor<float>') is not known at compile time"),
+            Expect("ST0002", DiagnosticSeverity.Warning, 1).WithMessage("'MatMul' is checked at run time: the shape of the right operand 't' (type 'ShapedTensors.IShapedTensor<float>') is not known at compile time"));
+    }
+
+    [Fact]
+    public async Task ST0002_covers_type_parameters_and_destinations()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(3, 4)] partial struct P;
+            [Tensor(4, 5)] partial struct Q;
+
+            internal static class Use
+            {
+                public static void Run<TX>(TX x, IShapedTensor<float> destination)
+                    where TX : IShapedTensor<float>
+                {
+                    var r = {|#0:x.Dot(new Q())|};
+                    {|#1:new P().Dot(new Q(), destination)|};
+                }
+            }
+            """;
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0002", DiagnosticSeverity.Warning, 0).WithArguments("Dot", "the left operand 'x' (type 'TX')"),
+            Expect("ST0002", DiagnosticSeverity.Warning, 1).WithArguments("Dot", "the destination 'destination' (type 'ShapedTensors.IShapedTensor<float>')"));
+    }
+
+    [Fact]
+    public async Task ST0002_on_the_destination_does_not_hide_a_mismatch_of_known_operands()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(5, 6)] partial struct Q;",
+            "{|#0:new P().Dot(new Q(), destination)|};",
+            "IShapedTensor<float> destination");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error)
+            .WithMessage("Dimensions must be equal, but are 4 and 5 for 'MatMul' (op: 'MatMul') with input shapes: [3,4], [5,6]."));
+    }
+
+    [Fact]
+    public async Task ST0002_ignores_the_dynamic_tensor_whose_shapes_are_run_time_by_design()
+    {
+        var source = Source.Program(string.Empty, "var r = x.MatMul(y, transposeA: true);", "DynamicTensor<float> x, DynamicTensor<float> y");
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0003 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0003_explains_option_values_that_give_different_result_shapes()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 20)] partial struct P;",
+            "var a = {|#0:new P().BatchDot(new P(), 0)|};\n        var b = {|#1:new P().BatchDot(new P(), 1)|};");
+        const string reason = "the generator emits one overload per operation and pair of operand types, and leaves every call on 'App.P' and 'App.P' to the fallback when their option values give different result shapes (this one gives {0}); declare a second type of the same shape for one of them";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("BatchDot", "(32, 20)", "(32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(20, 1)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("BatchDot", "(32, 20)", "(32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32, 1)")));
+    }
+
+    [Fact]
+    public async Task ST0003_explains_a_private_nested_type()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            internal partial class Outer
+            {
+                [Tensor(3, 4)] private partial struct X;
+                [Tensor(4, 5)] private partial struct Y;
+
+                public static void Run() { var r = {|#0:new X().Dot(new Y())|}; }
+            }
+            """;
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            "Dot", "(3, 4)", "(4, 5)", "'App.Outer.X' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public"));
+    }
+
+    [Fact]
+    public async Task ST0003_explains_a_generated_result_type_the_generator_cannot_trace()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(5, 2)] partial struct R;\nstatic class Helpers { public static T Id<T>(T value) => value; }",
+            "var r = {|#0:Helpers.Id(new P().Dot(new Q())).Dot(new R())|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            "Dot", "(3, 5)", "(5, 2)", "'Helpers.Id(new P().Dot(new Q()))' has the generated result type 'Float32_3x5', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape"));
+    }
+
+    [Fact]
+    public async Task ST0003_says_when_the_generator_emitted_nothing()
+    {
+        // No generator in this project: a hand-written shaped type binds to the fallback.
+        var test = new ShapedTensorsTest(runGenerator: false)
+        {
+            TestCode = """
+                using System;
+                using ShapedTensors;
+
+                namespace App;
+
+                [Tensor(2, 2)]
+                internal sealed partial class M : IShapedTensor<float>
+                {
+                    private readonly float[] _data = new float[4];
+                    public Shape Shape { get; } = new(2, 2);
+                    public ReadOnlySpan<float> AsReadOnlySpan() => _data;
+                    public Span<float> AsSpan() => _data;
+                    public DynamicTensor<float> ToDynamic() => new(Shape, _data);
+                }
+
+                internal static class Use
+                {
+                    public static void Run() { var r = {|#0:new M().Dot(new M())|}; }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            "Dot", "(2, 2)", "(2, 2)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
+        await test.RunAsync();
+    }
+
+    // ST0004 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0004_warns_on_each_option_that_is_not_a_constant()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 20)] partial struct P;\n[Tensor(3, 4)] partial struct S;\n[Tensor(3, 5)] partial struct T;",
+            """
+            var a = new P().BatchDot(new P(), {|#0:axis|});
+                    var b = new P().BatchDot(new P(), {|#1:(1, axis)|});
+                    var c = new S().MatMul(new T(), transposeA: true);
+                    var d = new S().MatMul(new T(), {|#2:transposeA: flag|});
+            """,
+            "int axis, bool flag");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0004", DiagnosticSeverity.Warning, 0).WithArguments("axes", "BatchDot"),
+            Expect("ST0004", DiagnosticSeverity.Warning, 1).WithArguments("axes", "BatchDot"),
+            Expect("ST0004", DiagnosticSeverity.Warning, 2).WithArguments("transposeA", "MatMul"));
+    }
+
+    [Fact]
+    public async Task ST0004_accepts_constants_of_every_form()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 20)] partial struct P;\n[Tensor(32, 20)] partial struct P2;\n[Tensor(3, 4)] partial struct S;\n[Tensor(3, 5)] partial struct T;",
+            """
+            const int one = 1;
+                    var a = new P().BatchDot(new P(), one);
+                    var b = new P2().BatchDot(new P2(), (X: one - 1, Y: 0));
+                    var c = new S().MatMul(new T(), transposeB: false, transposeA: !false);
+            """);
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0005 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0005_reports_axes_out_of_range_with_the_runtime_text()
+    {
+        var source = Source.Program("[Tensor(32, 20)] partial struct P;", "var a = new P().BatchDot(new P(), {|#0:(5, 1)|});");
+        var runtime = Assert.Throws<ArgumentOutOfRangeException>(() => DynamicTensor<float>.Zeros(32, 20).BatchDot(DynamicTensor<float>.Zeros(32, 20), (5, 1)));
+        const string text = "BatchDot axes (5, 1) are out of range for input shapes [32,20], [32,20]: the first axis must be in [-2, 1] and the second in [-2, 1].";
+        Assert.Equal(text + " (Parameter 'axes')", runtime.Message);
+        await Verify.DiagnosticsAsync(source, Expect("ST0005", DiagnosticSeverity.Error).WithMessage(text));
+    }
+
+    [Fact]
+    public async Task ST0005_accepts_negative_axes_in_range()
+    {
+        var source = Source.Program("[Tensor(32, 20, 3)] partial struct P;", "var a = new P().BatchDot(new P(), -1);");
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0006 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0006_reports_a_destination_of_the_wrong_shape_with_the_runtime_text()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(5, 3)] partial struct Wrong;",
+            "new P().Dot(new Q(), {|#0:new Wrong()|});");
+        var runtime = Assert.Throws<ArgumentException>(() => DynamicTensor<float>.Zeros(3, 4).Dot(DynamicTensor<float>.Zeros(4, 5), DynamicTensor<float>.Zeros(5, 3)));
+        const string text = "The destination has shape (5, 3), but Dot of (3, 4) and (4, 5) has shape (3, 5).";
+        Assert.Equal(text + " (Parameter 'destination')", runtime.Message);
+        await Verify.DiagnosticsAsync(source, Expect("ST0006", DiagnosticSeverity.Error).WithMessage(text));
+    }
+
+    [Fact]
+    public async Task ST0006_accepts_a_declared_destination_of_the_result_shape()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(3, 5)] partial struct Product;",
+            "var product = new Product();\n        new P().Dot(new Q(), product);");
+        await Verify.DiagnosticsAsync(source);
+    }
+}

@@ -1,0 +1,154 @@
+extern alias codefixes;
+
+using System.Threading.Tasks;
+using codefixes::ShapedTensors.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using ShapedTensors.Analyzers.Tests.Support;
+using Xunit;
+
+namespace ShapedTensors.Analyzers.Tests;
+
+/// <summary>
+/// Every code fix: the edit it makes, and that the fixed program compiles with no diagnostic left (the
+/// generator then specializes the repaired call).
+/// </summary>
+public sealed class CodeFixTests
+{
+    // The additional locations (what the fixes edit) are checked in CallRuleTests.
+    private static DiagnosticResult Error(string id, int location = 0)
+        => new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    // Make partial --------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Make_partial_adds_the_modifier_before_the_keyword()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(3, 4)] public readonly struct {|#0:S|};
+
+            [Tensor(2)]
+            class {|#1:C|}
+            {
+            }
+            """;
+        const string fixedSource = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(3, 4)] public readonly partial struct S;
+
+            [Tensor(2)]
+            partial class C
+            {
+            }
+            """;
+        await Verify.FixAsync(new MakePartialCodeFix(), source, new[] { Error("ST0105", 0), Error("ST0105", 1) }, fixedSource, checkFixAll: true);
+    }
+
+    [Fact]
+    public async Task Make_partial_fixes_the_type_and_every_containing_type()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            public class Outer
+            {
+                internal partial class Middle
+                {
+                    [Tensor(3)]
+                    internal struct {|#0:S|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using ShapedTensors;
+
+            namespace App;
+
+            public partial class Outer
+            {
+                internal partial class Middle
+                {
+                    [Tensor(3)]
+                    internal partial struct S;
+                }
+            }
+            """;
+        await Verify.FixAsync(new MakePartialCodeFix(), source, new[] { Error("ST0105"), Error("ST0106") }, fixedSource, checkFixAll: true);
+    }
+
+    // Transpose flags ------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Transpose_fix_adds_the_flag_that_fits()
+    {
+        var source = Source.Program("[Tensor(3, 4)] partial struct P;\n[Tensor(3, 5)] partial struct Q;", "var r = {|#0:new P().MatMul(new Q())|};");
+        var fixedSource = Source.Program("[Tensor(3, 4)] partial struct P;\n[Tensor(3, 5)] partial struct Q;", "var r = new P().MatMul(new Q(), transposeA: true);");
+        await Verify.FixAsync(new TransposeCodeFix(), source, new[] { Error("ST0001") }, fixedSource, "ShapedTensors.Transpose.TF");
+    }
+
+    [Theory]
+    [InlineData("FT", "var r = new P().MatMul(new Q(), transposeB: true);")]
+    [InlineData("TT", "var r = new P().MatMul(new Q(), transposeA: true, transposeB: true);")]
+    public async Task Transpose_fix_offers_each_working_combination(string key, string fixedBody)
+    {
+        // (3, 3) x (4, 3): transposeB alone works, and so do both flags; transposeA alone does not.
+        const string types = "[Tensor(3, 3)] partial struct P;\n[Tensor(4, 3)] partial struct Q;";
+        var source = Source.Program(types, "var r = {|#0:new P().MatMul(new Q())|};");
+        await Verify.FixAsync(new TransposeCodeFix(), source, new[] { Error("ST0001") }, Source.Program(types, fixedBody), "ShapedTensors.Transpose." + key);
+    }
+
+    [Fact]
+    public async Task Transpose_fix_replaces_flags_written_positionally()
+    {
+        const string types = "[Tensor(3, 4)] partial struct P;\n[Tensor(3, 5)] partial struct Q;";
+        var source = Source.Program(types, "var r = {|#0:new P().MatMul(new Q(), false, true)|};");
+        await Verify.FixAsync(new TransposeCodeFix(), source, new[] { Error("ST0001") }, Source.Program(types, "var r = new P().MatMul(new Q(), transposeA: true);"), "ShapedTensors.Transpose.TF");
+    }
+
+    [Fact]
+    public async Task Transpose_fix_is_not_offered_when_no_flag_helps()
+    {
+        var source = Source.Program("[Tensor(2, 3)] partial struct P;\n[Tensor(4, 5)] partial struct Q;", "var r = {|#0:new P().MatMul(new Q())|};");
+        await Verify.FixAsync(new TransposeCodeFix(), source, new[] { Error("ST0001") }, source, remaining: new[] { Error("ST0001") });
+    }
+
+    // Swap operands --------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Swap_fix_swaps_the_operands_of_Dot()
+    {
+        const string types = "[Tensor(4, 5)] partial struct A45;\n[Tensor(3, 4)] partial struct A34;";
+        var source = Source.Program(types, "var r = {|#0:a.Dot(b)|};", "A45 a, A34 b");
+        await Verify.FixAsync(new SwapOperandsCodeFix(), source, new[] { Error("ST0001") }, Source.Program(types, "var r = b.Dot(a);", "A45 a, A34 b"));
+    }
+
+    [Fact]
+    public async Task Swap_fix_parenthesizes_an_operand_that_is_not_primary()
+    {
+        const string types = "[Tensor(4, 5)] partial class A45;\n[Tensor(3, 4)] partial class A34;";
+        var source = Source.Program(types, "var r = {|#0:a.MatMul(flag ? b : b)|};", "A45 a, A34 b, bool flag");
+        await Verify.FixAsync(
+            new SwapOperandsCodeFix(),
+            source,
+            new[] { Error("ST0001") },
+            Source.Program(types, "var r = (flag ? b : b).MatMul(a);", "A45 a, A34 b, bool flag"),
+            "ShapedTensors.SwapOperands");
+    }
+
+    [Fact]
+    public async Task Swap_fix_is_not_offered_for_BatchDot()
+    {
+        const string types = "[Tensor(32, 20)] partial struct P;\n[Tensor(16, 20)] partial struct Q;";
+        var source = Source.Program(types, "var r = {|#0:new P().BatchDot(new Q(), 1)|};");
+        await Verify.FixAsync(new SwapOperandsCodeFix(), source, new[] { Error("ST0001") }, source, remaining: new[] { Error("ST0001") });
+    }
+}

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Threading.Tasks;
+using ShapedTensors.Analyzers.Tests.Support;
+using Xunit;
+
+namespace ShapedTensors.Analyzers.Tests;
+
+/// <summary>Code being typed is often broken: the analyzers must never throw on it (AD0001).</summary>
+public sealed class MalformedCodeTests
+{
+    [Theory]
+    [InlineData("var r = new P().Dot(;")]
+    [InlineData("var r = new P().Dot();")]
+    [InlineData("var r = new P().MatMul(new Q(), transposeA: );")]
+    [InlineData("var r = new P().MatMul(new Q(), transposeC: true);")]
+    [InlineData("var r = new P().BatchDot(new Q(), (1, ));")]
+    [InlineData("var r = new P().BatchDot(new Q(), (1, 2, 3));")]
+    [InlineData("var r = new P().BatchDot(new Q(), axes: \"1\");")]
+    [InlineData("var r = new P().Dot(new Missing());")]
+    [InlineData("var r = Missing.Dot(new P());")]
+    [InlineData("var r = new P().Dot(default);")]
+    [InlineData("var r = new P().Dot(null!);")]
+    [InlineData("ShapedTensorFallbacks.Dot<float>(null!, null!);")]
+    [InlineData("var r = new P().Dot(new Q(), new P(), new Q());")]
+    public async Task Broken_calls_do_not_crash_the_analyzers(string body)
+    {
+        var source = Source.Program("[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial class Q;", body);
+        var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    [Theory]
+    [InlineData("[Tensor(] partial struct S;")]
+    [InlineData("[Tensor(3, N)] partial struct S;")]
+    [InlineData("[Tensor(3.5)] partial struct S;")]
+    [InlineData("[Tensor(\"batch\", 3)] partial struct S;")]
+    [InlineData("[Tensor<Missing>(3)] partial struct S;")]
+    [InlineData("[Tensor<int>(3)] partial struct S;")]
+    [InlineData("[Tensor(3)] partial struct;")]
+    [InlineData("[Tensor(3)] partial delegate void D();")]
+    [InlineData("[Tensor(3)] partial struct S; partial struct S { }")]
+    [InlineData("[Tensor(3)] partial struct S; [Tensor(4)] partial struct S { }")]
+    public async Task Broken_declarations_do_not_crash_the_analyzers(string declaration)
+    {
+        var source = Source.Program(declaration, string.Empty);
+        var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.All(diagnostics.Select(d => d.Id), id => Assert.StartsWith("ST", id, System.StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,37 @@
+extern alias analyzers;
+extern alias generator;
+
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using analyzers::ShapedTensors.Analyzers.Calls;
+using analyzers::ShapedTensors.Analyzers.Declarations;
+using generator::ShapedTensors.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ShapedTensors.Analyzers.Tests.Support;
+
+/// <summary>A compilation built by hand (no test framework): the source, the generator's output, and the analyzers run over it.</summary>
+internal static class DirectCompilation
+{
+    /// <summary>Compiles <paramref name="source"/> and runs the generator on it, as the compiler would.</summary>
+    public static Compilation WithGeneratorOutput(string source)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create(
+            "TestProject",
+            new[] { CSharpSyntaxTree.ParseText(source, parseOptions, path: "Test0.cs") },
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create(new[] { new TensorGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return output;
+    }
+
+    /// <summary>Every diagnostic of both analyzers, including AD0001 for an analyzer that threw.</summary>
+    public static Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Compilation compilation)
+        => compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+}

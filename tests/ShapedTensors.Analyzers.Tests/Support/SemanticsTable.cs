@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace ShapedTensors.Analyzers.Tests.Support;
+
+/// <summary>One row of SEMANTICS.md §5: an operation on two shapes with options, and its result shape or exact error.</summary>
+public sealed record SemanticsRow(string Operation, int[] X, int[] Y, string Options, string Expected)
+{
+    public bool IsError => !Expected.StartsWith('(');
+
+    /// <summary>The option arguments as C# code, each preceded by ", ".</summary>
+    public string CSharpOptions => Options switch
+    {
+        "" => string.Empty,
+        "transposeA" => ", transposeA: true",
+        "transposeB" => ", transposeB: true",
+        "transposeA, transposeB" => ", transposeA: true, transposeB: true",
+        _ when Options.StartsWith("axes (", StringComparison.Ordinal) => ", " + Options["axes ".Length..].Replace(",", ", ", StringComparison.Ordinal),
+        _ when Options.StartsWith("axes ", StringComparison.Ordinal) => ", " + Options["axes ".Length..],
+        _ => throw new FormatException("Unknown options: " + Options),
+    };
+
+    /// <summary>What the runtime does with these shapes: the exception message, or null when the call succeeds.</summary>
+    public string? RuntimeError()
+    {
+        var x = DynamicTensor<float>.Zeros(new Shape(X));
+        var y = DynamicTensor<float>.Zeros(new Shape(Y));
+        try
+        {
+            _ = Operation switch
+            {
+                "Dot" => x.Dot(y),
+                "MatMul" => x.MatMul(y, Options.Contains("transposeA", StringComparison.Ordinal), Options.Contains("transposeB", StringComparison.Ordinal)),
+                _ when Options.Length == 0 => x.BatchDot(y),
+                _ when Options.StartsWith("axes (", StringComparison.Ordinal) => x.BatchDot(y, Pair(Options["axes ".Length..])),
+                _ => x.BatchDot(y, int.Parse(Options["axes ".Length..], CultureInfo.InvariantCulture)),
+            };
+            return null;
+        }
+        catch (ShapeMismatchException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public override string ToString() => $"{Operation} {string.Join(",", X)} . {string.Join(",", Y)} {Options}";
+
+    private static (int, int) Pair(string text)
+    {
+        var parts = ParseInts(text);
+        return (parts[0], parts[1]);
+    }
+
+    internal static int[] ParseInts(string text)
+        => text.Trim('(', ')').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.Parse(part, CultureInfo.InvariantCulture))
+            .ToArray();
+}
+
+/// <summary>Reads the §5 table straight from docs/SEMANTICS.md, so every row of the contract is tested.</summary>
+public static class SemanticsTable
+{
+    public static IReadOnlyList<SemanticsRow> Rows { get; } = Read();
+
+    private static List<SemanticsRow> Read()
+    {
+        var rows = new List<SemanticsRow>();
+        var inSection = false;
+        foreach (var raw in File.ReadAllLines(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "SEMANTICS.md")))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                inSection = line.StartsWith("## 5.", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (!inSection || !line.StartsWith('|') || line.StartsWith("| op", StringComparison.Ordinal) || line.StartsWith("|---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cells = line.Trim('|').Split('|').Select(cell => cell.Trim().Trim('`')).ToArray();
+            rows.Add(new SemanticsRow(cells[0], SemanticsRow.ParseInts(cells[1]), SemanticsRow.ParseInts(cells[2]), cells[3], cells[4]));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,62 @@
+extern alias analyzers;
+extern alias generator;
+
+using System;
+using System.Collections.Generic;
+using analyzers::ShapedTensors.Analyzers.Calls;
+using analyzers::ShapedTensors.Analyzers.Declarations;
+using generator::ShapedTensors.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ShapedTensors.Analyzers.Tests.Support;
+
+/// <summary>
+/// A test compilation as a user's project sees it: the runtime referenced, the generator running (so calls
+/// bind to specialized overloads or fallbacks exactly as they would), both analyzers, and the code fixes the
+/// test names. References come from Basic.Reference.Assemblies: nothing is downloaded.
+/// </summary>
+internal sealed class ShapedTensorsTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
+{
+    private readonly CodeFixProvider[] _fixes;
+    private readonly bool _runGenerator;
+
+    public ShapedTensorsTest(params CodeFixProvider[] fixes)
+        : this(runGenerator: true, fixes)
+    {
+    }
+
+    public ShapedTensorsTest(bool runGenerator, params CodeFixProvider[] fixes)
+    {
+        _fixes = fixes;
+        _runGenerator = runGenerator;
+
+        // A ReferenceAssemblies with no package resolves to nothing; the real references are added below.
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        TestState.AdditionalReferences.AddRange(TestReferences.All);
+        FixedState.AdditionalReferences.AddRange(TestReferences.All);
+
+        // The generator's output is not what these tests are about (the generator's own tests snapshot it).
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+
+        // Small kernels compile faster; the unrolling is not what these tests are about either.
+        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.ShapedTensorsUnrollBudget = 8\n"));
+    }
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
+        => new DiagnosticAnalyzer[] { new TensorCallAnalyzer(), new TensorDeclarationAnalyzer() };
+
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => _fixes;
+
+    protected override IEnumerable<Type> GetSourceGenerators() => _runGenerator ? new[] { typeof(TensorGenerator) } : Array.Empty<Type>();
+
+    protected override ParseOptions CreateParseOptions()
+        => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+
+    protected override CompilationOptions CreateCompilationOptions()
+        => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+}
