@@ -40,7 +40,9 @@ internal static class SpecializationPlanner
             var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases));
             foreach (var call in group)
             {
-                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, call.Signature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element));
+                // BatchDot(y, a) is BatchDot(y, (a, a)): one kernel (and one name) for both.
+                var kernelSignature = call.Signature == Signature.BatchDotInt ? Signature.BatchDotPair : call.Signature;
+                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, kernelSignature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element));
                 owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
 
                 // Canonical operand types of chained calls (normally also another call's result).

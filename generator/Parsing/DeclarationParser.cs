@@ -16,6 +16,7 @@ internal static class DeclarationParser
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.TargetNode is not TypeDeclarationSyntax declaration
             || context.Attributes.Length != 1
+            || type.GetAttributes().Count(attribute => TensorSymbols.IsTensorAttribute(attribute.AttributeClass)) != 1 // [Tensor] and [Tensor<T>] together: ST0108
             || TensorSymbols.Read(context.Attributes[0], out _) is not { } shape
             || !CanExtend(type, declaration))
         {

@@ -30,6 +30,7 @@ public sealed class OddInputTests
     [InlineData("[Tensor(\"batch\", 3)] public partial struct Symbolic;")]
     [InlineData("[Tensor(3, 4] public partial struct SyntaxError;")]
     [InlineData("[Tensor(3)] [Tensor(4)] public partial struct Twice;")]
+    [InlineData("[Tensor(3)] [Tensor<double>(3)] public partial struct BothAttributes;")]
     public void Bad_declarations_emit_nothing_that_fails_to_compile(string declaration)
     {
         var run = GeneratorHarness.Run("using ShapedTensors;\nnamespace App;\n" + declaration);
@@ -49,6 +50,7 @@ public sealed class OddInputTests
     [InlineData("new A().Dot(new A().Dot(new A().Dot(new A())))")]
     [InlineData("System.Numerics.Vector3.Dot(default, default)")]
     [InlineData("new A().Dot(new B(),")]
+    [InlineData("new A().BatchDot(new A(), 1).Dot(new A().BatchDot(new A(), (1, 1)))")] // int and pair axes share a kernel
     public void Odd_calls_never_break_the_generated_code(string call)
     {
         var run = GeneratorHarness.Run($$"""

@@ -12,7 +12,7 @@ namespace ShapedTensors.Generated.TestAssembly
     internal static partial class TensorKernels
     {
         /// <summary>
-        /// BatchDot of (32, 20) and (32, 20), axes 1 = (32, 1):
+        /// BatchDot of (32, 20) and (32, 20), axes (1, 1) = (32, 1):
         /// 32 product(s) of [1x20] . [20x1].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
