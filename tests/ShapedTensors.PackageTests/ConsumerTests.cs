@@ -1,0 +1,198 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace ShapedTensors.PackageTests;
+
+/// <summary>
+/// Projects that only have <c>&lt;PackageReference Include="ShapedTensors" /&gt;</c>, as after <c>dotnet add package</c>:
+/// they build with warnings as errors and run, a shape mismatch is a compile error with TensorFlow's text, the MSBuild
+/// settings reach the generator, and a project that gets the package through a library gets the generator too.
+/// </summary>
+[Collection(PackageTestsDefinition.Name)]
+public sealed class ConsumerTests(PackageFixture fixture)
+{
+    private const string Declarations = """
+        [Tensor(10, 12, 4, 5)] public partial struct W;
+        [Tensor(10, 12, 5, 8)] public partial struct K;
+        [Tensor(10, 12, 3, 8)] public partial struct K3;
+        [Tensor(3, 4)] public partial struct A34;
+        [Tensor(4, 5)] public partial struct A45;
+        [Tensor(5, 6)] public partial struct A56;
+        [Tensor(2, 2)] public partial struct M2;
+        """;
+
+    private const string Program = $$"""
+        using ShapedTensors;
+
+        var w = W.Random(seed: 1);
+        var k = K.Ones();
+        var z = w.BatchDot(k);
+        Show("BatchDot", z);
+        Show("MatMul", w.MatMul(k));
+        var y = z.MatMul(K3.Ones(), transposeB: true);             // a chain through a var local
+        Show("Chain", y);
+        Show("Dot", A34.Ones().Dot(A45.Ones()));
+        Show("Nested", A34.Ones().Dot(A45.Ones()).MatMul(A56.Ones()));
+        Console.WriteLine(W.Ones().BatchDot(K.Ones()).AsReadOnlySpan().ToArray().Sum());
+        Console.WriteLine(M2.FromArray([1, 2, 3, 4]).Dot(M2.FromArray([5, 6, 7, 8])));
+
+        static void Show<T>(string label, T result) where T : IShapedTensor<float>
+            => Console.WriteLine($"{label} {result.Shape} {typeof(T).Name}");
+
+        {{Declarations}}
+        """;
+
+    // Every result type is a generated one: the calls were specialized, not left on the run-time fallback.
+    private static readonly string[] ExpectedOutput =
+    [
+        "BatchDot (10, 12, 4, 8) Float32_10x12x4x8",
+        "MatMul (10, 12, 4, 8) Float32_10x12x4x8",
+        "Chain (10, 12, 4, 3) Float32_10x12x4x3",
+        "Dot (3, 5) Float32_3x5",
+        "Nested (3, 6) Float32_3x6",
+        "19200",
+        "[[19. 22.]",
+        " [43. 50.]]",
+    ];
+
+    [Fact]
+    public void Consumer_with_only_a_package_reference_builds_without_warnings_and_prints_the_shapes()
+    {
+        var folder = fixture.CreateConsumer("Consumer", "Exe", [("Program.cs", Program)]);
+        var build = fixture.Build(folder);
+        AssertBuilt(build);
+
+        var run = PackageFixture.Run(folder);
+        Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
+        Assert.Equal(ExpectedOutput, Lines(run.Output));
+
+        // Default settings: kernels use unchecked references into the buffers.
+        var config = EditorConfig(folder, "Consumer");
+        Assert.Contains("build_property.ShapedTensorsUnrollBudget = ", config);
+        Assert.Contains("build_property.ShapedTensorsCheckedKernels = ", config);
+        Assert.All(KernelFiles(folder), file => Assert.Contains("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Seed_mismatch_is_a_compile_error_with_TensorFlows_text_at_the_call()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            var bad = new A().Dot(new B());
+            System.Console.WriteLine(bad);
+
+            [Tensor(3, 4, 5, 2)] partial struct A;
+            [Tensor(2, 5, 3, 7)] partial struct B;
+            """;
+        var folder = fixture.CreateConsumer("Mismatch", "Exe", [("Program.cs", source)]);
+        var build = fixture.Build(folder);
+
+        Assert.False(build.Succeeded, "The build should have failed with ST0001.\n" + build.Describe());
+        var programPath = Path.Combine(folder, "Program.cs");
+        var expected = $"{programPath}(3,11): error ST0001: Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') "
+            + "with input shapes: [60,2], [3,70].";
+        var error = Assert.Single(build.Errors);
+        Assert.True(error.StartsWith(expected, StringComparison.Ordinal), $"Expected the one error to start with\n  {expected}\nbut it is\n  {error}\n" + build.Describe());
+        Assert.True(build.Warnings.Count == 0, "Unexpected warnings.\n" + build.Describe());
+    }
+
+    [Fact]
+    public void Msbuild_settings_reach_the_generator()
+    {
+        var folder = fixture.CreateConsumer(
+            "Checked",
+            "Exe",
+            [("Program.cs", Program)],
+            extraProperties: """
+                <ShapedTensorsCheckedKernels>true</ShapedTensorsCheckedKernels>
+                <ShapedTensorsUnrollBudget>16</ShapedTensorsUnrollBudget>
+                """);
+        AssertBuilt(fixture.Build(folder));
+
+        var config = EditorConfig(folder, "Checked");
+        Assert.Contains("build_property.ShapedTensorsUnrollBudget = 16", config);
+        Assert.Contains("build_property.ShapedTensorsCheckedKernels = true", config);
+        // Checked kernels index bounds-checked spans instead of taking references into them.
+        Assert.All(KernelFiles(folder), file => Assert.DoesNotContain("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
+
+        var run = PackageFixture.Run(folder);
+        Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
+        Assert.Equal(ExpectedOutput, Lines(run.Output));
+    }
+
+    [Fact]
+    public void Project_that_gets_the_package_through_a_library_gets_the_generator_and_its_settings()
+    {
+        // The library references the package and declares public types; the app only references the library.
+        var library = fixture.CreateConsumer(
+            "ShapesLibrary",
+            "Library",
+            [("Shapes.cs", """
+                using ShapedTensors;
+
+                namespace ShapesLibrary;
+
+                [Tensor(3, 4)] public partial struct L34;
+                [Tensor(4, 5)] public partial struct L45;
+
+                public static class Products
+                {
+                    public static Shape Product() => ((IShapedTensor<float>)L34.Ones().Dot(L45.Ones())).Shape;
+                }
+                """)]);
+        var app = fixture.CreateConsumer(
+            "ShapesApp",
+            "Exe",
+            [("Program.cs", """
+                using ShapedTensors;
+                using ShapesLibrary;
+
+                Console.WriteLine(Products.Product());
+                Show(L34.Ones().Dot(L45.Ones()));          // the library's types, specialized in this assembly
+                Show(L45.Ones().MatMul(Own56.Ones()));     // the library's and this assembly's
+
+                static void Show<T>(T result) where T : IShapedTensor<float>
+                    => Console.WriteLine($"{result.Shape} {typeof(T).Name}");
+
+                [Tensor(5, 6)] public partial struct Own56;
+                """)],
+            extraItems: $"""<ProjectReference Include="{Path.Combine(library, "ShapesLibrary.csproj")}" />""",
+            referencePackage: false);
+
+        AssertBuilt(fixture.Build(app));
+        Assert.Contains("build_property.ShapedTensorsUnrollBudget = ", EditorConfig(app, "ShapesApp"));
+
+        var run = PackageFixture.Run(app);
+        Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
+        Assert.Equal(["(3, 5)", "(3, 5) Float32_3x5", "(4, 6) Float32_4x6"], Lines(run.Output));
+    }
+
+    private static void AssertBuilt(CommandResult build)
+    {
+        Assert.True(build.Succeeded, "dotnet build failed.\n" + build.Describe());
+        Assert.True(build.Errors.Count == 0 && build.Warnings.Count == 0, "dotnet build reported errors or warnings.\n" + build.Describe());
+    }
+
+    private static string[] Lines(string output) =>
+        output.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
+
+    // The .editorconfig MSBuild writes for the compiler: the build_property values the generator reads.
+    private static string EditorConfig(string folder, string project)
+    {
+        var path = Directory.GetFiles(Path.Combine(folder, "obj"), project + ".GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).SingleOrDefault();
+        Assert.True(path is not null, $"No generated .editorconfig under {folder}/obj.");
+        return File.ReadAllText(path);
+    }
+
+    // The kernel files the generator wrote (EmitCompilerGeneratedFiles is on in every consumer).
+    private static string[] KernelFiles(string folder)
+    {
+        var generated = Path.Combine(folder, "obj");
+        var files = Directory.GetFiles(generated, "*.Kernels.*.g.cs", SearchOption.AllDirectories);
+        Assert.True(files.Length > 0, $"The generator wrote no kernel under {generated}: it did not run, or its output moved.");
+        return files;
+    }
+}
