@@ -16,9 +16,8 @@ internal static class DeclarationParser
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.TargetNode is not TypeDeclarationSyntax declaration
             || context.Attributes.Length != 1
-            || type.GetAttributes().Count(attribute => TensorSymbols.IsTensorAttribute(attribute.AttributeClass)) != 1 // [Tensor] and [Tensor<T>] together: ST0108
             || TensorSymbols.Read(context.Attributes[0], out _) is not { } shape
-            || !CanExtend(type, declaration))
+            || !IsExtensible(type, cancellationToken))
         {
             return null;
         }
@@ -44,6 +43,57 @@ internal static class DeclarationParser
             shape.Dims,
             shape.Element,
             AddTensorAttribute: false);
+    }
+
+    /// <summary>
+    /// Whether the generator extends <paramref name="type"/> (in this compilation or, for a type from a
+    /// referenced assembly, in its own): one tensor attribute, every declaration a partial class or struct
+    /// of one kind inside partial types, no other type of that name beside it, and <see cref="CanExtend"/>.
+    /// </summary>
+    public static bool IsExtensible(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+        {
+            // Extended by the generator of the assembly that declared it.
+            return type.AllInterfaces.Any(i => i is { Name: "IShapedTensor", Arity: 2, ContainingNamespace: { Name: "ShapedTensors", ContainingNamespace.IsGlobalNamespace: true } });
+        }
+
+        if (type.GetAttributes().Count(attribute => TensorSymbols.IsTensorAttribute(attribute.AttributeClass)) != 1 // [Tensor] and [Tensor<T>] together: ST0108
+            || string.IsNullOrEmpty(type.Name)
+            || (type.ContainingType?.GetTypeMembers(type.Name, type.Arity) ?? type.ContainingNamespace.GetTypeMembers(type.Name, type.Arity)).Length != 1)
+        {
+            return false;
+        }
+
+        TypeDeclarationSyntax? first = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || declaration.Identifier.IsMissing
+                || (first is not null && !declaration.IsKind(first.Kind()))
+                || !CanExtend(type, declaration)
+                || !AllContainersPartial(declaration))
+            {
+                return false;
+            }
+
+            first ??= declaration;
+        }
+
+        return first is not null;
+    }
+
+    private static bool AllContainersPartial(TypeDeclarationSyntax declaration)
+    {
+        for (var node = declaration.Parent as TypeDeclarationSyntax; node is not null; node = node.Parent as TypeDeclarationSyntax)
+        {
+            if (!node.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether the generator can add members to this type: a partial, non-generic, non-record class or struct that can be instantiated.</summary>

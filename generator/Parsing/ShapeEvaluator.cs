@@ -143,8 +143,12 @@ internal sealed class ShapeEvaluator
             call.X.Element,
             IsClass: false);
 
-    private static OperandModel? FromType(ITypeSymbol? type)
-        => type is not null && TensorSymbols.GetDeclaredShape(type) is { } shape && TensorSymbols.IsNameableFromNamespace(type)
+    // Only types the generator does extend have the members specialized overloads call.
+    private OperandModel? FromType(ITypeSymbol? type)
+        => type is INamedTypeSymbol named
+            && TensorSymbols.GetDeclaredShape(type) is { } shape
+            && TensorSymbols.IsNameableFromNamespace(type)
+            && DeclarationParser.IsExtensible(named, _cancellationToken)
             ? new OperandModel(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape.Dims, shape.Element, type.TypeKind == TypeKind.Class)
             : null;
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ShapedTensors.GeneratorBenchmarks.GeneratorScaleBenchmarks).Assembly).Run(args);
