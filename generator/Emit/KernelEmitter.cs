@@ -11,8 +11,8 @@ namespace ShapedTensors.Generator.Emit;
 /// batch item of the call's <see cref="ContractionPlan"/>, with every dimension and stride a constant.
 /// </summary>
 /// <remarks>
-/// Three paths, chosen by JIT-time constants: Vector256 (tails with Vector128 and overlapping vectors), Vector128
-/// (Arm, older x86) and scalar. Output columns are vector accumulators; each row's x value is broadcast;
+/// Four paths, chosen by JIT-time constants: Vector512 (AVX-512), Vector256, Vector128 (Arm, older x86) and
+/// scalar; row tails use overlapping or narrower vectors. Output columns are vector accumulators; each row's x value is broadcast;
 /// rows and batch items are interleaved until about twelve accumulators are live. The contraction is fully
 /// unrolled while the work stays within the unroll budget, and becomes a constant-bound loop beyond it.
 /// Transposes and BatchDot's axes are only strides, folded into the constant offsets.
@@ -34,6 +34,7 @@ internal static class KernelEmitter
             w.Line("using Unsafe = global::System.Runtime.CompilerServices.Unsafe;");
             w.Line("using Vector128 = global::System.Runtime.Intrinsics.Vector128;");
             w.Line("using Vector256 = global::System.Runtime.Intrinsics.Vector256;");
+            w.Line("using Vector512 = global::System.Runtime.Intrinsics.Vector512;");
             w.Line();
             using (w.Block($"internal static partial class {Names.KernelsClass}"))
             {
@@ -56,7 +57,12 @@ internal static class KernelEmitter
                         w.Line($"ref {t} os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
                     }
 
-                    using (w.Block("if (Vector256.IsHardwareAccelerated)"))
+                    using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                    {
+                        w.Line($"{kernel.Name}_Vector512({xs}, {ys}, {os});");
+                    }
+
+                    using (w.Block("else if (Vector256.IsHardwareAccelerated)"))
                     {
                         w.Line($"{kernel.Name}_Vector256({xs}, {ys}, {os});");
                     }
@@ -72,6 +78,8 @@ internal static class KernelEmitter
                     }
                 }
 
+                w.Line();
+                new VectorKernel(w, plan, kernel.Element, VectorKind.V512, settings).Write($"{kernel.Name}_Vector512");
                 w.Line();
                 new VectorKernel(w, plan, kernel.Element, VectorKind.V256, settings).Write($"{kernel.Name}_Vector256");
                 w.Line();

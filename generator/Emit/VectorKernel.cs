@@ -7,6 +7,7 @@ namespace ShapedTensors.Generator.Emit;
 /// <summary>The widest vector a kernel path uses.</summary>
 internal enum VectorKind
 {
+    V512,
     V256,
     V128,
 }
@@ -22,6 +23,7 @@ internal sealed class VectorKernel
     private readonly string _t;
     private readonly VectorKind _kind;
     private readonly int _lanes;
+    private readonly int _elementSize;
     private readonly int _budget;
     private readonly bool _checked;
 
@@ -31,7 +33,8 @@ internal sealed class VectorKernel
         _plan = plan;
         _t = element.Keyword();
         _kind = kind;
-        _lanes = (kind == VectorKind.V256 ? 32 : 16) / element.Size();
+        _elementSize = element.Size();
+        _lanes = (kind switch { VectorKind.V512 => 64, VectorKind.V256 => 32, _ => 16 }) / _elementSize;
         _budget = settings.UnrollBudget;
         _checked = settings.CheckedAccess;
     }
@@ -58,7 +61,7 @@ internal sealed class VectorKernel
         using (_w.Block($"internal static void {name}({parameters})"))
         {
             // The packed product works on raw pointers, so checked kernels keep to the emitted loops.
-            if (_kind == VectorKind.V256 && IsLarge(_plan) && !_checked)
+            if (_kind != VectorKind.V128 && IsLarge(_plan) && !_checked)
             {
                 // Large products: packed panels and cache blocking pay for themselves (see BlockedGemm).
                 KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
@@ -77,37 +80,28 @@ internal sealed class VectorKernel
     /// <summary>Whether a plan's products are large enough for <c>BlockedGemm</c> (which needs a whole micro-tile).</summary>
     public static bool IsLarge(ContractionPlan plan) => (long)plan.M * plan.N * plan.K >= LargeProduct && plan.M >= 6 && plan.N >= 8;
 
-    // The columns of a row: whole vectors, then the tail as one overlapping vector, narrower vectors or scalars.
+    // The columns of a row in the widest vectors that fit (down to 16 bytes): whole vectors, then the tail as one
+    // overlapping vector; scalars only when the row is narrower than 16 bytes.
     private List<Segment> Segments()
     {
         var segments = new List<Segment>();
         var n = _plan.N;
-        var whole = n / _lanes;
-        for (var i = 0; i < whole; i++)
+        for (var width = _lanes; width * _elementSize >= 16; width /= 2)
         {
-            segments.Add(new Segment(Offset.Of(i * _lanes), _lanes));
-        }
-
-        var done = whole * _lanes;
-        if (done == n)
-        {
-            return segments;
-        }
-
-        if (whole > 0)
-        {
-            // Recomputing a few columns is cheaper than a scalar tail, and stores are idempotent.
-            segments.Add(new Segment(Offset.Of(n - _lanes), _lanes));
-            return segments;
-        }
-
-        var half = _lanes / 2;
-        if (_kind == VectorKind.V256 && n >= half)
-        {
-            segments.Add(new Segment(Offset.Of(0), half));
-            if (n > half)
+            if (n < width)
             {
-                segments.Add(new Segment(Offset.Of(n - half), half));
+                continue;
+            }
+
+            for (var i = 0; i < n / width; i++)
+            {
+                segments.Add(new Segment(Offset.Of(i * width), width));
+            }
+
+            if (n % width != 0)
+            {
+                // Recomputing a few columns is cheaper than a scalar tail, and stores are idempotent.
+                segments.Add(new Segment(Offset.Of(n - width), width));
             }
 
             return segments;
@@ -295,7 +289,7 @@ internal sealed class VectorKernel
             : $"{VectorClass(lanes)}.StoreUnsafe({accumulator}, ref o, {at});";
     }
 
-    private string VectorClass(int lanes) => "Vector" + (lanes * (_t == "float" ? 32 : 64)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string VectorClass(int lanes) => "Vector" + (lanes * _elementSize * 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string Zero(int lanes) => lanes == 1 ? (_t == "float" ? "0f" : "0d") : $"{VectorClass(lanes)}.Create({(_t == "float" ? "0f" : "0d")})";
 }

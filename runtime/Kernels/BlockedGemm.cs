@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Threading.Tasks;
 
 namespace ShapedTensors.Kernels;
 
@@ -12,7 +11,7 @@ namespace ShapedTensors.Kernels;
 /// (<see cref="DepthBlock"/> x <c>NR</c>) and of x (<c>MR</c> x <see cref="DepthBlock"/>) are packed into
 /// contiguous buffers that stay in cache, and a register-blocked micro-kernel (6 rows x 2 vectors, twelve
 /// FMA accumulators) computes each tile. Strides may be anything (transposes are absorbed by packing).
-/// Row blocks run on several threads when the product is large enough.
+/// Rows are shared among several threads when the product is large enough (see <see cref="ParallelRows{T}"/>).
 /// </summary>
 /// <remarks>
 /// Generated kernels call this beyond their unroll range, with every argument a constant at the call site;
@@ -30,6 +29,9 @@ public static class BlockedGemm
 
     /// <summary>How many rows of x a packed block spans (it stays in L2).</summary>
     public const int RowBlock = 96;
+
+    /// <summary>Tests set this to run the Vector256 micro-kernel on hardware that has Vector512.</summary>
+    internal static bool DisableVector512 { get; set; }
 
     /// <summary>Products below this many multiply-adds run on one thread: splitting costs more than it saves.</summary>
     public const long ParallelThreshold = 1L << 22;
@@ -52,27 +54,20 @@ public static class BlockedGemm
     public static unsafe void Multiply<T>(int m, int n, int k, ref T x, nint xRowStride, nint xDepthStride, ref T y, nint yDepthStride, nint yColumnStride, ref T output, nint outRowStride)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // The pointers stay valid: callers hold the arrays for the duration, and the parallel loop joins before returning.
+        // The pointers stay valid: callers hold the arrays for the duration, and every worker finishes before this returns.
         fixed (T* px = &x, py = &y, po = &output)
         {
             var job = new Job<T>(m, n, k, px, xRowStride, xDepthStride, py, yDepthStride, yColumnStride, po, outRowStride);
-            var rowBlocks = (m + RowBlock - 1) / RowBlock;
-            var threads = Math.Min(rowBlocks, ShapedTensorsSettings.MaxDegreeOfParallelism);
-            if (threads > 1 && (long)m * n * k >= ParallelThreshold)
+            var panels = (m + MR - 1) / MR;
+            var threads = Math.Min(panels, ShapedTensorsSettings.MaxDegreeOfParallelism);
+            if (threads < 2 || (long)m * n * k < ParallelThreshold || !ParallelRows<T>.TryRun(job, panels, threads))
             {
-                Parallel.For(0, rowBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, job.RunRowBlock);
-            }
-            else
-            {
-                for (var block = 0; block < rowBlocks; block++)
-                {
-                    job.RunRowBlock(block);
-                }
+                job.RunRows(0, m);
             }
         }
     }
 
-    private readonly unsafe struct Job<T>
+    internal readonly unsafe struct Job<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly int _m, _n, _k;
@@ -94,13 +89,26 @@ public static class BlockedGemm
             _oRow = oRow;
         }
 
-        private static int NR => 2 * Vector256<T>.Count;
+        /// <summary>The output's row count.</summary>
+        public int Rows => _m;
+
+        // Vector512 where the hardware has it (twice the FMA width), else Vector256.
+        private static bool Wide => Vector512.IsHardwareAccelerated && !DisableVector512;
+
+        private static int NR => Wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
+
+        /// <summary>Rows [first, first + count) of the output, in blocks of <see cref="RowBlock"/> rows.</summary>
+        public void RunRows(int first, int count)
+        {
+            for (var m0 = first; m0 < first + count; m0 += RowBlock)
+            {
+                RunRowBlock(m0, Math.Min(RowBlock, first + count - m0));
+            }
+        }
 
         // One block of rows: for each depth block, pack its x panel, then for each column panel pack y and run the tiles.
-        public void RunRowBlock(int block)
+        private void RunRowBlock(int m0, int rows)
         {
-            var m0 = block * RowBlock;
-            var rows = Math.Min(RowBlock, _m - m0);
             var rowPanels = (rows + MR - 1) / MR;
             var columnPanels = (_n + NR - 1) / NR;
             var buffers = Buffers<T>.Get(rowPanels * MR * DepthBlock, NR * DepthBlock);
@@ -120,7 +128,14 @@ public static class BlockedGemm
                             var r0 = rowPanel * MR;
                             var tileRows = Math.Min(MR, rows - r0);
                             var target = _o + ((m0 + r0) * _oRow) + n0;
-                            MicroKernel(packedX + (rowPanel * MR * depth), packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
+                            if (Wide)
+                            {
+                                WideMicroKernel(packedX + (rowPanel * MR * depth), packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
+                            }
+                            else
+                            {
+                                MicroKernel(packedX + (rowPanel * MR * depth), packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
+                            }
                         }
                     }
                 }
@@ -153,8 +168,7 @@ public static class BlockedGemm
                 var row = packed + (p * NR);
                 if (_yColumn == 1 && columns == NR)
                 {
-                    Vector256.Store(Vector256.Load(source), row);
-                    Vector256.Store(Vector256.Load(source + Vector256<T>.Count), row + Vector256<T>.Count);
+                    new ReadOnlySpan<T>(source, NR).CopyTo(new Span<T>(row, NR));
                     continue;
                 }
 
@@ -224,6 +238,81 @@ public static class BlockedGemm
                     output[(r * outRow) + c] = accumulate ? output[(r * outRow) + c] + tile[(r * stride) + c] : tile[(r * stride) + c];
                 }
             }
+        }
+
+        // The same tile with Vector512: 6 rows x 2 vectors of 16 floats (or 8 doubles).
+        private static void WideMicroKernel(T* x, T* y, int depth, T* output, nint outRow, int rows, int columns, bool accumulate)
+        {
+            var width = Vector512<T>.Count;
+            Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+            Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+            for (var p = 0; p < depth; p++)
+            {
+                var b0 = Vector512.Load(y);
+                var b1 = Vector512.Load(y + width);
+                var a = Vector512.Create(x[0]);
+                c00 = KernelMath.MultiplyAdd(a, b0, c00);
+                c01 = KernelMath.MultiplyAdd(a, b1, c01);
+                a = Vector512.Create(x[1]);
+                c10 = KernelMath.MultiplyAdd(a, b0, c10);
+                c11 = KernelMath.MultiplyAdd(a, b1, c11);
+                a = Vector512.Create(x[2]);
+                c20 = KernelMath.MultiplyAdd(a, b0, c20);
+                c21 = KernelMath.MultiplyAdd(a, b1, c21);
+                a = Vector512.Create(x[3]);
+                c30 = KernelMath.MultiplyAdd(a, b0, c30);
+                c31 = KernelMath.MultiplyAdd(a, b1, c31);
+                a = Vector512.Create(x[4]);
+                c40 = KernelMath.MultiplyAdd(a, b0, c40);
+                c41 = KernelMath.MultiplyAdd(a, b1, c41);
+                a = Vector512.Create(x[5]);
+                c50 = KernelMath.MultiplyAdd(a, b0, c50);
+                c51 = KernelMath.MultiplyAdd(a, b1, c51);
+                x += MR;
+                y += 2 * width;
+            }
+
+            var stride = 2 * width;
+            if (rows == MR && columns == stride)
+            {
+                StoreWide(output, c00, c01, accumulate);
+                StoreWide(output + outRow, c10, c11, accumulate);
+                StoreWide(output + (2 * outRow), c20, c21, accumulate);
+                StoreWide(output + (3 * outRow), c30, c31, accumulate);
+                StoreWide(output + (4 * outRow), c40, c41, accumulate);
+                StoreWide(output + (5 * outRow), c50, c51, accumulate);
+                return;
+            }
+
+            // An edge tile: write only the rows and columns that exist.
+            var tile = stackalloc T[MR * 2 * Vector512<T>.Count];
+            Vector512.Store(c00, tile); Vector512.Store(c01, tile + width);
+            Vector512.Store(c10, tile + stride); Vector512.Store(c11, tile + stride + width);
+            Vector512.Store(c20, tile + (2 * stride)); Vector512.Store(c21, tile + (2 * stride) + width);
+            Vector512.Store(c30, tile + (3 * stride)); Vector512.Store(c31, tile + (3 * stride) + width);
+            Vector512.Store(c40, tile + (4 * stride)); Vector512.Store(c41, tile + (4 * stride) + width);
+            Vector512.Store(c50, tile + (5 * stride)); Vector512.Store(c51, tile + (5 * stride) + width);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    output[(r * outRow) + c] = accumulate ? output[(r * outRow) + c] + tile[(r * stride) + c] : tile[(r * stride) + c];
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void StoreWide(T* row, Vector512<T> left, Vector512<T> right, bool accumulate)
+        {
+            var width = Vector512<T>.Count;
+            if (accumulate)
+            {
+                left += Vector512.Load(row);
+                right += Vector512.Load(row + width);
+            }
+
+            Vector512.Store(left, row);
+            Vector512.Store(right, row + width);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,4 +64,22 @@ public static class KernelMath
 
         return (a * b) + c;
     }
+
+    /// <summary><c>a * b + c</c> for generic code over <see cref="float"/> and <see cref="double"/> (AVX-512 always has FMA).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+
+        return (a * b) + c;
+    }
 }

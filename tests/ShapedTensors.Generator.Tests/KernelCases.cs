@@ -182,6 +182,11 @@ internal static class KernelCases
             text.AppendLine("            destination.AsSpan().Clear();");
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
+            text.AppendLine($"            var vector256 = new {c.Element}[expected.Length];");
+            text.AppendLine(checkedKernels
+                ? $"            TensorKernels.{kernel}_Vector256(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector256);"
+                : $"            TensorKernels.{kernel}_Vector256(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector256[0]);");
+            text.AppendLine($"            Compare(failures, \"{label} (Vector256 path)\", expected, vector256);");
             text.AppendLine($"            var vector128 = new {c.Element}[expected.Length];");
             text.AppendLine(checkedKernels
                 ? $"            TensorKernels.{kernel}_Vector128(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector128);"

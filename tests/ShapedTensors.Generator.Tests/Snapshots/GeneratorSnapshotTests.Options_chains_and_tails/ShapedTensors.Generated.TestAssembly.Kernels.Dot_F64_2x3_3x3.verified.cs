@@ -8,6 +8,7 @@ namespace ShapedTensors.Generated.TestAssembly
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
 
     internal static partial class TensorKernels
     {
@@ -22,7 +23,11 @@ namespace ShapedTensors.Generated.TestAssembly
             ref double xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref double ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref double os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Dot_F64_2x3_3x3_Vector512(ref xs, ref ys, ref os);
+            }
+            else if (Vector256.IsHardwareAccelerated)
             {
                 Dot_F64_2x3_3x3_Vector256(ref xs, ref ys, ref os);
             }
@@ -33,6 +38,47 @@ namespace ShapedTensors.Generated.TestAssembly
             else
             {
                 Dot_F64_2x3_3x3_Scalar(x, y, output);
+            }
+        }
+
+        internal static void Dot_F64_2x3_3x3_Vector512(ref double x, ref double y, ref double o)
+        {
+            {
+                nuint xb = 0, yb = 0, ob = 0;
+                {
+                    var c0_0_0 = Vector128.Create(0d);
+                    var c0_0_1 = Vector128.Create(0d);
+                    var c0_1_0 = Vector128.Create(0d);
+                    var c0_1_1 = Vector128.Create(0d);
+                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
+                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
+                    var x2 = Vector128.Create(Unsafe.Add(ref x, xb));
+                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
+                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
+                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
+                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
+                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
+                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 3);
+                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
+                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
+                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
+                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
+                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
+                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
+                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
+                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 6);
+                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 7);
+                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
+                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
+                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
+                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
+                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
+                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
+                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
+                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
+                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 3);
+                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 4);
+                }
             }
         }
 

@@ -8,6 +8,7 @@ namespace ShapedTensors.Generated.TestAssembly
     using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
     using Vector128 = global::System.Runtime.Intrinsics.Vector128;
     using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+    using Vector512 = global::System.Runtime.Intrinsics.Vector512;
 
     internal static partial class TensorKernels
     {
@@ -22,7 +23,11 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
+            {
+                BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref xs, ref ys, ref os);
+            }
+            else if (Vector256.IsHardwareAccelerated)
             {
                 BatchDot_F32_10x12x4x5_10x12x5x8_Vector256(ref xs, ref ys, ref os);
             }
@@ -33,6 +38,175 @@ namespace ShapedTensors.Generated.TestAssembly
             else
             {
                 BatchDot_F32_10x12x4x5_10x12x5x8_Scalar(x, y, output);
+            }
+        }
+
+        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref float x, ref float y, ref float o)
+        {
+            for (nuint b = 0; b < 120; b += 3)
+            {
+                nuint xb = b * 20, yb = b * 40, ob = b * 32;
+                {
+                    var c0_0_0 = Vector256.Create(0f);
+                    var c0_1_0 = Vector256.Create(0f);
+                    var c0_2_0 = Vector256.Create(0f);
+                    var c0_3_0 = Vector256.Create(0f);
+                    var c1_0_0 = Vector256.Create(0f);
+                    var c1_1_0 = Vector256.Create(0f);
+                    var c1_2_0 = Vector256.Create(0f);
+                    var c1_3_0 = Vector256.Create(0f);
+                    var c2_0_0 = Vector256.Create(0f);
+                    var c2_1_0 = Vector256.Create(0f);
+                    var c2_2_0 = Vector256.Create(0f);
+                    var c2_3_0 = Vector256.Create(0f);
+                    var y0_0 = Vector256.LoadUnsafe(ref y, yb);
+                    var y1_0 = Vector256.LoadUnsafe(ref y, yb + 40);
+                    var y2_0 = Vector256.LoadUnsafe(ref y, yb + 80);
+                    var x8 = Vector256.Create(Unsafe.Add(ref x, xb));
+                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 5));
+                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 10));
+                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 15));
+                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 20));
+                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 25));
+                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 30));
+                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 35));
+                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 40));
+                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 45));
+                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 50));
+                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 55));
+                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    y0_0 = Vector256.LoadUnsafe(ref y, yb + 8);
+                    y1_0 = Vector256.LoadUnsafe(ref y, yb + 48);
+                    y2_0 = Vector256.LoadUnsafe(ref y, yb + 88);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 1));
+                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 6));
+                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 11));
+                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 16));
+                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 21));
+                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 26));
+                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 31));
+                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 36));
+                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 41));
+                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 46));
+                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 51));
+                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 56));
+                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    y0_0 = Vector256.LoadUnsafe(ref y, yb + 16);
+                    y1_0 = Vector256.LoadUnsafe(ref y, yb + 56);
+                    y2_0 = Vector256.LoadUnsafe(ref y, yb + 96);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 2));
+                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 7));
+                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 12));
+                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 17));
+                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 22));
+                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 27));
+                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 32));
+                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 37));
+                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 42));
+                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 47));
+                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 52));
+                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 57));
+                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    y0_0 = Vector256.LoadUnsafe(ref y, yb + 24);
+                    y1_0 = Vector256.LoadUnsafe(ref y, yb + 64);
+                    y2_0 = Vector256.LoadUnsafe(ref y, yb + 104);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 3));
+                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 8));
+                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 13));
+                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 18));
+                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 23));
+                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 28));
+                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 33));
+                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 38));
+                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 43));
+                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 48));
+                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 53));
+                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 58));
+                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    y0_0 = Vector256.LoadUnsafe(ref y, yb + 32);
+                    y1_0 = Vector256.LoadUnsafe(ref y, yb + 72);
+                    y2_0 = Vector256.LoadUnsafe(ref y, yb + 112);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 4));
+                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 9));
+                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 14));
+                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 19));
+                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 24));
+                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 29));
+                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 34));
+                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 39));
+                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 44));
+                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 49));
+                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 54));
+                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    x8 = Vector256.Create(Unsafe.Add(ref x, xb + 59));
+                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    Vector256.StoreUnsafe(c0_0_0, ref o, ob);
+                    Vector256.StoreUnsafe(c0_1_0, ref o, ob + 8);
+                    Vector256.StoreUnsafe(c0_2_0, ref o, ob + 16);
+                    Vector256.StoreUnsafe(c0_3_0, ref o, ob + 24);
+                    Vector256.StoreUnsafe(c1_0_0, ref o, ob + 32);
+                    Vector256.StoreUnsafe(c1_1_0, ref o, ob + 40);
+                    Vector256.StoreUnsafe(c1_2_0, ref o, ob + 48);
+                    Vector256.StoreUnsafe(c1_3_0, ref o, ob + 56);
+                    Vector256.StoreUnsafe(c2_0_0, ref o, ob + 64);
+                    Vector256.StoreUnsafe(c2_1_0, ref o, ob + 72);
+                    Vector256.StoreUnsafe(c2_2_0, ref o, ob + 80);
+                    Vector256.StoreUnsafe(c2_3_0, ref o, ob + 88);
+                }
             }
         }
 
