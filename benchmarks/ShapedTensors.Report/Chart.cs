@@ -43,11 +43,11 @@ internal static class Chart
             line.MarkerSize = 7;
         }
 
-        var peak = rows.FirstOrDefault(r => r.Type == "Peak" && r.Method == "Fma256");
+        var peak = rows.Where(r => r.Type == "Peak").OrderByDescending(r => r.GigaFlops).FirstOrDefault();
         if (peak is not null)
         {
             var line = plot.Add.HorizontalLine(peak.GigaFlops);
-            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"measured Vector256 FMA peak ({peak.GigaFlops:0} GFLOP/s)");
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"measured FMA peak, {peak.Method} ({peak.GigaFlops:0} GFLOP/s)");
             line.LinePattern = LinePattern.Dashed;
         }
 
