@@ -57,19 +57,15 @@ internal static class KernelEmitter
                         w.Line($"ref {t} os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
                     }
 
-                    using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                    // Only the paths that differ: hardware with wider vectors also runs the narrower ones.
+                    var paths = Paths(plan, kernel.Element, settings);
+                    foreach (var kind in paths)
                     {
-                        w.Line($"{kernel.Name}_Vector512({xs}, {ys}, {os});");
-                    }
-
-                    using (w.Block("else if (Vector256.IsHardwareAccelerated)"))
-                    {
-                        w.Line($"{kernel.Name}_Vector256({xs}, {ys}, {os});");
-                    }
-
-                    using (w.Block("else if (Vector128.IsHardwareAccelerated)"))
-                    {
-                        w.Line($"{kernel.Name}_Vector128({xs}, {ys}, {os});");
+                        var bits = Bits(kind);
+                        using (w.Block($"{(kind == paths[0] ? "if" : "else if")} (Vector{bits}.IsHardwareAccelerated)"))
+                        {
+                            w.Line($"{kernel.Name}_Vector{bits}({xs}, {ys}, {os});");
+                        }
                     }
 
                     using (w.Block("else"))
@@ -78,12 +74,12 @@ internal static class KernelEmitter
                     }
                 }
 
-                w.Line();
-                new VectorKernel(w, plan, kernel.Element, VectorKind.V512, settings).Write($"{kernel.Name}_Vector512");
-                w.Line();
-                new VectorKernel(w, plan, kernel.Element, VectorKind.V256, settings).Write($"{kernel.Name}_Vector256");
-                w.Line();
-                new VectorKernel(w, plan, kernel.Element, VectorKind.V128, settings).Write($"{kernel.Name}_Vector128");
+                foreach (var kind in Paths(plan, kernel.Element, settings))
+                {
+                    w.Line();
+                    new VectorKernel(w, plan, kernel.Element, kind, settings).Write($"{kernel.Name}_Vector{Bits(kind)}");
+                }
+
                 w.Line();
                 WriteScalar(w, plan, t, $"{kernel.Name}_Scalar");
             }
@@ -91,6 +87,35 @@ internal static class KernelEmitter
 
         return w.ToString();
     }
+
+    /// <summary>
+    /// The vector paths a kernel needs, widest first: a path is emitted only where it would differ from the
+    /// next narrower one (its full width fits a row, or it calls the packed product), and Vector128 always.
+    /// </summary>
+    public static IReadOnlyList<VectorKind> Paths(ContractionPlan plan, ElementKind element, KernelSettings settings)
+    {
+        var paths = new List<VectorKind>();
+        var large = VectorKernel.IsLarge(plan) && !settings.CheckedAccess;
+        if (!large && plan.N * element.Size() >= 64)
+        {
+            paths.Add(VectorKind.V512);
+        }
+
+        if (large || plan.N * element.Size() >= 32)
+        {
+            paths.Add(VectorKind.V256);
+        }
+
+        paths.Add(VectorKind.V128);
+        return paths;
+    }
+
+    private static string Bits(VectorKind kind) => kind switch
+    {
+        VectorKind.V512 => "512",
+        VectorKind.V256 => "256",
+        _ => "128",
+    };
 
     private static string Describe(KernelModel kernel) => kernel.Signature switch
     {

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using GeneratorAssembly::ShapedTensors.Generator.Emit;
 using GeneratorAssembly::ShapedTensors.Generator.Model;
 
 namespace ShapedTensors.Generator.Tests;
@@ -182,16 +183,18 @@ internal static class KernelCases
             text.AppendLine("            destination.AsSpan().Clear();");
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
-            text.AppendLine($"            var vector256 = new {c.Element}[expected.Length];");
-            text.AppendLine(checkedKernels
-                ? $"            TensorKernels.{kernel}_Vector256(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector256);"
-                : $"            TensorKernels.{kernel}_Vector256(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector256[0]);");
-            text.AppendLine($"            Compare(failures, \"{label} (Vector256 path)\", expected, vector256);");
-            text.AppendLine($"            var vector128 = new {c.Element}[expected.Length];");
-            text.AppendLine(checkedKernels
-                ? $"            TensorKernels.{kernel}_Vector128(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector128);"
-                : $"            TensorKernels.{kernel}_Vector128(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector128[0]);");
-            text.AppendLine($"            Compare(failures, \"{label} (Vector128 path)\", expected, vector128);");
+            // Every vector path the kernel has, called directly (the entry only runs the widest this machine has).
+            var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).Plan!;
+            var element = c.IsDouble ? ElementKind.Float64 : ElementKind.Float32;
+            foreach (var bits in KernelEmitter.Paths(plan, element, new KernelSettings(KernelSettings.DefaultUnrollBudget, checkedKernels)).Select(Bits))
+            {
+                text.AppendLine($"            var vector{bits} = new {c.Element}[expected.Length];");
+                text.AppendLine(checkedKernels
+                    ? $"            TensorKernels.{kernel}_Vector{bits}(x.AsReadOnlySpan(), y.AsReadOnlySpan(), vector{bits});"
+                    : $"            TensorKernels.{kernel}_Vector{bits}(ref MemoryMarshal.GetReference(x.AsSpan()), ref MemoryMarshal.GetReference(y.AsSpan()), ref vector{bits}[0]);");
+                text.AppendLine($"            Compare(failures, \"{label} (Vector{bits} path)\", expected, vector{bits});");
+            }
+
             text.AppendLine($"            var scalar = new {c.Element}[expected.Length];");
             text.AppendLine($"            TensorKernels.{kernel}_Scalar(x.AsReadOnlySpan(), y.AsReadOnlySpan(), scalar);");
             text.AppendLine($"            Compare(failures, \"{label} (scalar path)\", expected, scalar);");
@@ -225,6 +228,13 @@ internal static class KernelCases
         var result = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).ResultShape!;
         return Names.CanonicalType(c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(result.ToArray()));
     }
+
+    private static string Bits(VectorKind kind) => kind switch
+    {
+        VectorKind.V512 => "512",
+        VectorKind.V256 => "256",
+        _ => "128",
+    };
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

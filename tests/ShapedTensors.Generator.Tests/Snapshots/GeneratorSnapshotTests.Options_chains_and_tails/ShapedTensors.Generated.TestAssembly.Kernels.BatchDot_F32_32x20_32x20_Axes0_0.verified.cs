@@ -23,87 +23,13 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                BatchDot_F32_32x20_32x20_Axes0_0_Vector512(ref xs, ref ys, ref os);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                BatchDot_F32_32x20_32x20_Axes0_0_Vector256(ref xs, ref ys, ref os);
-            }
-            else if (Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 BatchDot_F32_32x20_32x20_Axes0_0_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
                 BatchDot_F32_32x20_32x20_Axes0_0_Scalar(x, y, output);
-            }
-        }
-
-        internal static void BatchDot_F32_32x20_32x20_Axes0_0_Vector512(ref float x, ref float y, ref float o)
-        {
-            for (nuint b = 0; b < 20; b += 4)
-            {
-                nuint xb = b, yb = b, ob = b;
-                {
-                    var c0_0_0 = 0f;
-                    var c1_0_0 = 0f;
-                    var c2_0_0 = 0f;
-                    var c3_0_0 = 0f;
-                    for (nuint k = 0; k < 32; k++)
-                    {
-                        var y0_0 = Unsafe.Add(ref y, yb + k * 20);
-                        var y1_0 = Unsafe.Add(ref y, yb + k * 20 + 1);
-                        var y2_0 = Unsafe.Add(ref y, yb + k * 20 + 2);
-                        var y3_0 = Unsafe.Add(ref y, yb + k * 20 + 3);
-                        var x1 = Unsafe.Add(ref x, xb + k * 20);
-                        c0_0_0 += x1 * y0_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 1);
-                        c1_0_0 += x1 * y1_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 2);
-                        c2_0_0 += x1 * y2_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 3);
-                        c3_0_0 += x1 * y3_0;
-                    }
-                    Unsafe.Add(ref o, ob) = c0_0_0;
-                    Unsafe.Add(ref o, ob + 1) = c1_0_0;
-                    Unsafe.Add(ref o, ob + 2) = c2_0_0;
-                    Unsafe.Add(ref o, ob + 3) = c3_0_0;
-                }
-            }
-        }
-
-        internal static void BatchDot_F32_32x20_32x20_Axes0_0_Vector256(ref float x, ref float y, ref float o)
-        {
-            for (nuint b = 0; b < 20; b += 4)
-            {
-                nuint xb = b, yb = b, ob = b;
-                {
-                    var c0_0_0 = 0f;
-                    var c1_0_0 = 0f;
-                    var c2_0_0 = 0f;
-                    var c3_0_0 = 0f;
-                    for (nuint k = 0; k < 32; k++)
-                    {
-                        var y0_0 = Unsafe.Add(ref y, yb + k * 20);
-                        var y1_0 = Unsafe.Add(ref y, yb + k * 20 + 1);
-                        var y2_0 = Unsafe.Add(ref y, yb + k * 20 + 2);
-                        var y3_0 = Unsafe.Add(ref y, yb + k * 20 + 3);
-                        var x1 = Unsafe.Add(ref x, xb + k * 20);
-                        c0_0_0 += x1 * y0_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 1);
-                        c1_0_0 += x1 * y1_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 2);
-                        c2_0_0 += x1 * y2_0;
-                        x1 = Unsafe.Add(ref x, xb + k * 20 + 3);
-                        c3_0_0 += x1 * y3_0;
-                    }
-                    Unsafe.Add(ref o, ob) = c0_0_0;
-                    Unsafe.Add(ref o, ob + 1) = c1_0_0;
-                    Unsafe.Add(ref o, ob + 2) = c2_0_0;
-                    Unsafe.Add(ref o, ob + 3) = c3_0_0;
-                }
             }
         }
 

@@ -23,103 +23,13 @@ namespace ShapedTensors.Generated.TestAssembly
             ref double xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref double ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref double os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Dot_F64_2x3_3x3_Vector512(ref xs, ref ys, ref os);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Dot_F64_2x3_3x3_Vector256(ref xs, ref ys, ref os);
-            }
-            else if (Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 Dot_F64_2x3_3x3_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
                 Dot_F64_2x3_3x3_Scalar(x, y, output);
-            }
-        }
-
-        internal static void Dot_F64_2x3_3x3_Vector512(ref double x, ref double y, ref double o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0d);
-                    var c0_0_1 = Vector128.Create(0d);
-                    var c0_1_0 = Vector128.Create(0d);
-                    var c0_1_1 = Vector128.Create(0d);
-                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
-                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
-                    var x2 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 3);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 6);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 7);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 3);
-                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 4);
-                }
-            }
-        }
-
-        internal static void Dot_F64_2x3_3x3_Vector256(ref double x, ref double y, ref double o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0d);
-                    var c0_0_1 = Vector128.Create(0d);
-                    var c0_1_0 = Vector128.Create(0d);
-                    var c0_1_1 = Vector128.Create(0d);
-                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
-                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
-                    var x2 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 3);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 6);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 7);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
-                    x2 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 3);
-                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 4);
-                }
             }
         }
 

@@ -23,103 +23,13 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                MatMul_F32_3x2_3x5_TA_Vector512(ref xs, ref ys, ref os);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                MatMul_F32_3x2_3x5_TA_Vector256(ref xs, ref ys, ref os);
-            }
-            else if (Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 MatMul_F32_3x2_3x5_TA_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
                 MatMul_F32_3x2_3x5_TA_Scalar(x, y, output);
-            }
-        }
-
-        internal static void MatMul_F32_3x2_3x5_TA_Vector512(ref float x, ref float y, ref float o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_0_1 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_1_1 = Vector128.Create(0f);
-                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
-                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
-                    var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 5);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 6);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 10);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 11);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 5);
-                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 6);
-                }
-            }
-        }
-
-        internal static void MatMul_F32_3x2_3x5_TA_Vector256(ref float x, ref float y, ref float o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_0_1 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_1_1 = Vector128.Create(0f);
-                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
-                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
-                    var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 5);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 6);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 10);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 11);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 5);
-                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 6);
-                }
             }
         }
 

@@ -23,127 +23,13 @@ namespace ShapedTensors.Generated.App
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                MatMul_F32_4x4_4x4_TB_Vector512(ref xs, ref ys, ref os);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                MatMul_F32_4x4_4x4_TB_Vector256(ref xs, ref ys, ref os);
-            }
-            else if (Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 MatMul_F32_4x4_4x4_TB_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
                 MatMul_F32_4x4_4x4_TB_Scalar(x, y, output);
-            }
-        }
-
-        internal static void MatMul_F32_4x4_4x4_TB_Vector512(ref float x, ref float y, ref float o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_2_0 = Vector128.Create(0f);
-                    var c0_3_0 = Vector128.Create(0f);
-                    var y0_0 = Vector128.Create(Unsafe.Add(ref y, yb), Unsafe.Add(ref y, yb + 4), Unsafe.Add(ref y, yb + 8), Unsafe.Add(ref y, yb + 12));
-                    var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 8));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 12));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 1), Unsafe.Add(ref y, yb + 5), Unsafe.Add(ref y, yb + 9), Unsafe.Add(ref y, yb + 13));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 9));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 13));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 2), Unsafe.Add(ref y, yb + 6), Unsafe.Add(ref y, yb + 10), Unsafe.Add(ref y, yb + 14));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 6));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 10));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 14));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 3), Unsafe.Add(ref y, yb + 7), Unsafe.Add(ref y, yb + 11), Unsafe.Add(ref y, yb + 15));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 7));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 11));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 15));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 4);
-                    Vector128.StoreUnsafe(c0_2_0, ref o, ob + 8);
-                    Vector128.StoreUnsafe(c0_3_0, ref o, ob + 12);
-                }
-            }
-        }
-
-        internal static void MatMul_F32_4x4_4x4_TB_Vector256(ref float x, ref float y, ref float o)
-        {
-            {
-                nuint xb = 0, yb = 0, ob = 0;
-                {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_2_0 = Vector128.Create(0f);
-                    var c0_3_0 = Vector128.Create(0f);
-                    var y0_0 = Vector128.Create(Unsafe.Add(ref y, yb), Unsafe.Add(ref y, yb + 4), Unsafe.Add(ref y, yb + 8), Unsafe.Add(ref y, yb + 12));
-                    var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 8));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 12));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 1), Unsafe.Add(ref y, yb + 5), Unsafe.Add(ref y, yb + 9), Unsafe.Add(ref y, yb + 13));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 9));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 13));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 2), Unsafe.Add(ref y, yb + 6), Unsafe.Add(ref y, yb + 10), Unsafe.Add(ref y, yb + 14));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 6));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 10));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 14));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 3), Unsafe.Add(ref y, yb + 7), Unsafe.Add(ref y, yb + 11), Unsafe.Add(ref y, yb + 15));
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 7));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 11));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 15));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 4);
-                    Vector128.StoreUnsafe(c0_2_0, ref o, ob + 8);
-                    Vector128.StoreUnsafe(c0_3_0, ref o, ob + 12);
-                }
             }
         }
 
