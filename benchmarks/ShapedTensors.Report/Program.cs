@@ -218,7 +218,7 @@ internal static class Tables
     {
         text.AppendLine("### Generated lines per kernel");
         text.AppendLine();
-        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; each file holds the Vector256, Vector128 and scalar paths of one kernel).");
+        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; each file holds one kernel: the vector paths that differ (Vector512, Vector256, Vector128) and the scalar path).");
         text.AppendLine();
         text.AppendLine("| Case | Kernel | Lines |");
         text.AppendLine("|---|---|--:|");

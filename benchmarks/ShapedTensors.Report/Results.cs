@@ -30,7 +30,11 @@ internal static class Results
             throw new DirectoryNotFoundException($"No results in '{missing}': run the benchmarks first (see docs/PERFORMANCE.md).");
         }
 
-        var reports = folders.SelectMany(f => new DirectoryInfo(f).GetFiles("*-report.csv")).OrderByDescending(f => f.LastWriteTimeUtc).ToList();
+        // Only the kernel benchmarks: the generator's benchmark writes its report into the same folder.
+        var reports = folders.SelectMany(f => new DirectoryInfo(f).GetFiles("*-report.csv"))
+            .Where(f => !f.Name.StartsWith("ShapedTensors.GeneratorBenchmarks.", StringComparison.Ordinal))
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .ToList();
         var joined = reports.FirstOrDefault(f => f.Name.StartsWith("BenchmarkRun-joined-", StringComparison.Ordinal));
         var files = joined is not null ? [joined] : reports;
         if (files.Count == 0)
