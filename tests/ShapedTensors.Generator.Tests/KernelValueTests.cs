@@ -42,7 +42,7 @@ public class KernelValueTests
     }
 
     [Fact]
-    public void Large_products_use_the_packed_kernel_and_match_the_dynamic_tensor()
+    public void Mid_and_large_products_match_the_dynamic_tensor_through_the_packed_kernel_and_the_loops()
     {
         var cases = new[]
         {
@@ -50,6 +50,8 @@ public class KernelValueTests
             new KernelCases.Case(1, Signature.MatMul, [2, 65, 70], [2, 66, 65], new CallOptions(0, 0, true, true), IsDouble: false),
             new KernelCases.Case(2, Signature.MatMul, [67, 300], [300, 64], new CallOptions(0, 0, false, false), IsDouble: true),
             new KernelCases.Case(3, Signature.BatchDotDefault, [3, 64, 70], [3, 70, 71], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(4, Signature.MatMul, [300, 200], [170, 200], new CallOptions(0, 0, false, true), IsDouble: false), // threads when allowed
+            new KernelCases.Case(5, Signature.Dot, [520, 520], [520, 530], CallOptions.None, IsDouble: false), // always packed
         };
         var options = HarnessOptions.Default with { AssemblyName = "LargeKernelCases" };
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
