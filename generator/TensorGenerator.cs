@@ -93,7 +93,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
     private static EquatableArray<string> SameShape(TensorTypeModel canonical, ImmutableArray<TensorTypeModel> declared)
         => new(declared
-            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims && type.ContainingTypes.All(c => !c.Name.Contains('<')))
+            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims)
             .Select(type => type.FullName)
             .OrderBy(name => name, StringComparer.Ordinal));
 

@@ -31,7 +31,7 @@ internal static class DeclarationParser
                 return null;
             }
 
-            containing.Insert(0, new ContainingType(Keyword(node), node.Identifier.ValueText + TypeParameters(node)));
+            containing.Insert(0, new ContainingType(Keyword(node), node.Identifier.ValueText));
         }
 
         return new TensorTypeModel(
@@ -112,9 +112,4 @@ internal static class DeclarationParser
         RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
         _ => node.Keyword.ValueText,
     };
-
-    private static string TypeParameters(TypeDeclarationSyntax node)
-        => node.TypeParameterList is { Parameters.Count: > 0 } list
-            ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.ValueText)) + ">"
-            : string.Empty;
 }
