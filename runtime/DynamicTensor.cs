@@ -27,7 +27,7 @@ public sealed partial class DynamicTensor<T>
         EnsureSupported();
         Require.NotNull(shape, nameof(shape));
         Require.NotNull(data, nameof(data));
-        CheckLength(shape, data.Length, nameof(data));
+        GeneratedCodeSupport.CheckLength(shape, data.Length, nameof(data));
         Shape = shape;
         _data = data;
     }
@@ -88,7 +88,7 @@ public sealed partial class DynamicTensor<T>
     public static DynamicTensor<T> FromSpan(Shape shape, ReadOnlySpan<T> data)
     {
         Require.NotNull(shape, nameof(shape));
-        CheckLength(shape, data.Length, nameof(data));
+        GeneratedCodeSupport.CheckLength(shape, data.Length, nameof(data));
         return new(shape, data.ToArray());
     }
 
@@ -227,14 +227,6 @@ public sealed partial class DynamicTensor<T>
         }
 
         return new T[count];
-    }
-
-    private static void CheckLength(Shape shape, int length, string parameterName)
-    {
-        if (length != shape.ElementCount)
-        {
-            throw new ArgumentException($"A tensor of shape {shape} needs {shape.ElementCount} elements, but {length} were given.", parameterName);
-        }
     }
 
     private static void EnsureSupported()

@@ -140,10 +140,6 @@ public static class TensorInterop
     private static void CheckLength<T>(T[] elements, Shape shape)
     {
         Require.NotNull(elements, nameof(elements));
-        Require.NotNull(shape, nameof(shape));
-        if (elements.Length != shape.ElementCount)
-        {
-            throw new ArgumentException($"A tensor of shape {shape} needs {shape.ElementCount} elements, but {elements.Length} were given.", nameof(elements));
-        }
+        GeneratedCodeSupport.CheckLength(shape, elements.Length, nameof(elements));
     }
 }

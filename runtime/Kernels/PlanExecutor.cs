@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -32,41 +33,21 @@ internal static class PlanExecutor
         var packed = packY ? ArrayPool<T>.Shared.Rent(plan.K * plan.N) : null;
         try
         {
-            var batch = plan.Batch;
-            Span<int> counter = stackalloc int[batch.Count];
-            long xOffset = 0, yOffset = 0, outOffset = 0;
-            for (long item = 0, count = plan.BatchCount; item < count; item++)
+            var cursor = new BatchCursor(plan, stackalloc int[plan.Batch.Count]);
+            for (long item = 0, count = plan.BatchCount; item < count; item++, cursor.Advance())
             {
                 if (packed is not null)
                 {
-                    Pack(plan, y, yOffset, packed);
-                    MatrixProduct(plan, x, xOffset, packed, 0, plan.N, output, outOffset);
+                    Pack(plan, y, cursor.Y, packed);
+                    MatrixProduct(plan, x, cursor.X, packed, 0, plan.N, output, cursor.Out);
                 }
                 else if (vectorize)
                 {
-                    MatrixProduct(plan, x, xOffset, y, yOffset, plan.YDepthStride, output, outOffset);
+                    MatrixProduct(plan, x, cursor.X, y, cursor.Y, plan.YDepthStride, output, cursor.Out);
                 }
                 else
                 {
-                    ScalarProduct(plan, x, xOffset, y, yOffset, output, outOffset);
-                }
-
-                // Odometer over the batch axes, innermost fastest.
-                for (var axis = batch.Count - 1; axis >= 0; axis--)
-                {
-                    var a = batch[axis];
-                    xOffset += a.XStride;
-                    yOffset += a.YStride;
-                    outOffset += a.OutStride;
-                    if (++counter[axis] < a.Size)
-                    {
-                        break;
-                    }
-
-                    counter[axis] = 0;
-                    xOffset -= a.XStride * a.Size;
-                    yOffset -= a.YStride * a.Size;
-                    outOffset -= a.OutStride * a.Size;
+                    ScalarProduct(plan, x, cursor.X, y, cursor.Y, output, cursor.Out);
                 }
             }
         }
@@ -91,32 +72,14 @@ internal static class PlanExecutor
         ref var xs = ref MemoryMarshal.GetReference(x);
         ref var ys = ref MemoryMarshal.GetReference(y);
         ref var os = ref MemoryMarshal.GetReference(output);
-        var batch = plan.Batch;
-        Span<int> counter = stackalloc int[batch.Count];
-        nint xOffset = 0, yOffset = 0, outOffset = 0;
-        for (long item = 0, count = plan.BatchCount; item < count; item++)
+        var cursor = new BatchCursor(plan, stackalloc int[plan.Batch.Count]);
+        for (long item = 0, count = plan.BatchCount; item < count; item++, cursor.Advance())
         {
             BlockedGemm.Multiply(
                 plan.M, plan.N, plan.K,
-                ref Unsafe.Add(ref Unsafe.AsRef(in xs), xOffset), (nint)plan.XRowStride, (nint)plan.XDepthStride,
-                ref Unsafe.Add(ref Unsafe.AsRef(in ys), yOffset), (nint)plan.YDepthStride, (nint)plan.YColumnStride,
-                ref Unsafe.Add(ref os, outOffset), (nint)plan.OutRowStride);
-            for (var axis = batch.Count - 1; axis >= 0; axis--)
-            {
-                var a = batch[axis];
-                xOffset += (nint)a.XStride;
-                yOffset += (nint)a.YStride;
-                outOffset += (nint)a.OutStride;
-                if (++counter[axis] < a.Size)
-                {
-                    break;
-                }
-
-                counter[axis] = 0;
-                xOffset -= (nint)(a.XStride * a.Size);
-                yOffset -= (nint)(a.YStride * a.Size);
-                outOffset -= (nint)(a.OutStride * a.Size);
-            }
+                ref Unsafe.Add(ref Unsafe.AsRef(in xs), (nint)cursor.X), (nint)plan.XRowStride, (nint)plan.XDepthStride,
+                ref Unsafe.Add(ref Unsafe.AsRef(in ys), (nint)cursor.Y), (nint)plan.YDepthStride, (nint)plan.YColumnStride,
+                ref Unsafe.Add(ref os, (nint)cursor.Out), (nint)plan.OutRowStride);
         }
     }
 
@@ -250,5 +213,45 @@ internal static class PlanExecutor
         }
 
         return (a * b) + c;
+    }
+
+    // The offsets of the current batch item in x, y and the output: an odometer over the batch axes, innermost fastest.
+    private ref struct BatchCursor
+    {
+        private readonly IReadOnlyList<BatchAxis> _batch;
+        private readonly Span<int> _counter;
+
+        public BatchCursor(ContractionPlan plan, Span<int> counter)
+        {
+            _batch = plan.Batch;
+            _counter = counter;
+            X = Y = Out = 0;
+        }
+
+        public long X { get; private set; }
+
+        public long Y { get; private set; }
+
+        public long Out { get; private set; }
+
+        public void Advance()
+        {
+            for (var axis = _batch.Count - 1; axis >= 0; axis--)
+            {
+                var a = _batch[axis];
+                X += a.XStride;
+                Y += a.YStride;
+                Out += a.OutStride;
+                if (++_counter[axis] < a.Size)
+                {
+                    return;
+                }
+
+                _counter[axis] = 0;
+                X -= a.XStride * a.Size;
+                Y -= a.YStride * a.Size;
+                Out -= a.OutStride * a.Size;
+            }
+        }
     }
 }
