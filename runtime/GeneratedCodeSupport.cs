@@ -1,6 +1,9 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ShapedTensors.Kernels;
 
 namespace ShapedTensors;
@@ -36,23 +39,43 @@ public static class GeneratedCodeSupport
         }
     }
 
-    /// <summary>Checks that a destination shares no memory with the operands, which kernels read while writing it.</summary>
-    public static void CheckNoOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> x, ReadOnlySpan<T> y, string parameterName)
+    /// <summary>
+    /// Checks that a destination is not stored in the same array as an operand, which kernels read while writing it.
+    /// </summary>
+    /// <remarks>
+    /// Every shaped tensor is stored in a whole array whose length is its element count (shared only by
+    /// <c>As</c>, <c>FromDynamic</c> and the like, never sliced), so two of them share memory exactly when their
+    /// spans start at the same element: one comparison per operand instead of a general overlap test, which
+    /// costs more than a 4×4 product.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckNotSameStorage<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> x, ReadOnlySpan<T> y, string parameterName)
     {
-        if (destination.Overlaps(x) || destination.Overlaps(y))
+        ref var start = ref MemoryMarshal.GetReference(destination);
+        if (Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(x)) || Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(y)))
         {
-            throw new ArgumentException("The destination must not share memory with an operand.", parameterName);
+            ThrowSameStorage(parameterName);
         }
     }
 
+    [DoesNotReturn] // not NoInlining: the JIT sees that it only throws, keeps it out of line and treats its calls as never returning
+    private static void ThrowSameStorage(string parameterName)
+        => throw new ArgumentException("The destination must not share memory with an operand.", parameterName);
+
     /// <summary>Checks that a kernel's spans have the lengths of its shapes, so its unchecked loads and stores stay inside them.</summary>
+    /// <remarks>Inlined into every call, so the message is built out of line.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckKernelLengths(int x, int expectedX, int y, int expectedY, int output, int expectedOutput)
     {
         if (x != expectedX || y != expectedY || output != expectedOutput)
         {
-            throw new ArgumentException($"A kernel for {expectedX}, {expectedY} -> {expectedOutput} elements was given {x}, {y} -> {output}.");
+            ThrowKernelLengths(x, expectedX, y, expectedY, output, expectedOutput);
         }
     }
+
+    [DoesNotReturn] // not NoInlining: the JIT sees that it only throws, keeps it out of line and treats its calls as never returning
+    private static void ThrowKernelLengths(int x, int expectedX, int y, int expectedY, int output, int expectedOutput)
+        => throw new ArgumentException($"A kernel for {expectedX}, {expectedY} -> {expectedOutput} elements was given {x}, {y} -> {output}.");
 
     /// <summary>The exception for a default value of a struct tensor type, which has no storage.</summary>
     public static InvalidOperationException Uninitialized(string typeName)

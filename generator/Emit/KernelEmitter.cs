@@ -15,7 +15,8 @@ namespace ShapedTensors.Generator.Emit;
 /// scalar; row tails use overlapping or narrower vectors. Output columns are vector accumulators; each row's x value is broadcast;
 /// rows and batch items are interleaved until about twelve accumulators are live. The contraction is fully
 /// unrolled while the work stays within the unroll budget, and becomes a constant-bound loop beyond it.
-/// Transposes and BatchDot's axes are only strides, folded into the constant offsets.
+/// Rows half a vector wide share one accumulator per pair of rows (<see cref="RowPairs"/>). Tiny kernels are
+/// inlined into their callers. Transposes and BatchDot's axes are only strides, folded into the constant offsets.
 /// </remarks>
 internal static class KernelEmitter
 {
@@ -46,6 +47,7 @@ internal static class KernelEmitter
                 w.Line($"/// {plan.BatchCount.ToString(CultureInfo.InvariantCulture)} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}].");
                 w.Line($"/// </summary>");
                 w.Line(Names.GeneratedCodeAttribute);
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths");
                 using (w.Block($"public static void {kernel.Name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
                 {
                     w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {xLength}, y.Length, {yLength}, output.Length, {outLength});");
@@ -90,18 +92,19 @@ internal static class KernelEmitter
 
     /// <summary>
     /// The vector paths a kernel needs, widest first: a path is emitted only where it would differ from the
-    /// next narrower one (its full width fits a row, or it calls the packed product), and Vector128 always.
+    /// next narrower one (its full width fits a row, it pairs rows half its width, or it calls the packed
+    /// product), and Vector128 always.
     /// </summary>
     public static IReadOnlyList<VectorKind> Paths(ContractionPlan plan, ElementKind element, KernelSettings settings)
     {
         var paths = new List<VectorKind>();
         var large = VectorKernel.IsLarge(plan) && !settings.CheckedAccess;
-        if (!large && plan.N * element.Size() >= 64)
+        if (!large && (plan.N * element.Size() >= 64 || RowPairs.Apply(plan, VectorKind.V512, element.Size(), settings.UnrollBudget)))
         {
             paths.Add(VectorKind.V512);
         }
 
-        if (large || plan.N * element.Size() >= 32)
+        if (large || plan.N * element.Size() >= 32 || RowPairs.Apply(plan, VectorKind.V256, element.Size(), settings.UnrollBudget))
         {
             paths.Add(VectorKind.V256);
         }

@@ -67,7 +67,8 @@ internal static class OperationsEmitter
         w.Line($"/// <summary>{summary}</summary>");
         using (w.Block($"public static {result} {operation}(this {x.TypeName} x, {y.TypeName} y{(optionParameters.Length > 0 ? ", " + optionParameters.TrimEnd(' ', ',') : string.Empty)}{flags})"))
         {
-            w.Line($"var result = new {result}();");
+            // Every kernel writes every element of its output, so the storage need not be zeroed first.
+            w.Line($"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{x.Element.Keyword()}>({result}.Length));");
             w.Line(overload.Signature == Signature.MatMul
                 ? $"{operation}(x, y, result{flagArguments});"
                 : $"{operation}(x, y, {optionArguments}result);");
@@ -91,7 +92,7 @@ internal static class OperationsEmitter
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(y);");
             }
 
-            w.Line($"{Runtime}.GeneratedCodeSupport.CheckNoOverlap<{x.Element.Keyword()}>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));");
+            w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));");
             var kernels = $"global::{generatedNamespace}.{Names.KernelsClass}";
             var call = "(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());";
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)

@@ -34,10 +34,13 @@ internal sealed class VectorKernel
         _t = element.Keyword();
         _kind = kind;
         _elementSize = element.Size();
-        _lanes = (kind switch { VectorKind.V512 => 64, VectorKind.V256 => 32, _ => 16 }) / _elementSize;
+        _lanes = Lanes(kind, _elementSize);
         _budget = settings.UnrollBudget;
         _checked = settings.CheckedAccess;
     }
+
+    /// <summary>Elements of <paramref name="elementSize"/> bytes in one vector of <paramref name="kind"/>.</summary>
+    public static int Lanes(VectorKind kind, int elementSize) => (kind switch { VectorKind.V512 => 64, VectorKind.V256 => 32, _ => 16 }) / elementSize;
 
     /// <summary>A run of output columns held in one accumulator: <see cref="Lanes"/> columns from <see cref="Offset"/>.</summary>
     private readonly record struct Segment(Offset Offset, int Lanes);
@@ -58,6 +61,12 @@ internal sealed class VectorKernel
         var parameters = _checked
             ? $"global::System.ReadOnlySpan<{_t}> x, global::System.ReadOnlySpan<{_t}> y, global::System.Span<{_t}> o"
             : $"ref {_t} x, ref {_t} y, ref {_t} o";
+        if (_plan.FlopCount <= 2 * TinyProduct)
+        {
+            // A call costs a large part of such a product (4×4 into a destination: 2.00 ns called, 1.82 ns inlined).
+            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        }
+
         using (_w.Block($"internal static void {name}({parameters})"))
         {
             // The packed product works on raw pointers, so checked kernels keep to the emitted loops.
@@ -81,13 +90,90 @@ internal sealed class VectorKernel
                 _w.Line();
             }
 
+            if (RowPairs.Apply(_plan, _kind, _elementSize, _budget))
+            {
+                WritePairedRows(segments);
+                return;
+            }
+
             KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) => WriteItems(items, strides, segments, columnsPerBlock, rowsPerBlock));
+        }
+    }
+
+    // Rows in pairs (see RowPairs): blocks of up to six pairs, batch items interleaved up to twelve accumulators,
+    // and an odd last row through the ordinary micro-kernel at half width.
+    private void WritePairedRows(List<Segment> halfRow)
+    {
+        var pairs = _plan.M / 2;
+        var pairsPerBlock = System.Math.Min(pairs, 6);
+        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
+        var interleave = pairs <= pairsPerBlock ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / pairs), innermost)) : 1;
+        KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) =>
+        {
+            for (var first = 0; first < pairs; first += pairsPerBlock)
+            {
+                var rows = Enumerable.Range(first, System.Math.Min(pairsPerBlock, pairs - first)).Select(p => 2 * p).ToList();
+                WritePairBlock(items, strides, rows);
+            }
+
+            if (_plan.M % 2 == 1)
+            {
+                WriteMicroKernel(items, strides, [Offset.Of(_plan.M - 1)], halfRow);
+            }
+        });
+    }
+
+    // One block of row pairs: a window of x per item and pair, then every k unrolled, then full-width stores.
+    private void WritePairBlock(int items, (long X, long Y, long Out) strides, List<int> rows)
+    {
+        var p = _plan;
+        var half = _lanes / 2;
+        using (_w.Block())
+        {
+            for (var i = 0; i < items; i++)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var at = Offset.Variable("xb") + (i * strides.X) + RowPairs.WindowStart(p, _lanes, rows[r]);
+                    _w.Line($"var w{i}_{r} = {LoadContiguous("x", _lanes, at)};");
+                }
+            }
+
+            for (var k = 0; k < p.K; k++)
+            {
+                for (var i = 0; i < items; i++)
+                {
+                    var at = Offset.Variable("yb") + (i * strides.Y) + (k * p.YDepthStride);
+                    _w.Line($"{(k == 0 ? "var " : string.Empty)}y{i} = KernelMath.Duplicate({LoadContiguous("y", half, at)});");
+                }
+
+                for (var i = 0; i < items; i++)
+                {
+                    for (var r = 0; r < rows.Count; r++)
+                    {
+                        var lower = (rows[r] * p.XRowStride) + (k * p.XDepthStride) - RowPairs.WindowStart(p, _lanes, rows[r]);
+                        var x = $"KernelMath.BroadcastPair(w{i}_{r}, {lower}, {lower + p.XRowStride})";
+                        _w.Line(k == 0 ? $"var c{i}_{r} = {x} * y{i};" : $"c{i}_{r} = KernelMath.MultiplyAdd({x}, y{i}, c{i}_{r});");
+                    }
+                }
+            }
+
+            for (var i = 0; i < items; i++)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    _w.Line(Store($"c{i}_{r}", _lanes, Offset.Variable("ob") + (i * strides.Out) + (rows[r] * p.OutRowStride)));
+                }
+            }
         }
     }
 
     private void WriteBlockedCall() => KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
         $"global::ShapedTensors.Kernels.BlockedGemm.Multiply({_plan.M}, {_plan.N}, {_plan.K}, ref Unsafe.Add(ref x, xb), {_plan.XRowStride}, {_plan.XDepthStride}, "
         + $"ref Unsafe.Add(ref y, yb), {_plan.YDepthStride}, {_plan.YColumnStride}, ref Unsafe.Add(ref o, ob), {_plan.OutRowStride});"));
+
+    /// <summary>Kernels of at most this many multiply-adds in all are inlined into their callers.</summary>
+    public const long TinyProduct = 128;
 
     /// <summary>
     /// Products of at least this many multiply-adds use the packed, cache-blocked product; below it the emitted
@@ -198,31 +284,31 @@ internal sealed class VectorKernel
         var unroll = (long)perK * p.K <= _budget;
         using (_w.Block())
         {
-            // Accumulators c{item}_{row}_{segment}.
-            for (var i = 0; i < items; i++)
-            {
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    for (var s = 0; s < segments.Count; s++)
-                    {
-                        _w.Line($"var c{i}_{r}_{s} = {Zero(segments[s].Lanes)};");
-                    }
-                }
-            }
-
             if (unroll)
             {
+                // The first k multiplies (declaring the accumulators c{item}_{row}_{segment}); the rest multiply-add.
                 var declared = new HashSet<string>();
                 for (var k = 0; k < p.K; k++)
                 {
-                    WriteStep(items, strides, rows, segments, Offset.Of(k), declared);
+                    WriteStep(items, strides, rows, segments, Offset.Of(k), declared, first: k == 0);
                 }
             }
             else
             {
+                for (var i = 0; i < items; i++)
+                {
+                    for (var r = 0; r < rows.Count; r++)
+                    {
+                        for (var s = 0; s < segments.Count; s++)
+                        {
+                            _w.Line($"var c{i}_{r}_{s} = {Zero(segments[s].Lanes)};");
+                        }
+                    }
+                }
+
                 using (_w.Block($"for (nuint k = 0; k < {p.K}; k++)"))
                 {
-                    WriteStep(items, strides, rows, segments, Offset.Variable("k"), new HashSet<string>());
+                    WriteStep(items, strides, rows, segments, Offset.Variable("k"), new HashSet<string>(), first: false);
                 }
             }
 
@@ -240,8 +326,9 @@ internal sealed class VectorKernel
         }
     }
 
-    // One k: load each item's y segments, broadcast each row's x, multiply-add into every accumulator.
-    private void WriteStep(int items, (long X, long Y, long Out) strides, List<Offset> rows, List<Segment> segments, Offset k, HashSet<string> declared)
+    // One k: load each item's y segments, broadcast each row's x, multiply-add into every accumulator (the first k
+    // multiplies and declares them).
+    private void WriteStep(int items, (long X, long Y, long Out) strides, List<Offset> rows, List<Segment> segments, Offset k, HashSet<string> declared, bool first)
     {
         var p = _plan;
         var widths = segments.Select(s => s.Lanes).Distinct().OrderByDescending(l => l).ToList();
@@ -268,9 +355,12 @@ internal sealed class VectorKernel
                     {
                         if (segments[s].Lanes == lanes)
                         {
-                            _w.Line(lanes == 1
-                                ? $"c{i}_{r}_{s} += x1 * y{i}_{s};"
-                                : $"c{i}_{r}_{s} = KernelMath.MultiplyAdd(x{lanes}, y{i}_{s}, c{i}_{r}_{s});");
+                            var c = $"c{i}_{r}_{s}";
+                            _w.Line(first
+                                ? $"var {c} = x{lanes} * y{i}_{s};"
+                                : lanes == 1
+                                    ? $"{c} += x1 * y{i}_{s};"
+                                    : $"{c} = KernelMath.MultiplyAdd(x{lanes}, y{i}_{s}, {c});");
                         }
                     }
                 }
@@ -291,14 +381,17 @@ internal sealed class VectorKernel
 
         if (_plan.YColumnStride == 1)
         {
-            return _checked
-                ? $"{VectorClass(lanes)}.Create(y.Slice((int)({at}), {lanes}))"
-                : $"{VectorClass(lanes)}.LoadUnsafe(ref y, {at})";
+            return LoadContiguous("y", lanes, at);
         }
 
         var elements = Enumerable.Range(0, lanes).Select(l => Element("y", at + (l * _plan.YColumnStride)));
         return $"{VectorClass(lanes)}.Create({string.Join(", ", elements)})";
     }
+
+    // A vector of buffer[at .. at + lanes).
+    private string LoadContiguous(string buffer, int lanes, Offset at) => _checked
+        ? $"{VectorClass(lanes)}.Create({buffer}.Slice((int)({at}), {lanes}))"
+        : $"{VectorClass(lanes)}.LoadUnsafe(ref {buffer}, {at})";
 
     // One element: unchecked through a ref, or through a bounds-checked span.
     private string Element(string buffer, Offset at) => _checked ? $"{buffer}[(int)({at})]" : $"Unsafe.Add(ref {buffer}, {at})";

@@ -82,4 +82,46 @@ public static class KernelMath
 
         return (a * b) + c;
     }
+
+    // Row pairs (see the generator's RowPairs): an accumulator holds two adjacent output rows, each half a vector.
+
+    /// <summary><c>[v, v]</c>: one half-width row of y for both rows of a pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Duplicate(Vector128<float> v) => Vector256.Create(v);
+
+    /// <summary><c>[v, v]</c>: one half-width row of y for both rows of a pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Duplicate(Vector128<double> v) => Vector256.Create(v);
+
+    /// <summary><c>[v, v]</c>: one half-width row of y for both rows of a pair (one insert; <c>Vector512.Create(v)</c> takes two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Duplicate(Vector256<float> v) => v.ToVector512Unsafe().WithUpper(v);
+
+    /// <summary><c>[v, v]</c>: one half-width row of y for both rows of a pair (one insert; <c>Vector512.Create(v)</c> takes two).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Duplicate(Vector256<double> v) => v.ToVector512Unsafe().WithUpper(v);
+
+    /// <summary>
+    /// Element <paramref name="lower"/> of <paramref name="window"/> in the lower half and element
+    /// <paramref name="upper"/> in the upper half: x[m, k] and x[m + 1, k] for a row pair. Called with constants,
+    /// so the JIT emits one shuffle (in-lane when the two positions allow it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> BroadcastPair(Vector256<float> window, int lower, int upper)
+        => Vector256.Shuffle(window, Vector256.Create(lower, lower, lower, lower, upper, upper, upper, upper));
+
+    /// <inheritdoc cref="BroadcastPair(Vector256{float}, int, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> BroadcastPair(Vector256<double> window, long lower, long upper)
+        => Vector256.Shuffle(window, Vector256.Create(lower, lower, upper, upper));
+
+    /// <inheritdoc cref="BroadcastPair(Vector256{float}, int, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> BroadcastPair(Vector512<float> window, int lower, int upper)
+        => Vector512.Shuffle(window, Vector512.Create(lower, lower, lower, lower, lower, lower, lower, lower, upper, upper, upper, upper, upper, upper, upper, upper));
+
+    /// <inheritdoc cref="BroadcastPair(Vector256{float}, int, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> BroadcastPair(Vector512<double> window, long lower, long upper)
+        => Vector512.Shuffle(window, Vector512.Create(lower, lower, lower, lower, upper, upper, upper, upper));
 }

@@ -143,9 +143,10 @@ internal static class KernelCases
 
     /// <summary>
     /// A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all; with
-    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters).
+    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), and
+    /// with the unroll budget they were emitted with (which decides their paths).
     /// </summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false)
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
@@ -186,7 +187,7 @@ internal static class KernelCases
             // Every vector path the kernel has, called directly (the entry only runs the widest this machine has).
             var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).Plan!;
             var element = c.IsDouble ? ElementKind.Float64 : ElementKind.Float32;
-            foreach (var bits in KernelEmitter.Paths(plan, element, new KernelSettings(KernelSettings.DefaultUnrollBudget, checkedKernels)).Select(Bits))
+            foreach (var bits in KernelEmitter.Paths(plan, element, new KernelSettings(unrollBudget, checkedKernels)).Select(Bits))
             {
                 text.AppendLine($"            var vector{bits} = new {c.Element}[expected.Length];");
                 text.AppendLine(checkedKernels

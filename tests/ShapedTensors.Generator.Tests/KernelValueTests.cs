@@ -32,10 +32,45 @@ public class KernelValueTests
         {
             AssemblyName = "KernelCases" + seed.ToString(CultureInfo.InvariantCulture),
         };
-        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels));
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels, unrollBudget));
         CompileAssert.AssertCompilesCleanly(run);
         CachingAssert.AssertCachedOnSecondRun(run);
         Assert.Equal(checkedKernels, !run.GeneratedSources.Values.Any(text => text.Contains("Unsafe.Add", System.StringComparison.Ordinal)));
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Paired_rows_match_the_dynamic_tensor(bool checkedKernels)
+    {
+        // Rows half a vector wide, so one accumulator holds two rows (see RowPairs): odd row counts, several
+        // blocks of pairs, transposed x, K = 1, windows that must stop at an item's end, interleave remainders.
+        var cases = new[]
+        {
+            new KernelCases.Case(0, Signature.BatchDotDefault, [10, 12, 4, 5], [10, 12, 5, 8], CallOptions.None, IsDouble: false), // the seed
+            new KernelCases.Case(1, Signature.MatMul, [4, 4], [4, 4], new CallOptions(0, 0, false, false), IsDouble: false),
+            new KernelCases.Case(2, Signature.Dot, [5, 4], [4, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(3, Signature.Dot, [7, 2], [2, 4], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(4, Signature.Dot, [6, 2], [2, 2], CallOptions.None, IsDouble: true),
+            new KernelCases.Case(5, Signature.Dot, [5, 3], [3, 4], CallOptions.None, IsDouble: true),
+            new KernelCases.Case(6, Signature.MatMul, [3, 6], [3, 8], new CallOptions(0, 0, true, false), IsDouble: false),
+            new KernelCases.Case(7, Signature.Dot, [15, 2], [2, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(8, Signature.BatchDotDefault, [5, 6, 3], [5, 3, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(9, Signature.Dot, [16, 1], [1, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(10, Signature.Dot, [2, 2], [2, 2], CallOptions.None, IsDouble: false), // half a Vector128: not paired
+        };
+        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
+        {
+            AssemblyName = "PairedKernelCases" + (checkedKernels ? "Checked" : string.Empty),
+        };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels));
+        CompileAssert.AssertCompilesCleanly(run);
+        var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases.Length, kernels.Count);
+        Assert.All(kernels, pair => Assert.Equal(!pair.Key.Contains("Dot_F32_2x2_2x2", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);

@@ -11,7 +11,7 @@ namespace App
         /// <summary><c>keras.backend.dot</c> of shapes (2, 3) and (3, 3): the result has shape (2, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float64_2x3 Dot(this global::App.D x, global::ShapedTensors.Generated.TestAssembly.Float64_3x3 y)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float64_2x3();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float64_2x3.Wrap(global::System.GC.AllocateUninitializedArray<double>(global::ShapedTensors.Generated.TestAssembly.Float64_2x3.Length));
             Dot(x, y, result);
             return result;
         }
@@ -19,14 +19,14 @@ namespace App
         /// <summary><c>keras.backend.dot</c> of shapes (2, 3) and (3, 3): the result has shape (2, 3). Writes it into <paramref name="destination"/>.</summary>
         public static void Dot(this global::App.D x, global::ShapedTensors.Generated.TestAssembly.Float64_3x3 y, global::ShapedTensors.Generated.TestAssembly.Float64_2x3 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             global::ShapedTensors.Generated.TestAssembly.TensorKernels.Dot_F64_2x3_3x3(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
         }
 
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (32, 1).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_32x1 BatchDot(this global::App.Pair x, global::App.Pair y, int axes)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float32_32x1();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_32x1.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_32x1.Length));
             BatchDot(x, y, axes, result);
             return result;
         }
@@ -34,7 +34,7 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (32, 1). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.Pair x, global::App.Pair y, int axes, global::ShapedTensors.Generated.TestAssembly.Float32_32x1 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch (axes)
             {
                 case 1:
@@ -49,7 +49,7 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (20, 1).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_20x1 BatchDot(this global::App.Pair x, global::App.Pair y, (int X, int Y) axes)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float32_20x1();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_20x1.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_20x1.Length));
             BatchDot(x, y, axes, result);
             return result;
         }
@@ -57,7 +57,7 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (20, 1). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.Pair x, global::App.Pair y, (int X, int Y) axes, global::ShapedTensors.Generated.TestAssembly.Float32_20x1 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch (axes)
             {
                 case (0, 0):
@@ -72,7 +72,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (2, 3) and (2, 3): the result has shape (3, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float64_3x3 MatMul(this global::App.D x, global::App.D y, bool transposeA = false, bool transposeB = false)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float64_3x3();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float64_3x3.Wrap(global::System.GC.AllocateUninitializedArray<double>(global::ShapedTensors.Generated.TestAssembly.Float64_3x3.Length));
             MatMul(x, y, result, transposeA, transposeB);
             return result;
         }
@@ -80,7 +80,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (2, 3) and (2, 3): the result has shape (3, 3). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.D x, global::App.D y, global::ShapedTensors.Generated.TestAssembly.Float64_3x3 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (true, false):
@@ -95,7 +95,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (3, 2) and (3, 5): the result has shape (2, 5).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_2x5 MatMul(this global::App.Tall x, global::App.Wide y, bool transposeA = false, bool transposeB = false)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float32_2x5();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_2x5.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_2x5.Length));
             MatMul(x, y, result, transposeA, transposeB);
             return result;
         }
@@ -103,7 +103,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (3, 2) and (3, 5): the result has shape (2, 5). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.Tall x, global::App.Wide y, global::ShapedTensors.Generated.TestAssembly.Float32_2x5 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (true, false):

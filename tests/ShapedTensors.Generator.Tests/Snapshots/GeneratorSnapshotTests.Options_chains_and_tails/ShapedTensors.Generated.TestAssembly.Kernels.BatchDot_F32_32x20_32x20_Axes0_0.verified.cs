@@ -17,6 +17,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// 20 product(s) of [1x32] . [32x1].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void BatchDot_F32_32x20_32x20_Axes0_0(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 640, y.Length, 640, output.Length, 20);

@@ -17,6 +17,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// 32 product(s) of [1x20] . [20x1].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void BatchDot_F32_32x20_32x20_Axes1_1(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 640, y.Length, 640, output.Length, 32);
@@ -39,22 +40,18 @@ namespace ShapedTensors.Generated.TestAssembly
             {
                 nuint xb = b * 20, yb = b * 20, ob = b;
                 {
-                    var c0_0_0 = 0f;
-                    var c1_0_0 = 0f;
-                    var c2_0_0 = 0f;
-                    var c3_0_0 = 0f;
                     var y0_0 = Unsafe.Add(ref y, yb);
                     var y1_0 = Unsafe.Add(ref y, yb + 20);
                     var y2_0 = Unsafe.Add(ref y, yb + 40);
                     var y3_0 = Unsafe.Add(ref y, yb + 60);
                     var x1 = Unsafe.Add(ref x, xb);
-                    c0_0_0 += x1 * y0_0;
+                    var c0_0_0 = x1 * y0_0;
                     x1 = Unsafe.Add(ref x, xb + 20);
-                    c1_0_0 += x1 * y1_0;
+                    var c1_0_0 = x1 * y1_0;
                     x1 = Unsafe.Add(ref x, xb + 40);
-                    c2_0_0 += x1 * y2_0;
+                    var c2_0_0 = x1 * y2_0;
                     x1 = Unsafe.Add(ref x, xb + 60);
-                    c3_0_0 += x1 * y3_0;
+                    var c3_0_0 = x1 * y3_0;
                     y0_0 = Unsafe.Add(ref y, yb + 1);
                     y1_0 = Unsafe.Add(ref y, yb + 21);
                     y2_0 = Unsafe.Add(ref y, yb + 41);

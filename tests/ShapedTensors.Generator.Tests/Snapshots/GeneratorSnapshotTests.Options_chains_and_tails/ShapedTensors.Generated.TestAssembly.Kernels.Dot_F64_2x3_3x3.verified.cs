@@ -17,6 +17,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// 1 product(s) of [2x3] . [3x3].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void Dot_F64_2x3_3x3(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 6, y.Length, 9, output.Length, 6);
@@ -33,23 +34,20 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Dot_F64_2x3_3x3_Vector128(ref double x, ref double y, ref double o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
                 {
-                    var c0_0_0 = Vector128.Create(0d);
-                    var c0_0_1 = Vector128.Create(0d);
-                    var c0_1_0 = Vector128.Create(0d);
-                    var c0_1_1 = Vector128.Create(0d);
                     var y0_0 = Vector128.LoadUnsafe(ref y, yb);
                     var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
                     var x2 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_0_1);
+                    var c0_0_0 = x2 * y0_0;
+                    var c0_0_1 = x2 * y0_1;
                     x2 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_1_0 = KernelMath.MultiplyAdd(x2, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x2, y0_1, c0_1_1);
+                    var c0_1_0 = x2 * y0_0;
+                    var c0_1_1 = x2 * y0_1;
                     y0_0 = Vector128.LoadUnsafe(ref y, yb + 3);
                     y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
                     x2 = Vector128.Create(Unsafe.Add(ref x, xb + 1));

@@ -17,6 +17,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// 1 product(s) of [2x3] . [3x5].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void MatMul_F32_3x2_3x5_TA(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 6, y.Length, 15, output.Length, 10);
@@ -33,23 +34,20 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void MatMul_F32_3x2_3x5_TA_Vector128(ref float x, ref float y, ref float o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
                 {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_0_1 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_1_1 = Vector128.Create(0f);
                     var y0_0 = Vector128.LoadUnsafe(ref y, yb);
                     var y0_1 = Vector128.LoadUnsafe(ref y, yb + 1);
                     var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
+                    var c0_0_0 = x4 * y0_0;
+                    var c0_0_1 = x4 * y0_1;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
+                    var c0_1_0 = x4 * y0_0;
+                    var c0_1_1 = x4 * y0_1;
                     y0_0 = Vector128.LoadUnsafe(ref y, yb + 5);
                     y0_1 = Vector128.LoadUnsafe(ref y, yb + 6);
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));

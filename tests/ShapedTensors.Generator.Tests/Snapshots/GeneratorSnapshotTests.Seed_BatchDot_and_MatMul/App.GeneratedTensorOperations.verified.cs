@@ -11,7 +11,7 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 BatchDot(this global::App.W x, global::App.K y)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8.Length));
             BatchDot(x, y, result);
             return result;
         }
@@ -19,14 +19,14 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.W x, global::App.K y, global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_10x12x4x5_10x12x5x8(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
         }
 
         /// <summary><c>tf.matmul</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 MatMul(this global::App.W x, global::App.K y, bool transposeA = false, bool transposeB = false)
         {
-            var result = new global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8();
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8.Length));
             MatMul(x, y, result, transposeA, transposeB);
             return result;
         }
@@ -34,7 +34,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.W x, global::App.K y, global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (false, false):

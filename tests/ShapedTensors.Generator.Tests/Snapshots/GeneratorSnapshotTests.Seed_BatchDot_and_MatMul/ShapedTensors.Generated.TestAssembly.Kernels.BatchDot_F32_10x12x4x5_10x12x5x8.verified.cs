@@ -17,13 +17,18 @@ namespace ShapedTensors.Generated.TestAssembly
         /// 120 product(s) of [4x5] . [5x8].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void BatchDot_F32_10x12x4x5_10x12x5x8(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 2400, y.Length, 4800, output.Length, 3840);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref float ys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
+            {
+                BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref xs, ref ys, ref os);
+            }
+            else if (Vector256.IsHardwareAccelerated)
             {
                 BatchDot_F32_10x12x4x5_10x12x5x8_Vector256(ref xs, ref ys, ref os);
             }
@@ -37,51 +42,125 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
+        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref float x, ref float y, ref float o)
+        {
+            for (nuint b = 0; b < 120; b += 4)
+            {
+                nuint xb = b * 20, yb = b * 40, ob = b * 32;
+                {
+                    var w0_0 = Vector512.LoadUnsafe(ref x, xb);
+                    var w0_1 = Vector512.LoadUnsafe(ref x, xb + 4);
+                    var w1_0 = Vector512.LoadUnsafe(ref x, xb + 20);
+                    var w1_1 = Vector512.LoadUnsafe(ref x, xb + 24);
+                    var w2_0 = Vector512.LoadUnsafe(ref x, xb + 40);
+                    var w2_1 = Vector512.LoadUnsafe(ref x, xb + 44);
+                    var w3_0 = Vector512.LoadUnsafe(ref x, xb + 60);
+                    var w3_1 = Vector512.LoadUnsafe(ref x, xb + 64);
+                    var y0 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb));
+                    var y1 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 40));
+                    var y2 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 80));
+                    var y3 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 120));
+                    var c0_0 = KernelMath.BroadcastPair(w0_0, 0, 5) * y0;
+                    var c0_1 = KernelMath.BroadcastPair(w0_1, 6, 11) * y0;
+                    var c1_0 = KernelMath.BroadcastPair(w1_0, 0, 5) * y1;
+                    var c1_1 = KernelMath.BroadcastPair(w1_1, 6, 11) * y1;
+                    var c2_0 = KernelMath.BroadcastPair(w2_0, 0, 5) * y2;
+                    var c2_1 = KernelMath.BroadcastPair(w2_1, 6, 11) * y2;
+                    var c3_0 = KernelMath.BroadcastPair(w3_0, 0, 5) * y3;
+                    var c3_1 = KernelMath.BroadcastPair(w3_1, 6, 11) * y3;
+                    y0 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 8));
+                    y1 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 48));
+                    y2 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 88));
+                    y3 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 128));
+                    c0_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_0, 1, 6), y0, c0_0);
+                    c0_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_1, 7, 12), y0, c0_1);
+                    c1_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_0, 1, 6), y1, c1_0);
+                    c1_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_1, 7, 12), y1, c1_1);
+                    c2_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_0, 1, 6), y2, c2_0);
+                    c2_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_1, 7, 12), y2, c2_1);
+                    c3_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_0, 1, 6), y3, c3_0);
+                    c3_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_1, 7, 12), y3, c3_1);
+                    y0 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 16));
+                    y1 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 56));
+                    y2 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 96));
+                    y3 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 136));
+                    c0_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_0, 2, 7), y0, c0_0);
+                    c0_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_1, 8, 13), y0, c0_1);
+                    c1_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_0, 2, 7), y1, c1_0);
+                    c1_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_1, 8, 13), y1, c1_1);
+                    c2_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_0, 2, 7), y2, c2_0);
+                    c2_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_1, 8, 13), y2, c2_1);
+                    c3_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_0, 2, 7), y3, c3_0);
+                    c3_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_1, 8, 13), y3, c3_1);
+                    y0 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 24));
+                    y1 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 64));
+                    y2 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 104));
+                    y3 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 144));
+                    c0_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_0, 3, 8), y0, c0_0);
+                    c0_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_1, 9, 14), y0, c0_1);
+                    c1_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_0, 3, 8), y1, c1_0);
+                    c1_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_1, 9, 14), y1, c1_1);
+                    c2_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_0, 3, 8), y2, c2_0);
+                    c2_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_1, 9, 14), y2, c2_1);
+                    c3_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_0, 3, 8), y3, c3_0);
+                    c3_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_1, 9, 14), y3, c3_1);
+                    y0 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 32));
+                    y1 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 72));
+                    y2 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 112));
+                    y3 = KernelMath.Duplicate(Vector256.LoadUnsafe(ref y, yb + 152));
+                    c0_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_0, 4, 9), y0, c0_0);
+                    c0_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_1, 10, 15), y0, c0_1);
+                    c1_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_0, 4, 9), y1, c1_0);
+                    c1_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w1_1, 10, 15), y1, c1_1);
+                    c2_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_0, 4, 9), y2, c2_0);
+                    c2_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w2_1, 10, 15), y2, c2_1);
+                    c3_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_0, 4, 9), y3, c3_0);
+                    c3_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w3_1, 10, 15), y3, c3_1);
+                    Vector512.StoreUnsafe(c0_0, ref o, ob);
+                    Vector512.StoreUnsafe(c0_1, ref o, ob + 16);
+                    Vector512.StoreUnsafe(c1_0, ref o, ob + 32);
+                    Vector512.StoreUnsafe(c1_1, ref o, ob + 48);
+                    Vector512.StoreUnsafe(c2_0, ref o, ob + 64);
+                    Vector512.StoreUnsafe(c2_1, ref o, ob + 80);
+                    Vector512.StoreUnsafe(c3_0, ref o, ob + 96);
+                    Vector512.StoreUnsafe(c3_1, ref o, ob + 112);
+                }
+            }
+        }
+
         internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector256(ref float x, ref float y, ref float o)
         {
             for (nuint b = 0; b < 120; b += 3)
             {
                 nuint xb = b * 20, yb = b * 40, ob = b * 32;
                 {
-                    var c0_0_0 = Vector256.Create(0f);
-                    var c0_1_0 = Vector256.Create(0f);
-                    var c0_2_0 = Vector256.Create(0f);
-                    var c0_3_0 = Vector256.Create(0f);
-                    var c1_0_0 = Vector256.Create(0f);
-                    var c1_1_0 = Vector256.Create(0f);
-                    var c1_2_0 = Vector256.Create(0f);
-                    var c1_3_0 = Vector256.Create(0f);
-                    var c2_0_0 = Vector256.Create(0f);
-                    var c2_1_0 = Vector256.Create(0f);
-                    var c2_2_0 = Vector256.Create(0f);
-                    var c2_3_0 = Vector256.Create(0f);
                     var y0_0 = Vector256.LoadUnsafe(ref y, yb);
                     var y1_0 = Vector256.LoadUnsafe(ref y, yb + 40);
                     var y2_0 = Vector256.LoadUnsafe(ref y, yb + 80);
                     var x8 = Vector256.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_0_0);
+                    var c0_0_0 = x8 * y0_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_1_0);
+                    var c0_1_0 = x8 * y0_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 10));
-                    c0_2_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_2_0);
+                    var c0_2_0 = x8 * y0_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 15));
-                    c0_3_0 = KernelMath.MultiplyAdd(x8, y0_0, c0_3_0);
+                    var c0_3_0 = x8 * y0_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 20));
-                    c1_0_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_0_0);
+                    var c1_0_0 = x8 * y1_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 25));
-                    c1_1_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_1_0);
+                    var c1_1_0 = x8 * y1_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 30));
-                    c1_2_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_2_0);
+                    var c1_2_0 = x8 * y1_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 35));
-                    c1_3_0 = KernelMath.MultiplyAdd(x8, y1_0, c1_3_0);
+                    var c1_3_0 = x8 * y1_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 40));
-                    c2_0_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_0_0);
+                    var c2_0_0 = x8 * y2_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 45));
-                    c2_1_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_1_0);
+                    var c2_1_0 = x8 * y2_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 50));
-                    c2_2_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_2_0);
+                    var c2_2_0 = x8 * y2_0;
                     x8 = Vector256.Create(Unsafe.Add(ref x, xb + 55));
-                    c2_3_0 = KernelMath.MultiplyAdd(x8, y2_0, c2_3_0);
+                    var c2_3_0 = x8 * y2_0;
                     y0_0 = Vector256.LoadUnsafe(ref y, yb + 8);
                     y1_0 = Vector256.LoadUnsafe(ref y, yb + 48);
                     y2_0 = Vector256.LoadUnsafe(ref y, yb + 88);
@@ -212,28 +291,20 @@ namespace ShapedTensors.Generated.TestAssembly
             {
                 nuint xb = b * 20, yb = b * 40, ob = b * 32;
                 {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_0_1 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_1_1 = Vector128.Create(0f);
-                    var c0_2_0 = Vector128.Create(0f);
-                    var c0_2_1 = Vector128.Create(0f);
-                    var c0_3_0 = Vector128.Create(0f);
-                    var c0_3_1 = Vector128.Create(0f);
                     var y0_0 = Vector128.LoadUnsafe(ref y, yb);
                     var y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
                     var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
+                    var c0_0_0 = x4 * y0_0;
+                    var c0_0_1 = x4 * y0_1;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
+                    var c0_1_0 = x4 * y0_0;
+                    var c0_1_1 = x4 * y0_1;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 10));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    c0_2_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_2_1);
+                    var c0_2_0 = x4 * y0_0;
+                    var c0_2_1 = x4 * y0_1;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 15));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    c0_3_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_3_1);
+                    var c0_3_0 = x4 * y0_0;
+                    var c0_3_1 = x4 * y0_1;
                     y0_0 = Vector128.LoadUnsafe(ref y, yb + 8);
                     y0_1 = Vector128.LoadUnsafe(ref y, yb + 12);
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));

@@ -11,7 +11,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (4, 4) and (4, 4): the result has shape (4, 4).</summary>
         public static global::ShapedTensors.Generated.App.Float32_4x4 MatMul(this global::Library.Square x, global::Library.Square y, bool transposeA = false, bool transposeB = false)
         {
-            var result = new global::ShapedTensors.Generated.App.Float32_4x4();
+            var result = global::ShapedTensors.Generated.App.Float32_4x4.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.App.Float32_4x4.Length));
             MatMul(x, y, result, transposeA, transposeB);
             return result;
         }
@@ -19,7 +19,7 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (4, 4) and (4, 4): the result has shape (4, 4). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::Library.Square x, global::Library.Square y, global::ShapedTensors.Generated.App.Float32_4x4 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNoOverlap<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (false, true):

@@ -17,6 +17,7 @@ namespace ShapedTensors.Generated.App
         /// 1 product(s) of [4x4] . [4x4].
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
         public static void MatMul_F32_4x4_4x4_TB(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 16, y.Length, 16, output.Length, 16);
@@ -33,24 +34,21 @@ namespace ShapedTensors.Generated.App
             }
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void MatMul_F32_4x4_4x4_TB_Vector128(ref float x, ref float y, ref float o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
                 {
-                    var c0_0_0 = Vector128.Create(0f);
-                    var c0_1_0 = Vector128.Create(0f);
-                    var c0_2_0 = Vector128.Create(0f);
-                    var c0_3_0 = Vector128.Create(0f);
                     var y0_0 = Vector128.Create(Unsafe.Add(ref y, yb), Unsafe.Add(ref y, yb + 4), Unsafe.Add(ref y, yb + 8), Unsafe.Add(ref y, yb + 12));
                     var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
+                    var c0_0_0 = x4 * y0_0;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
+                    var c0_1_0 = x4 * y0_0;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 8));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
+                    var c0_2_0 = x4 * y0_0;
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 12));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
+                    var c0_3_0 = x4 * y0_0;
                     y0_0 = Vector128.Create(Unsafe.Add(ref y, yb + 1), Unsafe.Add(ref y, yb + 5), Unsafe.Add(ref y, yb + 9), Unsafe.Add(ref y, yb + 13));
                     x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
                     c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
