@@ -15,8 +15,8 @@ namespace ShapedTensors.Generator.Emit;
 /// scalar; row tails use overlapping or narrower vectors. Output columns are vector accumulators; each row's x value is broadcast;
 /// rows and batch items are interleaved until about twelve accumulators are live. The contraction is fully
 /// unrolled while the work stays within the unroll budget, and becomes a constant-bound loop beyond it.
-/// Rows half a vector wide share one accumulator per pair of rows (<see cref="RowPairs"/>). Tiny kernels are
-/// inlined into their callers. Transposes and BatchDot's axes are only strides, folded into the constant offsets.
+/// Rows half a vector wide share one accumulator per pair of rows (<see cref="RowPairs"/>). Transposes and
+/// BatchDot's axes are only strides, folded into the constant offsets.
 /// </remarks>
 internal static class KernelEmitter
 {

@@ -9,7 +9,7 @@ namespace ShapedTensors.Generator.Emit;
 /// one accumulator holds both: y's row k is duplicated into both halves, and x[m, k] and x[m + 1, k] go into
 /// the lower and upper half by one constant shuffle of a <em>window</em>, a vector load of x covering both
 /// rows' k values. That needs the two rows to fit in one vector (short k), so the steps are always unrolled.
-/// Measured: the seed BatchDot [4x5]·[5x8] 387 → 270 ns, a 4×4 product 2.2 → 1.3 ns.
+/// Measured: the seed BatchDot kernel ([4x5]·[5x8], Vector512) 390 → 275 ns, the 4×4 kernel (Vector256) about twice as fast.
 /// </remarks>
 internal static class RowPairs
 {

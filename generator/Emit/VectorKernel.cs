@@ -51,22 +51,11 @@ internal sealed class VectorKernel
         var columnsPerBlock = segments.Count <= 3 ? segments.Count : 2;
         var rowsPerBlock = System.Math.Min(_plan.M, System.Math.Max(1, segments.Count == 1 ? 8 : System.Math.Min(6, Accumulators / columnsPerBlock)));
 
-        // When one item's whole product fits in a few accumulators, interleave batch items to fill the rest.
-        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
-        var perItem = rowsPerBlock * columnsPerBlock;
-        var interleave = _plan.M <= rowsPerBlock && segments.Count <= columnsPerBlock
-            ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / perItem), innermost))
-            : 1;
+        var interleave = _plan.M <= rowsPerBlock && segments.Count <= columnsPerBlock ? ItemsToInterleave(rowsPerBlock * columnsPerBlock) : 1;
 
         var parameters = _checked
             ? $"global::System.ReadOnlySpan<{_t}> x, global::System.ReadOnlySpan<{_t}> y, global::System.Span<{_t}> o"
             : $"ref {_t} x, ref {_t} y, ref {_t} o";
-        if (_plan.FlopCount <= 2 * TinyProduct)
-        {
-            // A call costs a large part of such a product (4×4 into a destination: 2.00 ns called, 1.82 ns inlined).
-            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        }
-
         using (_w.Block($"internal static void {name}({parameters})"))
         {
             // The packed product works on raw pointers, so checked kernels keep to the emitted loops.
@@ -100,14 +89,20 @@ internal sealed class VectorKernel
         }
     }
 
+    // When one item's whole product fits in a few accumulators, batch items are interleaved to fill the rest.
+    private int ItemsToInterleave(int accumulatorsPerItem)
+    {
+        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
+        return System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / accumulatorsPerItem), innermost));
+    }
+
     // Rows in pairs (see RowPairs): blocks of up to six pairs, batch items interleaved up to twelve accumulators,
     // and an odd last row through the ordinary micro-kernel at half width.
     private void WritePairedRows(List<Segment> halfRow)
     {
         var pairs = _plan.M / 2;
         var pairsPerBlock = System.Math.Min(pairs, 6);
-        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
-        var interleave = pairs <= pairsPerBlock ? System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / pairs), innermost)) : 1;
+        var interleave = pairs <= pairsPerBlock ? ItemsToInterleave(pairs) : 1;
         KernelEmitter.WriteBatchLoops(_w, _plan, interleave, "nuint", (items, strides) =>
         {
             for (var first = 0; first < pairs; first += pairsPerBlock)
@@ -171,9 +166,6 @@ internal sealed class VectorKernel
     private void WriteBlockedCall() => KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
         $"global::ShapedTensors.Kernels.BlockedGemm.Multiply({_plan.M}, {_plan.N}, {_plan.K}, ref Unsafe.Add(ref x, xb), {_plan.XRowStride}, {_plan.XDepthStride}, "
         + $"ref Unsafe.Add(ref y, yb), {_plan.YDepthStride}, {_plan.YColumnStride}, ref Unsafe.Add(ref o, ob), {_plan.OutRowStride});"));
-
-    /// <summary>Kernels of at most this many multiply-adds in all are inlined into their callers.</summary>
-    public const long TinyProduct = 128;
 
     /// <summary>
     /// Products of at least this many multiply-adds use the packed, cache-blocked product; below it the emitted

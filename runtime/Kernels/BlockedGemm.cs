@@ -128,13 +128,14 @@ public static class BlockedGemm
                             var r0 = rowPanel * MR;
                             var tileRows = Math.Min(MR, rows - r0);
                             var target = _o + ((m0 + r0) * _oRow) + n0;
+                            var panelX = packedX + (rowPanel * MR * depth);
                             if (Wide)
                             {
-                                WideMicroKernel(packedX + (rowPanel * MR * depth), packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
+                                MicroKernel<Width512, Vector512<T>>(panelX, packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
                             }
                             else
                             {
-                                MicroKernel(packedX + (rowPanel * MR * depth), packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
+                                MicroKernel<Width256, Vector256<T>>(panelX, packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
                             }
                         }
                     }
@@ -179,95 +180,36 @@ public static class BlockedGemm
             }
         }
 
-        // A tile of up to MR x NR outputs from a packed x panel and a packed y panel.
-        private static void MicroKernel(T* x, T* y, int depth, T* output, nint outRow, int rows, int columns, bool accumulate)
+        // A tile of up to MR x NR outputs from a packed x panel and a packed y panel: 6 rows x 2 vectors.
+        private static void MicroKernel<TWidth, TVector>(T* x, T* y, int depth, T* output, nint outRow, int rows, int columns, bool accumulate)
+            where TWidth : struct, IWidth<TVector>
+            where TVector : struct
         {
-            var width = Vector256<T>.Count;
-            Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-            Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+            var width = TWidth.Count;
+            TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+            TVector c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
             for (var p = 0; p < depth; p++)
             {
-                var b0 = Vector256.Load(y);
-                var b1 = Vector256.Load(y + width);
-                var a = Vector256.Create(x[0]);
-                c00 = KernelMath.MultiplyAdd(a, b0, c00);
-                c01 = KernelMath.MultiplyAdd(a, b1, c01);
-                a = Vector256.Create(x[1]);
-                c10 = KernelMath.MultiplyAdd(a, b0, c10);
-                c11 = KernelMath.MultiplyAdd(a, b1, c11);
-                a = Vector256.Create(x[2]);
-                c20 = KernelMath.MultiplyAdd(a, b0, c20);
-                c21 = KernelMath.MultiplyAdd(a, b1, c21);
-                a = Vector256.Create(x[3]);
-                c30 = KernelMath.MultiplyAdd(a, b0, c30);
-                c31 = KernelMath.MultiplyAdd(a, b1, c31);
-                a = Vector256.Create(x[4]);
-                c40 = KernelMath.MultiplyAdd(a, b0, c40);
-                c41 = KernelMath.MultiplyAdd(a, b1, c41);
-                a = Vector256.Create(x[5]);
-                c50 = KernelMath.MultiplyAdd(a, b0, c50);
-                c51 = KernelMath.MultiplyAdd(a, b1, c51);
-                x += MR;
-                y += 2 * width;
-            }
-
-            if (rows == MR && columns == 2 * width)
-            {
-                Store(output, c00, c01, accumulate);
-                Store(output + outRow, c10, c11, accumulate);
-                Store(output + (2 * outRow), c20, c21, accumulate);
-                Store(output + (3 * outRow), c30, c31, accumulate);
-                Store(output + (4 * outRow), c40, c41, accumulate);
-                Store(output + (5 * outRow), c50, c51, accumulate);
-                return;
-            }
-
-            // An edge tile: write only the rows and columns that exist.
-            var tile = stackalloc T[MR * 2 * Vector256<T>.Count];
-            var stride = 2 * width;
-            Vector256.Store(c00, tile); Vector256.Store(c01, tile + width);
-            Vector256.Store(c10, tile + stride); Vector256.Store(c11, tile + stride + width);
-            Vector256.Store(c20, tile + (2 * stride)); Vector256.Store(c21, tile + (2 * stride) + width);
-            Vector256.Store(c30, tile + (3 * stride)); Vector256.Store(c31, tile + (3 * stride) + width);
-            Vector256.Store(c40, tile + (4 * stride)); Vector256.Store(c41, tile + (4 * stride) + width);
-            Vector256.Store(c50, tile + (5 * stride)); Vector256.Store(c51, tile + (5 * stride) + width);
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < columns; c++)
-                {
-                    output[(r * outRow) + c] = accumulate ? output[(r * outRow) + c] + tile[(r * stride) + c] : tile[(r * stride) + c];
-                }
-            }
-        }
-
-        // The same tile with Vector512: 6 rows x 2 vectors of 16 floats (or 8 doubles).
-        private static void WideMicroKernel(T* x, T* y, int depth, T* output, nint outRow, int rows, int columns, bool accumulate)
-        {
-            var width = Vector512<T>.Count;
-            Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-            Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-            for (var p = 0; p < depth; p++)
-            {
-                var b0 = Vector512.Load(y);
-                var b1 = Vector512.Load(y + width);
-                var a = Vector512.Create(x[0]);
-                c00 = KernelMath.MultiplyAdd(a, b0, c00);
-                c01 = KernelMath.MultiplyAdd(a, b1, c01);
-                a = Vector512.Create(x[1]);
-                c10 = KernelMath.MultiplyAdd(a, b0, c10);
-                c11 = KernelMath.MultiplyAdd(a, b1, c11);
-                a = Vector512.Create(x[2]);
-                c20 = KernelMath.MultiplyAdd(a, b0, c20);
-                c21 = KernelMath.MultiplyAdd(a, b1, c21);
-                a = Vector512.Create(x[3]);
-                c30 = KernelMath.MultiplyAdd(a, b0, c30);
-                c31 = KernelMath.MultiplyAdd(a, b1, c31);
-                a = Vector512.Create(x[4]);
-                c40 = KernelMath.MultiplyAdd(a, b0, c40);
-                c41 = KernelMath.MultiplyAdd(a, b1, c41);
-                a = Vector512.Create(x[5]);
-                c50 = KernelMath.MultiplyAdd(a, b0, c50);
-                c51 = KernelMath.MultiplyAdd(a, b1, c51);
+                var b0 = TWidth.Load(y);
+                var b1 = TWidth.Load(y + width);
+                var a = TWidth.Broadcast(x[0]);
+                c00 = TWidth.MultiplyAdd(a, b0, c00);
+                c01 = TWidth.MultiplyAdd(a, b1, c01);
+                a = TWidth.Broadcast(x[1]);
+                c10 = TWidth.MultiplyAdd(a, b0, c10);
+                c11 = TWidth.MultiplyAdd(a, b1, c11);
+                a = TWidth.Broadcast(x[2]);
+                c20 = TWidth.MultiplyAdd(a, b0, c20);
+                c21 = TWidth.MultiplyAdd(a, b1, c21);
+                a = TWidth.Broadcast(x[3]);
+                c30 = TWidth.MultiplyAdd(a, b0, c30);
+                c31 = TWidth.MultiplyAdd(a, b1, c31);
+                a = TWidth.Broadcast(x[4]);
+                c40 = TWidth.MultiplyAdd(a, b0, c40);
+                c41 = TWidth.MultiplyAdd(a, b1, c41);
+                a = TWidth.Broadcast(x[5]);
+                c50 = TWidth.MultiplyAdd(a, b0, c50);
+                c51 = TWidth.MultiplyAdd(a, b1, c51);
                 x += MR;
                 y += 2 * width;
             }
@@ -275,23 +217,23 @@ public static class BlockedGemm
             var stride = 2 * width;
             if (rows == MR && columns == stride)
             {
-                StoreWide(output, c00, c01, accumulate);
-                StoreWide(output + outRow, c10, c11, accumulate);
-                StoreWide(output + (2 * outRow), c20, c21, accumulate);
-                StoreWide(output + (3 * outRow), c30, c31, accumulate);
-                StoreWide(output + (4 * outRow), c40, c41, accumulate);
-                StoreWide(output + (5 * outRow), c50, c51, accumulate);
+                StoreRow<TWidth, TVector>(output, c00, c01, accumulate);
+                StoreRow<TWidth, TVector>(output + outRow, c10, c11, accumulate);
+                StoreRow<TWidth, TVector>(output + (2 * outRow), c20, c21, accumulate);
+                StoreRow<TWidth, TVector>(output + (3 * outRow), c30, c31, accumulate);
+                StoreRow<TWidth, TVector>(output + (4 * outRow), c40, c41, accumulate);
+                StoreRow<TWidth, TVector>(output + (5 * outRow), c50, c51, accumulate);
                 return;
             }
 
             // An edge tile: write only the rows and columns that exist.
             var tile = stackalloc T[MR * 2 * Vector512<T>.Count];
-            Vector512.Store(c00, tile); Vector512.Store(c01, tile + width);
-            Vector512.Store(c10, tile + stride); Vector512.Store(c11, tile + stride + width);
-            Vector512.Store(c20, tile + (2 * stride)); Vector512.Store(c21, tile + (2 * stride) + width);
-            Vector512.Store(c30, tile + (3 * stride)); Vector512.Store(c31, tile + (3 * stride) + width);
-            Vector512.Store(c40, tile + (4 * stride)); Vector512.Store(c41, tile + (4 * stride) + width);
-            Vector512.Store(c50, tile + (5 * stride)); Vector512.Store(c51, tile + (5 * stride) + width);
+            StoreRow<TWidth, TVector>(tile, c00, c01, accumulate: false);
+            StoreRow<TWidth, TVector>(tile + stride, c10, c11, accumulate: false);
+            StoreRow<TWidth, TVector>(tile + (2 * stride), c20, c21, accumulate: false);
+            StoreRow<TWidth, TVector>(tile + (3 * stride), c30, c31, accumulate: false);
+            StoreRow<TWidth, TVector>(tile + (4 * stride), c40, c41, accumulate: false);
+            StoreRow<TWidth, TVector>(tile + (5 * stride), c50, c51, accumulate: false);
             for (var r = 0; r < rows; r++)
             {
                 for (var c = 0; c < columns; c++)
@@ -301,32 +243,68 @@ public static class BlockedGemm
             }
         }
 
+        // Two vectors of one output row, added to what is there when a previous depth block wrote it.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void StoreWide(T* row, Vector512<T> left, Vector512<T> right, bool accumulate)
+        private static void StoreRow<TWidth, TVector>(T* row, TVector left, TVector right, bool accumulate)
+            where TWidth : struct, IWidth<TVector>
+            where TVector : struct
         {
-            var width = Vector512<T>.Count;
             if (accumulate)
             {
-                left += Vector512.Load(row);
-                right += Vector512.Load(row + width);
+                left = TWidth.Add(left, TWidth.Load(row));
+                right = TWidth.Add(right, TWidth.Load(row + TWidth.Count));
             }
 
-            Vector512.Store(left, row);
-            Vector512.Store(right, row + width);
+            TWidth.Store(left, row);
+            TWidth.Store(right, row + TWidth.Count);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Store(T* row, Vector256<T> left, Vector256<T> right, bool accumulate)
+        // The vector operations of one micro-kernel width. The JIT compiles a copy of the micro-kernel per
+        // width (struct type arguments), with these calls inlined: the code of two hand-written copies, written once.
+        private interface IWidth<TVector>
+            where TVector : struct
         {
-            var width = Vector256<T>.Count;
-            if (accumulate)
-            {
-                left += Vector256.Load(row);
-                right += Vector256.Load(row + width);
-            }
+            static abstract int Count { get; }
 
-            Vector256.Store(left, row);
-            Vector256.Store(right, row + width);
+            static abstract TVector Load(T* source);
+
+            static abstract void Store(TVector value, T* destination);
+
+            static abstract TVector Broadcast(T value);
+
+            static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+            static abstract TVector Add(TVector a, TVector b);
+        }
+
+        private readonly struct Width256 : IWidth<Vector256<T>>
+        {
+            public static int Count => Vector256<T>.Count;
+
+            public static Vector256<T> Load(T* source) => Vector256.Load(source);
+
+            public static void Store(Vector256<T> value, T* destination) => Vector256.Store(value, destination);
+
+            public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+            public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c) => KernelMath.MultiplyAdd(a, b, c);
+
+            public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+        }
+
+        private readonly struct Width512 : IWidth<Vector512<T>>
+        {
+            public static int Count => Vector512<T>.Count;
+
+            public static Vector512<T> Load(T* source) => Vector512.Load(source);
+
+            public static void Store(Vector512<T> value, T* destination) => Vector512.Store(value, destination);
+
+            public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+            public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c) => KernelMath.MultiplyAdd(a, b, c);
+
+            public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
         }
     }
 

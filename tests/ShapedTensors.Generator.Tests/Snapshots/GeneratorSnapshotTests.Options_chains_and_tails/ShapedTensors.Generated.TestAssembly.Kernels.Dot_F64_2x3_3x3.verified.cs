@@ -34,7 +34,6 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Dot_F64_2x3_3x3_Vector128(ref double x, ref double y, ref double o)
         {
             {

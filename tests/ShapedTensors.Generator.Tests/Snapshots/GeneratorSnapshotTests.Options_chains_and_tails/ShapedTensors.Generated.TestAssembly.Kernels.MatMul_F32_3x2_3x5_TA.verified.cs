@@ -34,7 +34,6 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void MatMul_F32_3x2_3x5_TA_Vector128(ref float x, ref float y, ref float o)
         {
             {

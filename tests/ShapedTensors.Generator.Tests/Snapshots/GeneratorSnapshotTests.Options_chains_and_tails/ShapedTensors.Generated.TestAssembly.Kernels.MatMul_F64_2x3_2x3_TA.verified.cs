@@ -34,7 +34,6 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void MatMul_F64_2x3_2x3_TA_Vector128(ref double x, ref double y, ref double o)
         {
             {

@@ -34,7 +34,6 @@ namespace ShapedTensors.Generated.App
             }
         }
 
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void MatMul_F32_4x4_4x4_TB_Vector128(ref float x, ref float y, ref float o)
         {
             {
