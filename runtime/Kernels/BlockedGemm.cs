@@ -30,6 +30,9 @@ public static class BlockedGemm
     /// <summary>How many rows of x a packed block spans (it stays in L2).</summary>
     public const int RowBlock = 96;
 
+    /// <summary>How many columns of y are packed at once (DepthBlock x ColumnBlock: 2 MB of floats, in L2 and L3).</summary>
+    public const int ColumnBlock = 2048;
+
     /// <summary>Tests set this to run the Vector256 micro-kernel on hardware that has Vector512.</summary>
     internal static bool DisableVector512 { get; set; }
 
@@ -97,47 +100,58 @@ public static class BlockedGemm
 
         private static int NR => Wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
 
-        /// <summary>Rows [first, first + count) of the output, in blocks of <see cref="RowBlock"/> rows.</summary>
+        /// <summary>
+        /// Rows [first, first + count) of the output. For each block of columns and of depth, y is packed once
+        /// into panels of NR columns; then each block of <see cref="RowBlock"/> rows packs its x and runs every
+        /// tile, each y panel staying in L1 while the block's row panels use it.
+        /// </summary>
         public void RunRows(int first, int count)
         {
-            for (var m0 = first; m0 < first + count; m0 += RowBlock)
+            var panels = (Math.Min(_n, ColumnBlock) + NR - 1) / NR;
+            var buffers = Buffers<T>.Get(RowBlock * DepthBlock, panels * NR * DepthBlock);
+            fixed (T* packedX = buffers.X, packedY = buffers.Y)
             {
-                RunRowBlock(m0, Math.Min(RowBlock, first + count - m0));
+                for (var n0 = 0; n0 < _n; n0 += ColumnBlock)
+                {
+                    var columns = Math.Min(ColumnBlock, _n - n0);
+                    for (var k0 = 0; k0 < _k; k0 += DepthBlock)
+                    {
+                        var depth = Math.Min(DepthBlock, _k - k0);
+                        for (var panel = 0; panel * NR < columns; panel++)
+                        {
+                            PackY(packedY + (panel * NR * depth), k0, depth, n0 + (panel * NR), Math.Min(NR, columns - (panel * NR)));
+                        }
+
+                        for (var m0 = first; m0 < first + count; m0 += RowBlock)
+                        {
+                            var rows = Math.Min(RowBlock, first + count - m0);
+                            PackX(packedX, m0, rows, k0, depth);
+                            RunTiles(packedX, packedY, m0, rows, n0, columns, depth, accumulate: k0 > 0);
+                        }
+                    }
+                }
             }
         }
 
-        // One block of rows: for each depth block, pack its x panel, then for each column panel pack y and run the tiles.
-        private void RunRowBlock(int m0, int rows)
+        // Every tile of a block of rows and columns, for one packed depth block of x and y.
+        private void RunTiles(T* packedX, T* packedY, int m0, int rows, int n0, int columns, int depth, bool accumulate)
         {
-            var rowPanels = (rows + MR - 1) / MR;
-            var columnPanels = (_n + NR - 1) / NR;
-            var buffers = Buffers<T>.Get(rowPanels * MR * DepthBlock, NR * DepthBlock);
-            fixed (T* packedX = buffers.X, packedY = buffers.Y)
+            for (var panel = 0; panel * NR < columns; panel++)
             {
-                for (var k0 = 0; k0 < _k; k0 += DepthBlock)
+                var panelY = packedY + (panel * NR * depth);
+                var panelColumns = Math.Min(NR, columns - (panel * NR));
+                for (var r0 = 0; r0 < rows; r0 += MR)
                 {
-                    var depth = Math.Min(DepthBlock, _k - k0);
-                    PackX(packedX, m0, rows, k0, depth);
-                    for (var panel = 0; panel < columnPanels; panel++)
+                    var target = _o + ((m0 + r0) * _oRow) + n0 + (panel * NR);
+                    var panelX = packedX + (r0 * depth);
+                    var tileRows = Math.Min(MR, rows - r0);
+                    if (Wide)
                     {
-                        var n0 = panel * NR;
-                        var columns = Math.Min(NR, _n - n0);
-                        PackY(packedY, k0, depth, n0, columns);
-                        for (var rowPanel = 0; rowPanel < rowPanels; rowPanel++)
-                        {
-                            var r0 = rowPanel * MR;
-                            var tileRows = Math.Min(MR, rows - r0);
-                            var target = _o + ((m0 + r0) * _oRow) + n0;
-                            var panelX = packedX + (rowPanel * MR * depth);
-                            if (Wide)
-                            {
-                                MicroKernel<Width512, Vector512<T>>(panelX, packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
-                            }
-                            else
-                            {
-                                MicroKernel<Width256, Vector256<T>>(panelX, packedY, depth, target, _oRow, tileRows, columns, accumulate: k0 > 0);
-                            }
-                        }
+                        MicroKernel<Width512, Vector512<T>>(panelX, panelY, depth, target, _oRow, tileRows, panelColumns, accumulate);
+                    }
+                    else
+                    {
+                        MicroKernel<Width256, Vector256<T>>(panelX, panelY, depth, target, _oRow, tileRows, panelColumns, accumulate);
                     }
                 }
             }

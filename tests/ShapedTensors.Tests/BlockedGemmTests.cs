@@ -29,4 +29,22 @@ public class BlockedGemmTests
             BlockedGemm.DisableVector512 = false;
         }
     }
+
+    // More than one block of columns (ColumnBlock), of depth (DepthBlock) and of rows (RowBlock), with edge tiles
+    // in each, on both micro-kernel widths.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Column_depth_and_row_blocks_agree_with_the_reference(bool vector256Only)
+    {
+        BlockedGemm.DisableVector512 = vector256Only;
+        try
+        {
+            ValueCheck.AssertValuesMatch(ContractionCase.Parse("Dot", "(101,300)", "(300,2100)", ""), seed: 11, out _);
+        }
+        finally
+        {
+            BlockedGemm.DisableVector512 = false;
+        }
+    }
 }
