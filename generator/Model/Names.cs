@@ -13,7 +13,7 @@ internal static class Names
     /// <summary>The class that holds the kernels.</summary>
     public const string KernelsClass = "TensorKernels";
 
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ShapedTensors.Generator\", \"" + ThisAssembly.Version + "\")]";
+    public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ShapedTensors.Generator\", \"" + ThisAssembly.Version + "\")]";
 
     /// <summary>
     /// The namespace of the canonical result types and kernels: one per assembly, so two assemblies that use
