@@ -20,8 +20,6 @@ namespace ShapedTensors.Generator.Emit;
 /// </remarks>
 internal static class KernelEmitter
 {
-    private const int Accumulators = 12;
-
     public static string Emit(KernelModel kernel, KernelSettings settings)
     {
         var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options).Plan!;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
@@ -45,6 +46,32 @@ public static class KernelMath
         }
 
         return AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.FusedMultiplyAdd(c, a, b) : (a * b) + c;
+    }
+
+    /// <summary>
+    /// <c>a * b + c</c> for the runtime's <see cref="Vector{T}"/> loops over <see cref="float"/> and
+    /// <see cref="double"/>: fused where the hardware has it (emulated fused multiply-add would be very slow).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> MultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+        where T : unmanaged
+    {
+        if (!Fma.IsSupported && !AdvSimd.IsSupported)
+        {
+            return (a * b) + c;
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+        }
+
+        return (a * b) + c;
     }
 
     /// <summary><c>a * b + c</c> for generic code over <see cref="float"/> and <see cref="double"/>.</summary>

@@ -5,8 +5,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 
 namespace ShapedTensors.Kernels;
 
@@ -113,10 +111,10 @@ internal static class PlanExecutor
                 {
                     var column = new Vector<T>(y.Slice((int)(yOffset + (k * yDepthStride) + n), width));
                     var xk = x0 + (k * plan.XDepthStride);
-                    acc0 = MultiplyAdd(new Vector<T>(x[(int)xk]), column, acc0);
-                    acc1 = MultiplyAdd(new Vector<T>(x[(int)(xk + plan.XRowStride)]), column, acc1);
-                    acc2 = MultiplyAdd(new Vector<T>(x[(int)(xk + (2 * plan.XRowStride))]), column, acc2);
-                    acc3 = MultiplyAdd(new Vector<T>(x[(int)(xk + (3 * plan.XRowStride))]), column, acc3);
+                    acc0 = KernelMath.MultiplyAdd(new Vector<T>(x[(int)xk]), column, acc0);
+                    acc1 = KernelMath.MultiplyAdd(new Vector<T>(x[(int)(xk + plan.XRowStride)]), column, acc1);
+                    acc2 = KernelMath.MultiplyAdd(new Vector<T>(x[(int)(xk + (2 * plan.XRowStride))]), column, acc2);
+                    acc3 = KernelMath.MultiplyAdd(new Vector<T>(x[(int)(xk + (3 * plan.XRowStride))]), column, acc3);
                 }
 
                 acc0.CopyTo(output.Slice((int)(o0 + n), width));
@@ -136,7 +134,7 @@ internal static class PlanExecutor
                 for (var k = 0; k < plan.K; k++)
                 {
                     var column = new Vector<T>(y.Slice((int)(yOffset + (k * yDepthStride) + n), width));
-                    acc = MultiplyAdd(new Vector<T>(x[(int)(x0 + (k * plan.XDepthStride))]), column, acc);
+                    acc = KernelMath.MultiplyAdd(new Vector<T>(x[(int)(x0 + (k * plan.XDepthStride))]), column, acc);
                 }
 
                 acc.CopyTo(output.Slice((int)(o0 + n), width));
@@ -178,7 +176,7 @@ internal static class PlanExecutor
             Vector<T> acc = default;
             for (; k <= plan.K - width; k += width)
             {
-                acc = MultiplyAdd(new Vector<T>(x.Slice((int)xStart + k, width)), new Vector<T>(y.Slice((int)yStart + k, width)), acc);
+                acc = KernelMath.MultiplyAdd(new Vector<T>(x.Slice((int)xStart + k, width)), new Vector<T>(y.Slice((int)yStart + k, width)), acc);
             }
 
             sum = Vector.Sum(acc);
@@ -190,29 +188,6 @@ internal static class PlanExecutor
         }
 
         return sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> MultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        // Fused where the hardware has it; emulated fused multiply-add would be very slow.
-        if (!Fma.IsSupported && !AdvSimd.IsSupported)
-        {
-            return (a * b) + c;
-        }
-
-        if (typeof(T) == typeof(float))
-        {
-            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        }
-
-        if (typeof(T) == typeof(double))
-        {
-            return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-        }
-
-        return (a * b) + c;
     }
 
     // The offsets of the current batch item in x, y and the output: an odometer over the batch axes, innermost fastest.
