@@ -92,9 +92,13 @@ internal static class OperationsEmitter
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(y);");
             }
 
-            w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));");
+            // Each storage is read once (a default struct throws here, destination first) for the check and the kernel.
+            w.Line("var output = destination.AsSpan();");
+            w.Line("var xs = x.AsReadOnlySpan();");
+            w.Line("var ys = y.AsReadOnlySpan();");
+            w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(output, xs, ys, nameof(destination));");
             var kernels = $"global::{generatedNamespace}.{Names.KernelsClass}";
-            var call = "(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());";
+            var call = "(xs, ys, output);";
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
             {
                 w.Line($"{kernels}.{overload.Cases[0].Kernel}{call}");

@@ -123,13 +123,14 @@ internal sealed class VectorKernel
     {
         var p = _plan;
         var half = _lanes / 2;
+        var windows = rows.Select(row => RowPairs.WindowStart(p, _lanes, row)).ToList();
         using (_w.Block())
         {
             for (var i = 0; i < items; i++)
             {
                 for (var r = 0; r < rows.Count; r++)
                 {
-                    var at = Offset.Variable("xb") + (i * strides.X) + RowPairs.WindowStart(p, _lanes, rows[r]);
+                    var at = Offset.Variable("xb") + (i * strides.X) + windows[r];
                     _w.Line($"var w{i}_{r} = {LoadContiguous("x", _lanes, at)};");
                 }
             }
@@ -146,7 +147,7 @@ internal sealed class VectorKernel
                 {
                     for (var r = 0; r < rows.Count; r++)
                     {
-                        var lower = (rows[r] * p.XRowStride) + (k * p.XDepthStride) - RowPairs.WindowStart(p, _lanes, rows[r]);
+                        var lower = (rows[r] * p.XRowStride) + (k * p.XDepthStride) - windows[r];
                         var x = $"KernelMath.BroadcastPair(w{i}_{r}, {lower}, {lower + p.XRowStride})";
                         _w.Line(k == 0 ? $"var c{i}_{r} = {x} * y{i};" : $"c{i}_{r} = KernelMath.MultiplyAdd({x}, y{i}, c{i}_{r});");
                     }

@@ -19,8 +19,11 @@ namespace App
         /// <summary><c>keras.backend.dot</c> of shapes (2, 3) and (3, 3): the result has shape (2, 3). Writes it into <paramref name="destination"/>.</summary>
         public static void Dot(this global::App.D x, global::ShapedTensors.Generated.TestAssembly.Float64_3x3 y, global::ShapedTensors.Generated.TestAssembly.Float64_2x3 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
-            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Dot_F64_2x3_3x3(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(output, xs, ys, nameof(destination));
+            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Dot_F64_2x3_3x3(xs, ys, output);
         }
 
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (32, 1).</summary>
@@ -34,11 +37,14 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (32, 1). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.Pair x, global::App.Pair y, int axes, global::ShapedTensors.Generated.TestAssembly.Float32_32x1 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
             switch (axes)
             {
                 case 1:
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes1_1(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes1_1(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.Pair.Shape, global::App.Pair.Shape, axes), x, y, destination);
@@ -57,11 +63,14 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (20, 1). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.Pair x, global::App.Pair y, (int X, int Y) axes, global::ShapedTensors.Generated.TestAssembly.Float32_20x1 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
             switch (axes)
             {
                 case (0, 0):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes0_0(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes0_0(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.Pair.Shape, global::App.Pair.Shape, axes.X, axes.Y), x, y, destination);
@@ -80,11 +89,14 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (2, 3) and (2, 3): the result has shape (3, 3). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.D x, global::App.D y, global::ShapedTensors.Generated.TestAssembly.Float64_3x3 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(output, xs, ys, nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (true, false):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F64_2x3_2x3_TA(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F64_2x3_2x3_TA(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<double>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::App.D.Shape, global::App.D.Shape, transposeA, transposeB), x, y, destination);
@@ -103,11 +115,14 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (3, 2) and (3, 5): the result has shape (2, 5). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.Tall x, global::App.Wide y, global::ShapedTensors.Generated.TestAssembly.Float32_2x5 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (true, false):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F32_3x2_3x5_TA(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F32_3x2_3x5_TA(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::App.Tall.Shape, global::App.Wide.Shape, transposeA, transposeB), x, y, destination);

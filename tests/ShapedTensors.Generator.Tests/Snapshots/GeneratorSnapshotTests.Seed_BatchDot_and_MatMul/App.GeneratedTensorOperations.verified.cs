@@ -19,8 +19,11 @@ namespace App
         /// <summary><c>keras.backend.batch_dot</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8). Writes it into <paramref name="destination"/>.</summary>
         public static void BatchDot(this global::App.W x, global::App.K y, global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 destination)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
-            global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_10x12x4x5_10x12x5x8(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
+            global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_10x12x4x5_10x12x5x8(xs, ys, output);
         }
 
         /// <summary><c>tf.matmul</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8).</summary>
@@ -34,11 +37,14 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (10, 12, 4, 5) and (10, 12, 5, 8): the result has shape (10, 12, 4, 8). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::App.W x, global::App.K y, global::ShapedTensors.Generated.TestAssembly.Float32_10x12x4x8 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (false, false):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F32_10x12x4x5_10x12x5x8(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F32_10x12x4x5_10x12x5x8(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::App.W.Shape, global::App.K.Shape, transposeA, transposeB), x, y, destination);

@@ -19,11 +19,14 @@ namespace App
         /// <summary><c>tf.matmul</c> of shapes (4, 4) and (4, 4): the result has shape (4, 4). Writes it into <paramref name="destination"/>.</summary>
         public static void MatMul(this global::Library.Square x, global::Library.Square y, global::ShapedTensors.Generated.App.Float32_4x4 destination, bool transposeA = false, bool transposeB = false)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(destination.AsSpan(), x.AsReadOnlySpan(), y.AsReadOnlySpan(), nameof(destination));
+            var output = destination.AsSpan();
+            var xs = x.AsReadOnlySpan();
+            var ys = y.AsReadOnlySpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
             switch ((transposeA, transposeB))
             {
                 case (false, true):
-                    global::ShapedTensors.Generated.App.TensorKernels.MatMul_F32_4x4_4x4_TB(x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+                    global::ShapedTensors.Generated.App.TensorKernels.MatMul_F32_4x4_4x4_TB(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::Library.Square.Shape, global::Library.Square.Shape, transposeA, transposeB), x, y, destination);
