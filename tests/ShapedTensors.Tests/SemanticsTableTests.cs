@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ShapedTensors.Tests.Reference;
+using ShapedTensors.Tests.Shared;
 using ShapedTensors.Tests.Support;
 using Xunit;
 
@@ -165,26 +166,7 @@ public sealed class SemanticsTableTests
         var path = FindSemantics();
         Assert.True(path is not null, "docs/SEMANTICS.md was not found above " + AppContext.BaseDirectory);
 
-        var fromFile = new List<string>();
-        var inSection = false;
-        foreach (var raw in File.ReadAllLines(path))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                inSection = line.StartsWith("## 5.", StringComparison.Ordinal);
-                continue;
-            }
-
-            if (!inSection || !line.StartsWith('|') || line.StartsWith("| op", StringComparison.Ordinal) || line.StartsWith("|---", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var cells = line.Trim('|').Split('|').Select(s => s.Trim().Trim('`')).ToArray();
-            fromFile.Add(string.Join(" ; ", cells));
-        }
-
+        var fromFile = SemanticsMarkdown.TableRows(path).Select(cells => string.Join(" ; ", cells)).ToList();
         var ours = Rows.Select(r => string.Join(" ; ", r.Select(o => (string)o))).ToList();
         Assert.Equal(fromFile, ours);
     }

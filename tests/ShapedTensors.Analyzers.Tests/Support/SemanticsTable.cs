@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
+
+using ShapedTensors.Tests.Shared;
 
 namespace ShapedTensors.Analyzers.Tests.Support;
 
@@ -66,27 +67,7 @@ public static class SemanticsTable
     public static IReadOnlyList<SemanticsRow> Rows { get; } = Read();
 
     private static List<SemanticsRow> Read()
-    {
-        var rows = new List<SemanticsRow>();
-        var inSection = false;
-        foreach (var raw in File.ReadAllLines(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "SEMANTICS.md")))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith("## ", StringComparison.Ordinal))
-            {
-                inSection = line.StartsWith("## 5.", StringComparison.Ordinal);
-                continue;
-            }
-
-            if (!inSection || !line.StartsWith('|') || line.StartsWith("| op", StringComparison.Ordinal) || line.StartsWith("|---", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var cells = line.Trim('|').Split('|').Select(cell => cell.Trim().Trim('`')).ToArray();
-            rows.Add(new SemanticsRow(cells[0], SemanticsRow.ParseInts(cells[1]), SemanticsRow.ParseInts(cells[2]), cells[3], cells[4]));
-        }
-
-        return rows;
-    }
+        => SemanticsMarkdown.TableRows(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "SEMANTICS.md"))
+            .Select(cells => new SemanticsRow(cells[0], SemanticsRow.ParseInts(cells[1]), SemanticsRow.ParseInts(cells[2]), cells[3], cells[4]))
+            .ToList();
 }
