@@ -50,8 +50,12 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, _) => SpecializationPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Specialization);
 
+        var optimized = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options.OptimizationLevel == OptimizationLevel.Release);
         var kernelSettings = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => KernelSettings.From(options.GlobalOptions))
+            .Combine(optimized)
+            .Select(static (pair, _) => pair.Left with { Optimized = pair.Right })
             .WithTrackingName(TrackingNames.KernelSettings);
 
         // Each call site emits what it owns (see OwnedOutputs): outputs are compared per call, so an edit to one
@@ -61,9 +65,11 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right.For(pair.Left.Site))
             .WithTrackingName(TrackingNames.OwnedOutputs);
 
+        // Only small plans get a kernel file; the calls of the others go straight to the runtime (KernelStrategy).
         var kernels = owned
             .SelectMany(static (outputs, _) => outputs.Kernels)
             .Combine(kernelSettings)
+            .Where(static pair => KernelStrategy.IsEmitted(pair.Left.Plan, pair.Right))
             .WithTrackingName(TrackingNames.Kernels);
         context.RegisterSourceOutput(kernels, static (output, pair) => output.AddSource(
             HintName(pair.Left.GeneratedNamespace, "Kernels", pair.Left.Name),
@@ -80,10 +86,11 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         var operations = owned
             .SelectMany(static (outputs, _) => outputs.Operations)
+            .Combine(kernelSettings)
             .WithTrackingName(TrackingNames.Operations);
-        context.RegisterSourceOutput(operations, static (output, model) => output.AddSource(
-            HintName(model.Namespace.Length > 0 ? model.Namespace : "global", Names.OperationsClass),
-            SourceText.From(OperationsEmitter.Emit(model), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(operations, static (output, pair) => output.AddSource(
+            HintName(pair.Left.Namespace.Length > 0 ? pair.Left.Namespace : "global", Names.OperationsClass),
+            SourceText.From(OperationsEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
     }
 
     private static void AddType(SourceProductionContext output, TensorTypeModel type, EquatableArray<string> sameShapeTypes)

@@ -179,7 +179,7 @@ public sealed partial class DynamicTensor<T>
             throw new ArgumentException("The destination must not share memory with an operand.", nameof(destination));
         }
 
-        PlanExecutor.Execute<T>(plan, _data, y._data, destination._data);
+        StridedProduct.Multiply<T>(plan, _data, y._data, destination._data);
         return destination;
     }
 

@@ -104,6 +104,6 @@ public static class GeneratedCodeSupport
             throw new InvalidOperationException($"{operation} of {x.Shape} and {y.Shape} with these options has shape {plan.Result}, not the shape {destination.Shape} of the type this overload returns; pass the options as constants or use the dynamic tensor.");
         }
 
-        PlanExecutor.Execute(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+        StridedProduct.Multiply(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
     }
 }

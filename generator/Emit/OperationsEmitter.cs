@@ -11,7 +11,7 @@ internal static class OperationsEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    public static string Emit(OperationsModel model)
+    public static string Emit(OperationsModel model, KernelSettings settings)
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
@@ -35,7 +35,7 @@ internal static class OperationsEmitter
                 }
 
                 first = false;
-                WriteOverload(writer, overload, model.GeneratedNamespace);
+                WriteOverload(writer, overload, model.GeneratedNamespace, settings);
             }
         }
 
@@ -43,7 +43,7 @@ internal static class OperationsEmitter
         return writer.ToString();
     }
 
-    private static void WriteOverload(SourceWriter w, OverloadModel overload, string generatedNamespace)
+    private static void WriteOverload(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings)
     {
         var x = overload.X;
         var y = overload.Y;
@@ -97,11 +97,13 @@ internal static class OperationsEmitter
             w.Line("var xs = x.AsReadOnlySpan();");
             w.Line("var ys = y.AsReadOnlySpan();");
             w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(output, xs, ys, nameof(destination));");
-            var kernels = $"global::{generatedNamespace}.{Names.KernelsClass}";
-            var call = "(xs, ys, output);";
+            // An emitted kernel, or the runtime's precompiled product with the plan's constants (see KernelStrategy).
+            string Compute(KernelModel kernel) => KernelStrategy.IsEmitted(kernel.Plan, settings)
+                ? $"global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output);"
+                : RuntimeProduct.Call(kernel.Plan, kernel.Element, "xs", "ys", "output");
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
             {
-                w.Line($"{kernels}.{overload.Cases[0].Kernel}{call}");
+                w.Line(Compute(overload.Cases[0].Kernel));
                 return;
             }
 
@@ -111,7 +113,7 @@ internal static class OperationsEmitter
                 foreach (var @case in overload.Cases)
                 {
                     w.Line($"case {Pattern(overload.Signature, @case.Options)}:");
-                    w.Line($"    {kernels}.{@case.Kernel}{call}");
+                    w.Line($"    {Compute(@case.Kernel)}");
                     w.Line("    break;");
                 }
 

@@ -25,24 +25,23 @@ internal static class Names
     public static string CanonicalType(ElementKind element, EquatableArray<int> dims)
         => element.Name() + "_" + (dims.Count == 0 ? "Scalar" : Dims(dims));
 
-    /// <summary>The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>, <c>BatchDot_F32_32x20_32x20_Axes1_1</c>.</summary>
-    public static string Kernel(CallModel call) => Kernel(call.Signature, call.X.Element, call.X.Dims, call.Y.Dims, call.Options);
-
-    /// <summary>The kernel of an operation on the given shapes and options.</summary>
-    public static string Kernel(Signature signature, ElementKind element, EquatableArray<int> x, EquatableArray<int> y, CallOptions options)
+    /// <summary>
+    /// The kernel of a plan: <c>Product_F32_120x4x5x8</c> (120 products of [4x5] . [5x8], plain row-major operands), or
+    /// with the strides appended when they are not the plain ones (<c>Product_F32_3x2x4_S1_3_4_1_4</c>): distinct plans
+    /// always get distinct names, and calls with equal plans share one kernel.
+    /// </summary>
+    public static string Kernel(ElementKind element, PlanModel plan)
     {
-        var name = new StringBuilder()
-            .Append(signature.Operation()).Append('_').Append(element.Tag())
-            .Append('_').Append(Dims(x)).Append('_').Append(Dims(y));
-        switch (signature)
+        var name = new StringBuilder("Product_").Append(element.Tag()).Append('_');
+        if (plan.Batch.Count > 0)
         {
-            case Signature.BatchDotInt:
-            case Signature.BatchDotPair:
-                name.Append("_Axes").Append(Axis(options.AxisX)).Append('_').Append(Axis(options.AxisY));
-                break;
-            case Signature.MatMul:
-                name.Append(options.TransposeA ? "_TA" : string.Empty).Append(options.TransposeB ? "_TB" : string.Empty);
-                break;
+            name.Append(Int(plan.BatchCount)).Append('x');
+        }
+
+        name.Append(Int(plan.M)).Append('x').Append(Int(plan.K)).Append('x').Append(Int(plan.N));
+        if (!plan.IsContiguous)
+        {
+            name.Append("_S").Append(string.Join("_", new[] { plan.XRow, plan.XDepth, plan.YDepth, plan.YColumn, plan.OutRow }.Concat(plan.Batch).Select(Int)));
         }
 
         return name.ToString();
@@ -50,7 +49,7 @@ internal static class Names
 
     public static string Dims(EquatableArray<int> dims) => string.Join("x", dims.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Axis(int axis) => axis < 0 ? "M" + (-axis).ToString(CultureInfo.InvariantCulture) : axis.ToString(CultureInfo.InvariantCulture);
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core".
     private static string Identifier(string name)

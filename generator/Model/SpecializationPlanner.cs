@@ -8,8 +8,8 @@ namespace ShapedTensors.Generator.Model;
 /// <summary>
 /// Decides which overloads, kernels and canonical types the calls of a compilation need, and which call site
 /// emits each. Calls are grouped by (signature, operand types): one overload per group, switching on the
-/// options to one kernel per distinct option value, and one kernel per (operation, shapes, options) however
-/// many call sites use it.
+/// options to the kernel of each distinct option value, and one kernel per contraction plan however many
+/// operations, options and call sites compute it.
 /// </summary>
 internal static class SpecializationPlanner
 {
@@ -34,15 +34,14 @@ internal static class SpecializationPlanner
             var first = group.First();
             var cases = group
                 .GroupBy(call => call.Options)
-                .Select(options => new OverloadCase(options.Key, Names.Kernel(options.First())))
-                .OrderBy(c => c.Kernel, StringComparer.Ordinal);
+                .Select(options => new OverloadCase(options.Key, KernelModel.For(options.First(), generatedNamespace)))
+                .OrderBy(c => c.Kernel.Name, StringComparer.Ordinal);
             var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
             var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases));
             foreach (var call in group)
             {
-                // BatchDot(y, a) is BatchDot(y, (a, a)): one kernel (and one name) for both.
-                var kernelSignature = call.Signature == Signature.BatchDotInt ? Signature.BatchDotPair : call.Signature;
-                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, kernelSignature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element));
+                // One kernel per plan, however many operations, options and call sites compute it.
+                owners.Claim(call.Site, KernelModel.For(call, generatedNamespace));
                 owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
 
                 // Canonical operand types of chained calls (normally also another call's result).

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -50,8 +51,8 @@ internal sealed class ShapeEvaluator
 
         // A result too large for an array (a huge outer product, say) has no type; it stays on the fallback.
         var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options);
-        return result.ResultShape is { ElementCount: <= TensorSymbols.MaxElements } shape
-            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), callNamespace, site)
+        return result.Plan is { Result.ElementCount: <= TensorSymbols.MaxElements } plan
+            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(plan.Result.ToArray()), PlanModel.From(plan, Length(x), Length(y)), callNamespace, site)
             : null;
     }
 
@@ -135,6 +136,8 @@ internal sealed class ShapeEvaluator
 
     private ITypeSymbol? BindType(TypeSyntax type, int position)
         => _model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+
+    private static long Length(OperandModel operand) => operand.Dims.Aggregate(1L, (product, dim) => product * dim);
 
     private OperandModel Canonical(CallModel call)
         => new(

@@ -70,14 +70,27 @@ public class KernelValueTests
         CompileAssert.AssertCompilesCleanly(run);
         var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(cases.Length, kernels.Count);
-        Assert.All(kernels, pair => Assert.Equal(!pair.Key.Contains("Dot_F32_2x2_2x2", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
+        Assert.All(kernels, pair => Assert.Equal(!pair.Key.EndsWith(".Product_F32_2x2x2.g.cs", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
     }
 
     [Fact]
-    public void Mid_and_large_products_match_the_dynamic_tensor_through_the_packed_kernel_and_the_loops()
+    public void Debug_builds_call_the_runtime_for_every_product_and_match_the_dynamic_tensor()
+    {
+        var cases = KernelCases.Generate(seed: 8, count: 66);
+        var options = HarnessOptions.Default with { AssemblyName = "DebugKernelCases", OptimizationLevel = Microsoft.CodeAnalysis.OptimizationLevel.Debug };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), optimized: false));
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.DoesNotContain(run.GeneratedSources.Keys, hint => hint.Contains(".Kernels.", System.StringComparison.Ordinal));
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
+    [Fact]
+    public void Mid_and_large_products_call_the_runtime_and_match_the_dynamic_tensor()
     {
         var cases = new[]
         {
@@ -91,7 +104,10 @@ public class KernelValueTests
         var options = HarnessOptions.Default with { AssemblyName = "LargeKernelCases" };
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
         CompileAssert.AssertCompilesCleanly(run);
-        Assert.All(run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)), pair => Assert.Contains("BlockedGemm.Multiply", pair.Value, System.StringComparison.Ordinal));
+        // No kernel file: every overload calls the runtime's precompiled product with the plan's constants.
+        Assert.DoesNotContain(run.GeneratedSources.Keys, hint => hint.Contains(".Kernels.", System.StringComparison.Ordinal));
+        var operations = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, System.StringComparison.Ordinal)).Value;
+        Assert.Equal(cases.Length, operations.Split("global::ShapedTensors.Kernels.StridedProduct.Multiply<").Length - 1);
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);

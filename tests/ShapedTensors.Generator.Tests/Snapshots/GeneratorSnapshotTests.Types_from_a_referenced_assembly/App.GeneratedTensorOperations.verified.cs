@@ -26,7 +26,7 @@ namespace App
             switch ((transposeA, transposeB))
             {
                 case (false, true):
-                    global::ShapedTensors.Generated.App.TensorKernels.MatMul_F32_4x4_4x4_TB(xs, ys, output);
+                    global::ShapedTensors.Generated.App.TensorKernels.Product_F32_4x4x4_S4_1_1_4_4(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::Library.Square.Shape, global::Library.Square.Shape, transposeA, transposeB), x, y, destination);

@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// BatchDot of (32, 20) and (32, 20), axes (0, 0) = (20, 1):
-        /// 20 product(s) of [1x32] . [32x1].
-        /// </summary>
+        /// <summary>20 product(s) of [1x32] . [32x1]; strides: x per row 0 and per k 20, y per k 20 and per column 0, output per row 1; batch axes (size, x, y, output): (20, 1, 1, 1).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void BatchDot_F32_32x20_32x20_Axes0_0(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
+        public static void Product_F32_20x1x32x1_S0_20_20_0_1_20_1_1_1(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 640, y.Length, 640, output.Length, 20);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                BatchDot_F32_32x20_32x20_Axes0_0_Vector128(ref xs, ref ys, ref os);
+                Product_F32_20x1x32x1_S0_20_20_0_1_20_1_1_1_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                BatchDot_F32_32x20_32x20_Axes0_0_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(x, y, output, 1, 1, 32, 0, 20, 20, 0, 1, [20, 1, 1, 1]);
             }
         }
 
-        internal static void BatchDot_F32_32x20_32x20_Axes0_0_Vector128(ref float x, ref float y, ref float o)
+        internal static void Product_F32_20x1x32x1_S0_20_20_0_1_20_1_1_1_Vector128(ref float x, ref float y, ref float o)
         {
             for (nuint b = 0; b < 20; b += 4)
             {
@@ -63,24 +60,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Unsafe.Add(ref o, ob + 1) = c1_0_0;
                     Unsafe.Add(ref o, ob + 2) = c2_0_0;
                     Unsafe.Add(ref o, ob + 3) = c3_0_0;
-                }
-            }
-        }
-
-        internal static void BatchDot_F32_32x20_32x20_Axes0_0_Scalar(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
-        {
-            for (int b = 0; b < 20; b += 1)
-            {
-                int xb = b, yb = b, ob = b;
-                for (int m = 0; m < 1; m++)
-                {
-                    for (int n = 0; n < 1; n++)
-                    {
-                        float sum = 0;
-                        for (int k = 0; k < 32; k++)
-                            sum += x[xb + k * 20] * y[yb + k * 20];
-                        output[ob + m + n] = sum;
-                    }
                 }
             }
         }

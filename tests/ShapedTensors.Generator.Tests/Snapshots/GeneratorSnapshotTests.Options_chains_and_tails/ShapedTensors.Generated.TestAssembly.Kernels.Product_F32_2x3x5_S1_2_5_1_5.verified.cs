@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// MatMul of (3, 2) and (3, 5), transposeA = (2, 5):
-        /// 1 product(s) of [2x3] . [3x5].
-        /// </summary>
+        /// <summary>1 product(s) of [2x3] . [3x5]; strides: x per row 1 and per k 2, y per k 5 and per column 1, output per row 5.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void MatMul_F32_3x2_3x5_TA(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
+        public static void Product_F32_2x3x5_S1_2_5_1_5(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 6, y.Length, 15, output.Length, 10);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                MatMul_F32_3x2_3x5_TA_Vector128(ref xs, ref ys, ref os);
+                Product_F32_2x3x5_S1_2_5_1_5_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                MatMul_F32_3x2_3x5_TA_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(x, y, output, 2, 5, 3, 1, 2, 5, 1, 5, []);
             }
         }
 
-        internal static void MatMul_F32_3x2_3x5_TA_Vector128(ref float x, ref float y, ref float o)
+        internal static void Product_F32_2x3x5_S1_2_5_1_5_Vector128(ref float x, ref float y, ref float o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
@@ -67,23 +64,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
                     Vector128.StoreUnsafe(c0_1_0, ref o, ob + 5);
                     Vector128.StoreUnsafe(c0_1_1, ref o, ob + 6);
-                }
-            }
-        }
-
-        internal static void MatMul_F32_3x2_3x5_TA_Scalar(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
-        {
-            {
-                int xb = 0, yb = 0, ob = 0;
-                for (int m = 0; m < 2; m++)
-                {
-                    for (int n = 0; n < 5; n++)
-                    {
-                        float sum = 0;
-                        for (int k = 0; k < 3; k++)
-                            sum += x[xb + m + k * 2] * y[yb + k * 5 + n];
-                        output[ob + m * 5 + n] = sum;
-                    }
                 }
             }
         }

@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.App
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// MatMul of (4, 4) and (4, 4), transposeB = (4, 4):
-        /// 1 product(s) of [4x4] . [4x4].
-        /// </summary>
+        /// <summary>1 product(s) of [4x4] . [4x4]; strides: x per row 4 and per k 1, y per k 1 and per column 4, output per row 4.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void MatMul_F32_4x4_4x4_TB(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
+        public static void Product_F32_4x4x4_S4_1_1_4_4(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 16, y.Length, 16, output.Length, 16);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.App
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                MatMul_F32_4x4_4x4_TB_Vector128(ref xs, ref ys, ref os);
+                Product_F32_4x4x4_S4_1_1_4_4_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                MatMul_F32_4x4_4x4_TB_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(x, y, output, 4, 4, 4, 4, 1, 1, 4, 4, []);
             }
         }
 
-        internal static void MatMul_F32_4x4_4x4_TB_Vector128(ref float x, ref float y, ref float o)
+        internal static void Product_F32_4x4x4_S4_1_1_4_4_Vector128(ref float x, ref float y, ref float o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
@@ -79,23 +76,6 @@ namespace ShapedTensors.Generated.App
                     Vector128.StoreUnsafe(c0_1_0, ref o, ob + 4);
                     Vector128.StoreUnsafe(c0_2_0, ref o, ob + 8);
                     Vector128.StoreUnsafe(c0_3_0, ref o, ob + 12);
-                }
-            }
-        }
-
-        internal static void MatMul_F32_4x4_4x4_TB_Scalar(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
-        {
-            {
-                int xb = 0, yb = 0, ob = 0;
-                for (int m = 0; m < 4; m++)
-                {
-                    for (int n = 0; n < 4; n++)
-                    {
-                        float sum = 0;
-                        for (int k = 0; k < 4; k++)
-                            sum += x[xb + m * 4 + k] * y[yb + k + n * 4];
-                        output[ob + m * 4 + n] = sum;
-                    }
                 }
             }
         }

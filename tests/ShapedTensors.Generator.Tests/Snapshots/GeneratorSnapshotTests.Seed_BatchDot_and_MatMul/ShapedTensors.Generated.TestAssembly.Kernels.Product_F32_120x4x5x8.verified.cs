@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// BatchDot of (10, 12, 4, 5) and (10, 12, 5, 8) = (10, 12, 4, 8):
-        /// 120 product(s) of [4x5] . [5x8].
-        /// </summary>
+        /// <summary>120 product(s) of [4x5] . [5x8], row-major.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void BatchDot_F32_10x12x4x5_10x12x5x8(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
+        public static void Product_F32_120x4x5x8(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 2400, y.Length, 4800, output.Length, 3840);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,23 +23,19 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector512.IsHardwareAccelerated)
             {
-                BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref xs, ref ys, ref os);
+                Product_F32_120x4x5x8_Vector512(ref xs, ref ys, ref os);
             }
             else if (Vector256.IsHardwareAccelerated)
             {
-                BatchDot_F32_10x12x4x5_10x12x5x8_Vector256(ref xs, ref ys, ref os);
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                BatchDot_F32_10x12x4x5_10x12x5x8_Vector128(ref xs, ref ys, ref os);
+                Product_F32_120x4x5x8_Vector256(ref xs, ref ys, ref os);
             }
             else
             {
-                BatchDot_F32_10x12x4x5_10x12x5x8_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(x, y, output, 4, 8, 5, 5, 1, 8, 1, 8, [120, 20, 40, 32]);
             }
         }
 
-        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector512(ref float x, ref float y, ref float o)
+        internal static void Product_F32_120x4x5x8_Vector512(ref float x, ref float y, ref float o)
         {
             for (nuint b = 0; b < 120; b += 4)
             {
@@ -128,7 +121,7 @@ namespace ShapedTensors.Generated.TestAssembly
             }
         }
 
-        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector256(ref float x, ref float y, ref float o)
+        internal static void Product_F32_120x4x5x8_Vector256(ref float x, ref float y, ref float o)
         {
             for (nuint b = 0; b < 120; b += 3)
             {
@@ -281,112 +274,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Vector256.StoreUnsafe(c2_1_0, ref o, ob + 72);
                     Vector256.StoreUnsafe(c2_2_0, ref o, ob + 80);
                     Vector256.StoreUnsafe(c2_3_0, ref o, ob + 88);
-                }
-            }
-        }
-
-        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Vector128(ref float x, ref float y, ref float o)
-        {
-            for (nuint b = 0; b < 120; b += 1)
-            {
-                nuint xb = b * 20, yb = b * 40, ob = b * 32;
-                {
-                    var y0_0 = Vector128.LoadUnsafe(ref y, yb);
-                    var y0_1 = Vector128.LoadUnsafe(ref y, yb + 4);
-                    var x4 = Vector128.Create(Unsafe.Add(ref x, xb));
-                    var c0_0_0 = x4 * y0_0;
-                    var c0_0_1 = x4 * y0_1;
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 5));
-                    var c0_1_0 = x4 * y0_0;
-                    var c0_1_1 = x4 * y0_1;
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 10));
-                    var c0_2_0 = x4 * y0_0;
-                    var c0_2_1 = x4 * y0_1;
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 15));
-                    var c0_3_0 = x4 * y0_0;
-                    var c0_3_1 = x4 * y0_1;
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 8);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 12);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 1));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 6));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 11));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    c0_2_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_2_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 16));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    c0_3_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_3_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 16);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 20);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 2));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 7));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 12));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    c0_2_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_2_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 17));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    c0_3_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_3_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 24);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 28);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 3));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 8));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 13));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    c0_2_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_2_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 18));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    c0_3_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_3_1);
-                    y0_0 = Vector128.LoadUnsafe(ref y, yb + 32);
-                    y0_1 = Vector128.LoadUnsafe(ref y, yb + 36);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 4));
-                    c0_0_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_0_0);
-                    c0_0_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_0_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 9));
-                    c0_1_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_1_0);
-                    c0_1_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_1_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 14));
-                    c0_2_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_2_0);
-                    c0_2_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_2_1);
-                    x4 = Vector128.Create(Unsafe.Add(ref x, xb + 19));
-                    c0_3_0 = KernelMath.MultiplyAdd(x4, y0_0, c0_3_0);
-                    c0_3_1 = KernelMath.MultiplyAdd(x4, y0_1, c0_3_1);
-                    Vector128.StoreUnsafe(c0_0_0, ref o, ob);
-                    Vector128.StoreUnsafe(c0_0_1, ref o, ob + 4);
-                    Vector128.StoreUnsafe(c0_1_0, ref o, ob + 8);
-                    Vector128.StoreUnsafe(c0_1_1, ref o, ob + 12);
-                    Vector128.StoreUnsafe(c0_2_0, ref o, ob + 16);
-                    Vector128.StoreUnsafe(c0_2_1, ref o, ob + 20);
-                    Vector128.StoreUnsafe(c0_3_0, ref o, ob + 24);
-                    Vector128.StoreUnsafe(c0_3_1, ref o, ob + 28);
-                }
-            }
-        }
-
-        internal static void BatchDot_F32_10x12x4x5_10x12x5x8_Scalar(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
-        {
-            for (int b = 0; b < 120; b += 1)
-            {
-                int xb = b * 20, yb = b * 40, ob = b * 32;
-                for (int m = 0; m < 4; m++)
-                {
-                    for (int n = 0; n < 8; n++)
-                    {
-                        float sum = 0;
-                        for (int k = 0; k < 5; k++)
-                            sum += x[xb + m * 5 + k] * y[yb + k * 8 + n];
-                        output[ob + m * 8 + n] = sum;
-                    }
                 }
             }
         }

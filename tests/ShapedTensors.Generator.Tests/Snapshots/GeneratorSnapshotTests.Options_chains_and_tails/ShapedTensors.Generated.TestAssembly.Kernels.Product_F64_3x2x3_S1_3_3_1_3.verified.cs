@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// MatMul of (2, 3) and (2, 3), transposeA = (3, 3):
-        /// 1 product(s) of [3x2] . [2x3].
-        /// </summary>
+        /// <summary>1 product(s) of [3x2] . [2x3]; strides: x per row 1 and per k 3, y per k 3 and per column 1, output per row 3.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void MatMul_F64_2x3_2x3_TA(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
+        public static void Product_F64_3x2x3_S1_3_3_1_3(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 6, y.Length, 6, output.Length, 9);
             ref double xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.TestAssembly
             ref double os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                MatMul_F64_2x3_2x3_TA_Vector128(ref xs, ref ys, ref os);
+                Product_F64_3x2x3_S1_3_3_1_3_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                MatMul_F64_2x3_2x3_TA_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<double>(x, y, output, 3, 3, 2, 1, 3, 3, 1, 3, []);
             }
         }
 
-        internal static void MatMul_F64_2x3_2x3_TA_Vector128(ref double x, ref double y, ref double o)
+        internal static void Product_F64_3x2x3_S1_3_3_1_3_Vector128(ref double x, ref double y, ref double o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
@@ -67,23 +64,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Vector128.StoreUnsafe(c0_1_1, ref o, ob + 4);
                     Vector128.StoreUnsafe(c0_2_0, ref o, ob + 6);
                     Vector128.StoreUnsafe(c0_2_1, ref o, ob + 7);
-                }
-            }
-        }
-
-        internal static void MatMul_F64_2x3_2x3_TA_Scalar(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
-        {
-            {
-                int xb = 0, yb = 0, ob = 0;
-                for (int m = 0; m < 3; m++)
-                {
-                    for (int n = 0; n < 3; n++)
-                    {
-                        double sum = 0;
-                        for (int k = 0; k < 2; k++)
-                            sum += x[xb + m + k * 3] * y[yb + k * 3 + n];
-                        output[ob + m * 3 + n] = sum;
-                    }
                 }
             }
         }

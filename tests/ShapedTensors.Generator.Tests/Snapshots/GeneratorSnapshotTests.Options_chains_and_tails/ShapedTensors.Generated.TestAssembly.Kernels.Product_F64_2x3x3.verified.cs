@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// Dot of (2, 3) and (3, 3) = (2, 3):
-        /// 1 product(s) of [2x3] . [3x3].
-        /// </summary>
+        /// <summary>1 product(s) of [2x3] . [3x3], row-major.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void Dot_F64_2x3_3x3(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
+        public static void Product_F64_2x3x3(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 6, y.Length, 9, output.Length, 6);
             ref double xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.TestAssembly
             ref double os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                Dot_F64_2x3_3x3_Vector128(ref xs, ref ys, ref os);
+                Product_F64_2x3x3_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                Dot_F64_2x3_3x3_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<double>(x, y, output, 2, 3, 3, 3, 1, 3, 1, 3, []);
             }
         }
 
-        internal static void Dot_F64_2x3_3x3_Vector128(ref double x, ref double y, ref double o)
+        internal static void Product_F64_2x3x3_Vector128(ref double x, ref double y, ref double o)
         {
             {
                 nuint xb = 0, yb = 0, ob = 0;
@@ -67,23 +64,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Vector128.StoreUnsafe(c0_0_1, ref o, ob + 1);
                     Vector128.StoreUnsafe(c0_1_0, ref o, ob + 3);
                     Vector128.StoreUnsafe(c0_1_1, ref o, ob + 4);
-                }
-            }
-        }
-
-        internal static void Dot_F64_2x3_3x3_Scalar(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, global::System.Span<double> output)
-        {
-            {
-                int xb = 0, yb = 0, ob = 0;
-                for (int m = 0; m < 2; m++)
-                {
-                    for (int n = 0; n < 3; n++)
-                    {
-                        double sum = 0;
-                        for (int k = 0; k < 3; k++)
-                            sum += x[xb + m * 3 + k] * y[yb + k * 3 + n];
-                        output[ob + m * 3 + n] = sum;
-                    }
                 }
             }
         }

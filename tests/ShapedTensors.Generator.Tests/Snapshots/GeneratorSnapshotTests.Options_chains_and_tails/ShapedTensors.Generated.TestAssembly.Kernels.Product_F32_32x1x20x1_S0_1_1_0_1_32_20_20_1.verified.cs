@@ -12,13 +12,10 @@ namespace ShapedTensors.Generated.TestAssembly
 
     internal static partial class TensorKernels
     {
-        /// <summary>
-        /// BatchDot of (32, 20) and (32, 20), axes (1, 1) = (32, 1):
-        /// 32 product(s) of [1x20] . [20x1].
-        /// </summary>
+        /// <summary>32 product(s) of [1x20] . [20x1]; strides: x per row 0 and per k 1, y per k 1 and per column 0, output per row 1; batch axes (size, x, y, output): (32, 20, 20, 1).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths
-        public static void BatchDot_F32_32x20_32x20_Axes1_1(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
+        public static void Product_F32_32x1x20x1_S0_1_1_0_1_32_20_20_1(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
         {
             global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, 640, y.Length, 640, output.Length, 32);
             ref float xs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
@@ -26,15 +23,15 @@ namespace ShapedTensors.Generated.TestAssembly
             ref float os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             if (Vector128.IsHardwareAccelerated)
             {
-                BatchDot_F32_32x20_32x20_Axes1_1_Vector128(ref xs, ref ys, ref os);
+                Product_F32_32x1x20x1_S0_1_1_0_1_32_20_20_1_Vector128(ref xs, ref ys, ref os);
             }
             else
             {
-                BatchDot_F32_32x20_32x20_Axes1_1_Scalar(x, y, output);
+                global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(x, y, output, 1, 1, 20, 0, 1, 1, 0, 1, [32, 20, 20, 1]);
             }
         }
 
-        internal static void BatchDot_F32_32x20_32x20_Axes1_1_Vector128(ref float x, ref float y, ref float o)
+        internal static void Product_F32_32x1x20x1_S0_1_1_0_1_32_20_20_1_Vector128(ref float x, ref float y, ref float o)
         {
             for (nuint b = 0; b < 32; b += 4)
             {
@@ -284,24 +281,6 @@ namespace ShapedTensors.Generated.TestAssembly
                     Unsafe.Add(ref o, ob + 1) = c1_0_0;
                     Unsafe.Add(ref o, ob + 2) = c2_0_0;
                     Unsafe.Add(ref o, ob + 3) = c3_0_0;
-                }
-            }
-        }
-
-        internal static void BatchDot_F32_32x20_32x20_Axes1_1_Scalar(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<float> y, global::System.Span<float> output)
-        {
-            for (int b = 0; b < 32; b += 1)
-            {
-                int xb = b * 20, yb = b * 20, ob = b;
-                for (int m = 0; m < 1; m++)
-                {
-                    for (int n = 0; n < 1; n++)
-                    {
-                        float sum = 0;
-                        for (int k = 0; k < 20; k++)
-                            sum += x[xb + k] * y[yb + k];
-                        output[ob + m + n] = sum;
-                    }
                 }
             }
         }
