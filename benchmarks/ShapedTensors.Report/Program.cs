@@ -114,6 +114,9 @@ internal static class Tables
         ("TorchInto", "vs TorchInto"),
         ("MathNet", "vs MathNet"),
         ("Matrix4x4Multiply", "vs Matrix4x4"),
+        ("OpenBlas", "vs OpenBLAS"),
+        ("Eigen", "vs Eigen"),
+        ("TensorPrimitives", "vs TensorPrimitives"),
     ];
 
     public static string Write(List<Row> rows, Dictionary<string, int> kernels, string source, string environment, string chart, string statistic)
@@ -177,6 +180,7 @@ internal static class Tables
         text.AppendLine(Invariant($"![GFLOP/s against square size]({chart})"));
         text.AppendLine();
         Targets.Write(text, rows, peakRate);
+        WriteDebug(text, rows);
         WriteKernelLines(text, rows, kernels);
         return text.ToString();
     }
@@ -205,6 +209,7 @@ internal static class Tables
         "ShapedTensors" => 0,
         "ShapedTensorsInto" => 1,
         "ShapedTensorsIntoTwoThreads" => 3,
+        "ShapedTensorsDebug" => 3,
         var m when m.StartsWith("ShapedTensors", StringComparison.Ordinal) => 2,
         "Naive" => 4,
         "DynamicTensor" => 4,
@@ -214,18 +219,50 @@ internal static class Tables
         _ => 8,
     };
 
+    // The same call in a Debug build (ShapedTensors.Benchmarks.DebugCalls, compiled without optimization) against Release.
+    private static void WriteDebug(StringBuilder text, List<Row> rows)
+    {
+        var pairs = Cases(rows)
+            .Select(group => (Release: group.FirstOrDefault(r => r.Method == "ShapedTensorsInto"), Debug: group.FirstOrDefault(r => r.Method == "ShapedTensorsDebug")))
+            .Where(pair => pair.Release is not null && pair.Debug is not null)
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Debug builds");
+        text.AppendLine();
+        text.AppendLine("The same call (into a destination) compiled in Release and in Debug (`ShapedTensors.Benchmarks.DebugCalls`, `Optimize=false`: the JIT does not optimize it, and the generator emits no kernel there, only calls into the runtime's precompiled product). Target: Debug within 2× of Release.");
+        text.AppendLine();
+        text.AppendLine("| Case | Release | Debug | Debug / Release |");
+        text.AppendLine("|---|--:|--:|--:|");
+        foreach (var (release, debug) in pairs)
+        {
+            text.AppendLine(Invariant($"| {CaseName(release!)} | {Time(release!.TimeNs)} | {Time(debug!.TimeNs)} | {Ratio(debug.TimeNs / release.TimeNs)} |"));
+        }
+
+        text.AppendLine();
+    }
+
     private static void WriteKernelLines(StringBuilder text, List<Row> rows, Dictionary<string, int> kernels)
     {
         text.AppendLine("### Generated lines per kernel");
         text.AppendLine();
-        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; each file holds one kernel: the vector paths that differ (Vector512, Vector256, Vector128) and the scalar path).");
+        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; one file per contraction plan of at most 16³ multiply-adds per product: the vector paths that differ). The other cases have no kernel file: their calls go to the runtime's precompiled product with constant arguments.");
         text.AppendLine();
         text.AppendLine("| Case | Kernel | Lines |");
         text.AppendLine("|---|---|--:|");
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Cases(rows))
         {
-            foreach (var kernel in group[0].Kernels.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var names = group[0].Kernels.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0 && group.Any(r => r.Method.StartsWith("ShapedTensors", StringComparison.Ordinal)))
+            {
+                text.AppendLine(Invariant($"| {CaseName(group[0])} | (the runtime's product) | 0 |"));
+            }
+
+            foreach (var kernel in names)
             {
                 listed.Add(kernel);
                 text.AppendLine(Invariant($"| {CaseName(group[0])} | `{kernel}` | {(kernels.TryGetValue(kernel, out var lines) ? lines.ToString(CultureInfo.InvariantCulture) : "not found")} |"));
