@@ -153,7 +153,7 @@ internal static class Tables
         text.AppendLine();
         text.AppendLine("| Case | Method | Time | Allocated | GFLOP/s | % of peak | " + string.Join(" | ", Baselines.Select(b => b.Title)) + " |");
         text.AppendLine("|---|---|--:|--:|--:|--:|" + string.Concat(Baselines.Select(_ => "--:|")));
-        foreach (var group in Cases(rows))
+        foreach (var group in Cases(rows).Where(group => !IsSweep(group[0])))
         {
             foreach (var row in group)
             {
@@ -180,6 +180,7 @@ internal static class Tables
         text.AppendLine(Invariant($"![GFLOP/s against square size]({chart})"));
         text.AppendLine();
         Targets.Write(text, rows, peakRate);
+        WriteSweep(text, rows);
         WriteDebug(text, rows);
         WriteKernelLines(text, rows, kernels);
         return text.ToString();
@@ -218,6 +219,37 @@ internal static class Tables
         "TorchTwoThreads" => 7,
         _ => 8,
     };
+
+    /// <summary>Whether a row belongs to the sweep of random shapes (benchmarks/ShapedTensors.Benchmarks/Sweep).</summary>
+    public static bool IsSweep(Row row) => row.Case.StartsWith("sweep ", StringComparison.Ordinal);
+
+    // The sweep of random shapes: the generated call against the runtime path and a naive loop.
+    private static void WriteSweep(StringBuilder text, List<Row> rows)
+    {
+        var cases = Cases(rows).Where(group => IsSweep(group[0])).ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Sweep: random shapes");
+        text.AppendLine();
+        text.AppendLine("Calls of random shapes (ranks 2–5, dimensions 1–64, `Sweep/make_sweep.py`, fixed seed), into a destination: the generated call against the runtime path a user would otherwise take (`DynamicTensor`, into a destination) and a naive loop. Target: no shape slower than the runtime path.");
+        text.AppendLine();
+        text.AppendLine("| Call | Generated | DynamicTensor | Naive | GFLOP/s | vs DynamicTensor | vs naive |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var group in cases)
+        {
+            var generated = group.FirstOrDefault(r => r.Method == "ShapedTensorsInto");
+            var runtime = group.FirstOrDefault(r => r.Method == "DynamicTensor");
+            var naive = group.FirstOrDefault(r => r.Method == "Naive");
+            string T(Row? r) => r is null ? "—" : Time(r.TimeNs);
+            string Vs(Row? baseline) => generated is null || baseline is null ? "—" : Ratio(baseline.TimeNs / generated.TimeNs);
+            text.AppendLine(Invariant($"| {group[0].Case["sweep ".Length..]} | {T(generated)} | {T(runtime)} | {T(naive)} | {(generated is null ? "—" : Invariant($"{generated.GigaFlops:0.0}"))} | {Vs(runtime)} | {Vs(naive)} |"));
+        }
+
+        text.AppendLine();
+    }
 
     // The same call in a Debug build (ShapedTensors.Benchmarks.DebugCalls, compiled without optimization) against Release.
     private static void WriteDebug(StringBuilder text, List<Row> rows)

@@ -127,6 +127,18 @@ internal static class Targets
         }
 
         {
+            var sweep = rows.Where(r => IsSweep(r) && r.Method == "ShapedTensorsInto")
+                .Select(generated => (Generated: generated, Runtime: Find(generated.Type, "DynamicTensor")))
+                .Where(pair => pair.Runtime is not null)
+                .ToList();
+            var slower = sweep.Where(pair => pair.Generated.TimeNs > pair.Runtime!.TimeNs).ToList();
+            checks.Add(new(
+                "sweep of random shapes: none slower than the runtime path",
+                sweep.Count == 0 ? "—" : slower.Count == 0 ? $"all {sweep.Count} shapes" : $"{slower.Count} of {sweep.Count} slower: " + string.Join(", ", slower.Select(pair => $"{pair.Generated.Case["sweep ".Length..]} {Ratio(pair.Runtime!.TimeNs / pair.Generated.TimeNs)}")),
+                sweep.Count == 0 ? null : slower.Count == 0));
+        }
+
+        {
             var alloc = Find("Small4x4", "ShapedTensors");
             var m4 = Find("Small4x4", "Matrix4x4Multiply");
             checks.Add(new("4×4 allocating form (`var c = a.MatMul(b)`) at least as fast as Matrix4x4.Multiply", alloc is null || m4 is null ? "—" : $"{Time(alloc.TimeNs)} vs {Time(m4.TimeNs)}: {Ratio(m4.TimeNs / alloc.TimeNs)}", alloc is null || m4 is null ? null : alloc.TimeNs <= m4.TimeNs));
