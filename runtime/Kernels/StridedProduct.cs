@@ -241,6 +241,15 @@ public static unsafe class StridedProduct
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Next()
         {
+            if (_counter.Length == 1)
+            {
+                // One batch axis, as most plans have once adjacent axes are merged: no carry.
+                X += (nint)_axes[1];
+                Y += (nint)_axes[2];
+                Out += (nint)_axes[3];
+                return ++_counter[0] < _axes[0];
+            }
+
             for (var axis = _counter.Length - 1; axis >= 0; axis--)
             {
                 var (size, xStride, yStride, outStride) = ((nint)_axes[4 * axis], (nint)_axes[(4 * axis) + 1], (nint)_axes[(4 * axis) + 2], (nint)_axes[(4 * axis) + 3]);
