@@ -77,6 +77,23 @@ public static class GeneratedCodeSupport
     private static void ThrowKernelLengths(int x, int expectedX, int y, int expectedY, int output, int expectedOutput)
         => throw new ArgumentException($"A kernel for {expectedX}, {expectedY} -> {expectedOutput} elements was given {x}, {y} -> {output}.");
 
+    /// <summary>
+    /// A hash of tensor values consistent with their equality (<see cref="MemoryExtensions.SequenceEqual{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>,
+    /// which compares elements with <c>Equals</c>: every NaN equals every NaN, and 0 equals -0): each element's own hash,
+    /// which is the same for all NaNs and for both zeros.
+    /// </summary>
+    public static int HashOf<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var hash = default(HashCode);
+        foreach (var value in values)
+        {
+            hash.Add(value);
+        }
+
+        return hash.ToHashCode();
+    }
+
     /// <summary>The exception for a default value of a struct tensor type, which has no storage.</summary>
     public static InvalidOperationException Uninitialized(string typeName)
         => new($"This {typeName} is a default value with no storage; create one with new {typeName}(), {typeName}.Zeros() or another factory.");

@@ -180,19 +180,14 @@ namespace App
         /// <summary>The same elements as a tensor of shape (10, 12, 4, 5), without copying; throws when the shapes differ.</summary>
         public static explicit operator W(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-        /// <summary>Whether both tensors hold the same values.</summary>
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(W other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is W other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(W left, W right) => left.Equals(right);
