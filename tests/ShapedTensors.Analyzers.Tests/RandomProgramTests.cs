@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading.Tasks;
 using analyzers::ShapedTensors.Analyzers.Calls;
 using analyzers::ShapedTensors.Analyzers.Declarations;
+using analyzers::ShapedTensors.Analyzers.Settings;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -83,7 +84,7 @@ public sealed class RandomProgramTests
         }
 
         var analyzerDiagnostics = await output
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer()))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         return analyzerDiagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } ad0001 ? ad0001.ToString() : null;
     }
