@@ -7,9 +7,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using analyzers::ShapedTensors.Analyzers;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
-using analyzers::ShapedTensors.Analyzers.Settings;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -18,7 +15,7 @@ namespace ShapedTensors.Analyzers.Tests;
 /// <summary>The catalogue, the release tracking file and the rule pages say the same thing about every rule.</summary>
 public sealed class DescriptorCatalogTests
 {
-    private static readonly DiagnosticDescriptor[] Descriptors = new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer() }
+    private static readonly DiagnosticDescriptor[] Descriptors = Support.DirectCompilation.Analyzers
         .SelectMany(analyzer => analyzer.SupportedDiagnostics)
         .ToArray();
 

@@ -3,19 +3,15 @@ extern alias generator;
 
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
-using analyzers::ShapedTensors.Analyzers.Settings;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ShapedTensors.Analyzers.Tests.Support;
 using ShapedTensors.Tests.Shared;
 using Xunit;
@@ -108,7 +104,7 @@ public sealed class DocSnippetTests
                 warningLevel: 9999));
         CSharpGeneratorDriver.Create(new[] { new TensorGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var analyzed = output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer()));
+        var analyzed = output.WithAnalyzers(DirectCompilation.Analyzers);
         var diagnostics = generatorDiagnostics
             .Concat(await analyzed.GetAllDiagnosticsAsync())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

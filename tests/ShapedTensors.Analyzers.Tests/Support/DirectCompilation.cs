@@ -17,6 +17,10 @@ namespace ShapedTensors.Analyzers.Tests.Support;
 /// <summary>A compilation built by hand (no test framework): the source, the generator's output, and the analyzers run over it.</summary>
 internal static class DirectCompilation
 {
+    /// <summary>A new instance of every ShapedTensors analyzer, as a project that references the package runs them.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers
+        => ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer());
+
     /// <summary>Compiles <paramref name="source"/> and runs the generator on it, as the compiler would.</summary>
     /// <param name="source">The one source file.</param>
     /// <param name="references">What it references; by default <see cref="TestReferences.All"/>.</param>
@@ -36,6 +40,6 @@ internal static class DirectCompilation
     /// <summary>Every diagnostic of the analyzers, including AD0001 for an analyzer that threw.</summary>
     public static Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Compilation compilation)
         => compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer()))
+            .WithAnalyzers(Analyzers)
             .GetAnalyzerDiagnosticsAsync();
 }

@@ -3,9 +3,6 @@ extern alias generator;
 
 using System;
 using System.Collections.Generic;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
-using analyzers::ShapedTensors.Analyzers.Settings;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -49,7 +46,7 @@ internal sealed class ShapedTensorsTest : CSharpCodeFixTest<EmptyDiagnosticAnaly
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
-        => new DiagnosticAnalyzer[] { new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer() };
+        => DirectCompilation.Analyzers;
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => _fixes;
 
