@@ -138,7 +138,7 @@ internal static class TensorTypeEmitter
                 w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
                 using (w.Block($"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements)"))
                 {
-                    w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));");
+                    w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));");
                     w.Line($"return new {name}(elements.ToArray());");
                 }
             }
@@ -150,7 +150,7 @@ internal static class TensorTypeEmitter
             using (w.Block($"public static {name} Wrap({t}[] elements)"))
             {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(elements);");
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));");
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));");
                 w.Line($"return new {name}(elements);");
             }
 
@@ -190,7 +190,7 @@ internal static class TensorTypeEmitter
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The other type's shape differs.</exception>");
             using (w.Block($"public TOther As<TOther>() where TOther : {Runtime}.IShapedTensor<TOther, {t}>"))
             {
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));");
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);");
                 w.Line("return TOther.Wrap(Elements);");
             }
 

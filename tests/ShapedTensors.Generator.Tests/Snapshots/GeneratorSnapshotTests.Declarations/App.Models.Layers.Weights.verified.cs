@@ -67,7 +67,7 @@ namespace App.Models
             /// <exception cref="global::System.ArgumentException">There are not 6 elements.</exception>
             public static Weights FromSpan(global::System.ReadOnlySpan<float> elements)
             {
-                global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+                global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
                 return new Weights(elements.ToArray());
             }
 
@@ -89,7 +89,7 @@ namespace App.Models
             public static Weights Wrap(float[] elements)
             {
                 global::System.ArgumentNullException.ThrowIfNull(elements);
-                global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+                global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
                 return new Weights(elements);
             }
 
@@ -134,7 +134,7 @@ namespace App.Models
             /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
             public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
             {
-                global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+                global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
                 return TOther.Wrap(Elements);
             }
 

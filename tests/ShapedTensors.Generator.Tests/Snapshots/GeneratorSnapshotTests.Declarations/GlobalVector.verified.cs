@@ -57,7 +57,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     /// <exception cref="global::System.ArgumentException">There are not 5 elements.</exception>
     public static GlobalVector FromSpan(global::System.ReadOnlySpan<float> elements)
     {
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
         return new GlobalVector(elements.ToArray());
     }
 
@@ -77,7 +77,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     public static GlobalVector Wrap(float[] elements)
     {
         global::System.ArgumentNullException.ThrowIfNull(elements);
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
         return new GlobalVector(elements);
     }
 
@@ -120,7 +120,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
     public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
     {
-        global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+        global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
         return TOther.Wrap(Elements);
     }
 

@@ -69,7 +69,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">There are not 3840 elements.</exception>
         public static Float32_10x12x4x8 FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_10x12x4x8(elements.ToArray());
         }
 
@@ -92,7 +92,7 @@ namespace ShapedTensors.Generated.TestAssembly
         public static Float32_10x12x4x8 Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_10x12x4x8(elements);
         }
 
@@ -138,7 +138,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
