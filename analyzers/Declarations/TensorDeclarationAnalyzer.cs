@@ -123,6 +123,18 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
     // ShapedTensors.Generated.<Assembly> or a namespace inside it.
     private static bool InGeneratedNamespace(INamespaceSymbol ns, string generatedNamespace)
     {
+        // Most types are nowhere near: look at the outermost namespace before building the full name.
+        var outermost = ns;
+        while (outermost.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            outermost = parent;
+        }
+
+        if (outermost.Name != "ShapedTensors")
+        {
+            return false;
+        }
+
         var name = ns.ToDisplayString();
         return name == generatedNamespace || name.StartsWith(generatedNamespace + ".", System.StringComparison.Ordinal);
     }

@@ -20,7 +20,7 @@ internal static class ReferencedTensorTypes
 {
     private const string RuntimeAssemblyName = "ShapedTensors";
 
-    private static readonly ConditionalWeakTable<IAssemblySymbol, INamedTypeSymbol[]> TypesByAssembly = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, Found[]> TypesByAssembly = new();
 
     public static EquatableArray<ReferencedTensorType> Find(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -33,24 +33,20 @@ internal static class ReferencedTensorTypes
                 continue;
             }
 
-            foreach (var type in TypesByAssembly.GetValue(assembly, TensorTypesOf))
-            {
-                if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)
-                    && TensorSymbols.IsNameableFromNamespace(type)
-                    && TensorSymbols.GetDeclaredShape(type) is { } shape)
-                {
-                    found.Add(new ReferencedTensorType(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape.Dims, shape.Element, type.TypeKind == TypeKind.Class));
-                }
-            }
+            // Only accessibility depends on the compilation (InternalsVisibleTo): the rest is worked out once per assembly.
+            found.AddRange(TypesByAssembly.GetValue(assembly, TensorTypesOf)
+                .Where(type => compilation.IsSymbolAccessibleWithin(type.Symbol, compilation.Assembly))
+                .Select(type => type.Model));
         }
 
         return new EquatableArray<ReferencedTensorType>(found.OrderBy(type => type.FullName, System.StringComparer.Ordinal));
     }
 
-    // Every type with a valid [Tensor] shape that its assembly's generator extended, nested types included.
-    private static INamedTypeSymbol[] TensorTypesOf(IAssemblySymbol assembly)
+    // Every type with a valid [Tensor] shape that its assembly's generator extended and namespace-level code can name,
+    // nested types included.
+    private static Found[] TensorTypesOf(IAssemblySymbol assembly)
     {
-        var types = new List<INamedTypeSymbol>();
+        var types = new List<Found>();
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(assembly.GlobalNamespace);
         while (pending.Count > 0)
@@ -67,13 +63,18 @@ internal static class ReferencedTensorTypes
             foreach (var type in container.GetTypeMembers())
             {
                 pending.Push(type);
-                if (TensorSymbols.GetDeclaredShape(type) is not null && DeclarationParser.IsExtensible(type, CancellationToken.None))
+                if (TensorSymbols.GetDeclaredShape(type) is { } shape
+                    && TensorSymbols.IsNameableFromNamespace(type)
+                    && DeclarationParser.IsExtensible(type, CancellationToken.None))
                 {
-                    types.Add(type);
+                    var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    types.Add(new Found(type, new ReferencedTensorType(name, shape.Dims, shape.Element, type.TypeKind == TypeKind.Class)));
                 }
             }
         }
 
         return types.ToArray();
     }
+
+    private sealed record Found(INamedTypeSymbol Symbol, ReferencedTensorType Model);
 }
