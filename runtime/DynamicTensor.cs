@@ -166,6 +166,11 @@ public sealed partial class DynamicTensor<T>
     private DynamicTensor<T> Compute(string operation, DynamicTensor<T> y, ContractionResult result, DynamicTensor<T>? destination)
     {
         var plan = Contraction.PlanOrThrow(result, operation, Shape, y.Shape);
+        if (SizeLimit.Exceeds(plan.Result))
+        {
+            throw new ArgumentException(SizeLimit.ResultTooLarge(operation, Shape, y.Shape, plan.Result));
+        }
+
         if (destination is null)
         {
             destination = new DynamicTensor<T>(plan.Result, Allocate(plan.Result));

@@ -27,7 +27,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotSpecialized,
         DiagnosticDescriptors.NonConstantOption,
         DiagnosticDescriptors.AxesOutOfRange,
-        DiagnosticDescriptors.DestinationShapeMismatch);
+        DiagnosticDescriptors.DestinationShapeMismatch,
+        DiagnosticDescriptors.ResultTooLarge);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -40,12 +41,13 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         {
             if (KnownSymbols.Resolve(start.Compilation) is { } symbols)
             {
-                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+                var links = HelpLinks.For(start.Compilation);
+                start.RegisterOperationAction(operation => Analyze(operation, symbols, links), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, HelpLinks links)
     {
         if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
         {
@@ -54,7 +56,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
         foreach (var option in call.NonConstantOptions())
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
         }
 
         var x = Operand.Read(call.X.Value);
@@ -62,7 +64,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         var destination = call.Destination is null ? null : Operand.Read(call.Destination.Value);
         if (x.Shape is null || y.Shape is null)
         {
-            ReportUnknown(context, call, x, y, destination);
+            ReportUnknown(context, links, call, x, y, destination);
             return;
         }
 
@@ -77,22 +79,28 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         {
             if (error.Kind == ShapeErrorKind.InvalidAxes)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
                 return;
             }
 
             // Reported whatever the call bound to: a generated MatMul overload also accepts flag values it was not emitted for.
             var fixes = FixCandidates.For(rule, x.Shape, y.Shape, destination?.Shape);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
             return;
         }
 
         var resultShape = result.ResultShape!;
+        if (SizeLimit.Exceeds(resultShape))
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, x.Shape, y.Shape, resultShape)));
+            return;
+        }
+
         if (destination is not null)
         {
             if (destination.Shape is null)
             {
-                ReportUnknown(context, call, x, y, destination);
+                ReportUnknown(context, links, call, x, y, destination);
                 return;
             }
 
@@ -100,24 +108,24 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             {
                 // The runtime's text (DynamicTensor's Compute), word for word.
                 var message = $"The destination has shape {destination.Shape}, but {call.Operation} of {x.Shape} and {y.Shape} has shape {resultShape}.";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
                 return;
             }
         }
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, context.Compilation.AssemblyName);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, symbols, context.Compilation.AssemblyName);
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
         }
     }
 
     // A generated overload always has shaped parameters, so only a fallback can take an operand of unknown shape.
-    private static void ReportUnknown(OperationAnalysisContext context, TensorCall call, Operand x, Operand y, Operand? destination)
+    private static void ReportUnknown(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination)
     {
         if (call.Binding == CallBinding.Fallback)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeUnknown, call.Invocation.Syntax.GetLocation(), call.Operation, DescribeUnknown(x, y, destination)));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeUnknown, call.Invocation.Syntax.GetLocation(), call.Operation, DescribeUnknown(x, y, destination)));
         }
     }
 

@@ -18,12 +18,13 @@ internal static class OperationsEmitter
         SourceWriter.Scope? namespaceScope = null;
         if (model.Namespace.Length > 0)
         {
-            writer.Line($"namespace {model.Namespace}");
+            writer.Line($"namespace {Names.Qualified(model.Namespace)}");
             namespaceScope = writer.Block();
         }
 
         writer.Line("/// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
+        writer.Line("[global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo");
         using (writer.Block($"internal static partial class {Names.OperationsClass}"))
         {
             var first = true;

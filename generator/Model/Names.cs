@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ShapedTensors.Generator.Model;
 
@@ -19,7 +21,16 @@ internal static class Names
     /// The namespace of the canonical result types and kernels: one per assembly, so two assemblies that use
     /// ShapedTensors never define the same type, even when one sees the other's internals.
     /// </summary>
-    public static string GeneratedNamespace(string? assemblyName) => "ShapedTensors.Generated." + Identifier(assemblyName ?? "Assembly");
+    public static string GeneratedNamespace(string? assemblyName) => "ShapedTensors.Generated." + AssemblyIdentifier(assemblyName ?? "Assembly");
+
+    /// <summary>How namespaces are read from symbols: dotted, keywords not escaped (<c>App.class</c>), as models keep names.</summary>
+    public static readonly SymbolDisplayFormat NamespaceFormat = new(typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
+    /// <summary>A name as C# code writes it: <c>@event</c> for a type named with a keyword, else the name itself.</summary>
+    public static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A dotted name (a namespace) as C# code writes it, each part escaped: <c>App.@class</c>.</summary>
+    public static string Qualified(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 
     /// <summary>The canonical type of a shape: <c>Float32_10x12x4x8</c>, <c>Float64_3</c>, <c>Float32_Scalar</c>.</summary>
     public static string CanonicalType(ElementKind element, EquatableArray<int> dims)
@@ -51,8 +62,9 @@ internal static class Names
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core".
-    private static string Identifier(string name)
+    // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core"; a part that starts with a
+    // digit or is a keyword ("My.class") gets a leading underscore, so the namespace never needs escaping.
+    private static string AssemblyIdentifier(string name)
     {
         var parts = name.Split('.').Select(part =>
         {
@@ -62,7 +74,8 @@ internal static class Names
                 text.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
             }
 
-            return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text.ToString();
+            var identifier = text.ToString();
+            return identifier.Length == 0 || char.IsDigit(identifier[0]) || SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "_" + identifier : identifier;
         });
         return string.Join(".", parts);
     }

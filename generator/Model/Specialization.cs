@@ -18,8 +18,8 @@ internal sealed record OverloadModel(
     EquatableArray<int> ResultDims,
     EquatableArray<OverloadCase> Cases);
 
-/// <summary>The overloads emitted into one calling namespace (empty for the global namespace).</summary>
-internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads);
+/// <summary>The overloads emitted into one calling namespace (empty for the global namespace), and the name of their file.</summary>
+internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName);
 
 /// <summary>One kernel: a contraction plan (every size and stride fixed) for one element type.</summary>
 internal sealed record KernelModel(string Name, string GeneratedNamespace, ElementKind Element, PlanModel Plan)
@@ -29,7 +29,7 @@ internal sealed record KernelModel(string Name, string GeneratedNamespace, Eleme
 }
 
 /// <summary>A canonical result type to emit, with the declared types of the same shape it converts to and from.</summary>
-internal sealed record CanonicalTypeModel(TensorTypeModel Type, EquatableArray<string> SameShapeTypes);
+internal sealed record CanonicalTypeModel(TensorTypeModel Type, EquatableArray<SameShapeType> SameShapeTypes);
 
 /// <summary>
 /// The files one call site emits on behalf of all the calls that need them: it is the first (by site) of

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ShapedTensors.Generator.Emit;
 
 namespace ShapedTensors.Generator.Model;
 
@@ -64,11 +65,12 @@ internal static class SpecializationPlanner
             }
         }
 
-        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns])));
+        var hintNames = HintNames.ForOperations(overloadsByNamespace.Keys);
+        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns]), hintNames[ns]));
     }
 
     public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims)
-        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true);
+        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true, IsNameable: true, EquatableArray<string>.Empty);
 
     // Every output goes to the smallest site (ordinal) among the calls that need it.
     private sealed class Owners

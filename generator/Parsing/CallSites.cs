@@ -20,7 +20,7 @@ internal static class CallSites
 
         var evaluator = new ShapeEvaluator(model, Names.GeneratedNamespace(model.Compilation.AssemblyName), cancellationToken);
         var enclosing = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace;
-        var callNamespace = enclosing is null || enclosing.IsGlobalNamespace ? string.Empty : enclosing.ToDisplayString();
+        var callNamespace = enclosing is null || enclosing.IsGlobalNamespace ? string.Empty : enclosing.ToDisplayString(Names.NamespaceFormat);
         var site = invocation.SyntaxTree.FilePath + ":" + invocation.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + invocation.Span.Length.ToString(CultureInfo.InvariantCulture);
         return evaluator.EvaluateCall(call, callNamespace, site);
     }

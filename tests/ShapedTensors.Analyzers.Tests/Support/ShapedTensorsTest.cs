@@ -3,8 +3,6 @@ extern alias generator;
 
 using System;
 using System.Collections.Generic;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -48,7 +46,7 @@ internal sealed class ShapedTensorsTest : CSharpCodeFixTest<EmptyDiagnosticAnaly
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
-        => new DiagnosticAnalyzer[] { new TensorCallAnalyzer(), new TensorDeclarationAnalyzer() };
+        => DirectCompilation.Analyzers;
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => _fixes;
 

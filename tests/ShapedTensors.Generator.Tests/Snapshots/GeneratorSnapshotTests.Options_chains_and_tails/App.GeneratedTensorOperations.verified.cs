@@ -6,6 +6,7 @@ namespace App
 {
     /// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+    [global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo
     internal static partial class GeneratedTensorOperations
     {
         /// <summary><c>keras.backend.dot</c> of shapes (2, 3) and (3, 3): the result has shape (2, 3).</summary>

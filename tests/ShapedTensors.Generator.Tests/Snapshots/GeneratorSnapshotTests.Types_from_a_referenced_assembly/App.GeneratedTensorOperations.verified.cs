@@ -6,6 +6,7 @@ namespace App
 {
     /// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+    [global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo
     internal static partial class GeneratedTensorOperations
     {
         /// <summary><c>tf.matmul</c> of shapes (4, 4) and (4, 4): the result has shape (4, 4).</summary>
