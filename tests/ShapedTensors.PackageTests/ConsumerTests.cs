@@ -71,11 +71,16 @@ public sealed class ConsumerTests(PackageFixture fixture)
         Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
         Assert.Equal(ExpectedOutput, Lines(run.Output));
 
-        // Default settings: kernels use unchecked references into the buffers.
+        // A Debug build (dotnet build's default) emits no kernel: every call goes to the runtime's precompiled product.
+        Assert.Empty(KernelFiles(folder, "Debug"));
+        Assert.Contains("StridedProduct.Multiply<float>", OperationsFiles(folder, "Debug"), StringComparison.Ordinal);
+
+        // A Release build emits kernels for the small products; with default settings they use unchecked references into the buffers.
+        AssertBuilt(fixture.Build(folder, "-c", "Release"));
         var config = EditorConfig(folder, "Consumer");
         Assert.Contains("build_property.ShapedTensorsUnrollBudget = ", config);
         Assert.Contains("build_property.ShapedTensorsCheckedKernels = ", config);
-        Assert.All(KernelFiles(folder), file => Assert.Contains("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
+        Assert.All(KernelFiles(folder, "Release", required: true), file => Assert.Contains("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,12 +157,13 @@ public sealed class ConsumerTests(PackageFixture fixture)
                 <ShapedTensorsUnrollBudget>16</ShapedTensorsUnrollBudget>
                 """);
         AssertBuilt(fixture.Build(folder));
+        AssertBuilt(fixture.Build(folder, "-c", "Release"));
 
         var config = EditorConfig(folder, "Checked");
         Assert.Contains("build_property.ShapedTensorsUnrollBudget = 16", config);
         Assert.Contains("build_property.ShapedTensorsCheckedKernels = true", config);
-        // Checked kernels index bounds-checked spans instead of taking references into them.
-        Assert.All(KernelFiles(folder), file => Assert.DoesNotContain("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
+        // Checked kernels (emitted in Release builds) index bounds-checked spans instead of taking references into them.
+        Assert.All(KernelFiles(folder, "Release", required: true), file => Assert.DoesNotContain("MemoryMarshal.GetReference(x)", File.ReadAllText(file), StringComparison.Ordinal));
 
         var run = PackageFixture.Run(folder);
         Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
@@ -258,17 +264,26 @@ public sealed class ConsumerTests(PackageFixture fixture)
     // The .editorconfig MSBuild writes for the compiler: the build_property values the generator reads.
     private static string EditorConfig(string folder, string project)
     {
-        var path = Directory.GetFiles(Path.Combine(folder, "obj"), project + ".GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).SingleOrDefault();
+        // Both configurations write one with the same settings: take the first.
+        var path = Directory.GetFiles(Path.Combine(folder, "obj"), project + ".GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault();
         Assert.True(path is not null, $"No generated .editorconfig under {folder}/obj.");
         return File.ReadAllText(path);
     }
 
-    // The kernel files the generator wrote (EmitCompilerGeneratedFiles is on in every consumer).
-    private static string[] KernelFiles(string folder)
+    // The kernel files the generator wrote in one configuration (EmitCompilerGeneratedFiles is on in every consumer).
+    private static string[] KernelFiles(string folder, string configuration, bool required = false)
     {
-        var generated = Path.Combine(folder, "obj");
+        var generated = Path.Combine(folder, "obj", configuration);
         var files = Directory.GetFiles(generated, "*.Kernels.*.g.cs", SearchOption.AllDirectories);
-        Assert.True(files.Length > 0, $"The generator wrote no kernel under {generated}: it did not run, or its output moved.");
+        Assert.True(!required || files.Length > 0, $"The generator wrote no kernel under {generated}: it did not run, or its output moved.");
         return files;
+    }
+
+    // The text of the operations files the generator wrote in one configuration.
+    private static string OperationsFiles(string folder, string configuration)
+    {
+        var files = Directory.GetFiles(Path.Combine(folder, "obj", configuration), "*.GeneratedTensorOperations.g.cs", SearchOption.AllDirectories);
+        Assert.True(files.Length > 0, $"The generator wrote no operations file under {folder}/obj/{configuration}.");
+        return string.Concat(files.Select(File.ReadAllText));
     }
 }
