@@ -10,7 +10,7 @@ namespace ShapedTensors;
 
 /// <summary>Helpers that code emitted by the ShapedTensors generator calls; not meant for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class GeneratedCodeSupport
+public static partial class GeneratedCodeSupport
 {
     /// <summary>The array behind a dynamic tensor, so that shaped tensors can share it without copying.</summary>
     public static T[] ArrayOf<T>(DynamicTensor<T> tensor)

@@ -10,167 +10,74 @@ namespace App.Models
     {
         /// <summary>The shape, (4,).</summary>
         public static global::ShapedTensors.Shape Shape { get; } = new global::ShapedTensors.Shape(4);
-
         /// <summary>The number of dimensions, 1.</summary>
         public const int Rank = 1;
-
         /// <summary>The number of elements, 4.</summary>
         public const int Length = 4;
-
         /// <summary>The size of dimension 0, 4.</summary>
         public const int Dim0 = 4;
-
         private readonly double[] _elements;
+        private double[] Elements => _elements;
+        private Vector(double[] elements) => _elements = elements;
 
         /// <summary>Creates a tensor of zeros of shape (4,).</summary>
         public Vector() => _elements = new double[Length];
-
-        private Vector(double[] elements) => _elements = elements;
-
         /// <summary>A tensor of zeros of shape (4,).</summary>
         public static Vector Zeros() => new Vector();
-
         /// <summary>A tensor of ones of shape (4,).</summary>
-        public static Vector Ones()
-        {
-            var elements = new double[Length];
-            global::System.Array.Fill(elements, 1d);
-            return new Vector(elements);
-        }
-
+        public static Vector Ones() => new(global::ShapedTensors.GeneratedCodeSupport.Filled<double>(Length, 1d));
         /// <summary>A tensor of shape (4,) of uniform values in [0, 1); the same seed always gives the same values.</summary>
-        public static Vector Random(int seed)
-        {
-            var elements = new double[Length];
-            global::ShapedTensors.TensorRandom.FillUniform<double>(elements, seed);
-            return new Vector(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 4 of them).</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="elements"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">There are not 4 elements.</exception>
-        public static Vector FromArray(double[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            return FromSpan(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 4 of them).</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 4 elements.</exception>
-        public static Vector FromSpan(global::System.ReadOnlySpan<double> elements)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Vector(elements.ToArray());
-        }
-
+        public static Vector Random(int seed) => new(global::ShapedTensors.GeneratedCodeSupport.Uniform<double>(Length, seed));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (4 of them, row-major); throws <c>ArgumentException</c> when there are not 4.</summary>
+        public static Vector FromArray(double[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<double>(Shape, Length, elements, nameof(elements)));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (4 of them, row-major); throws <c>ArgumentException</c> when there are not 4.</summary>
+        public static Vector FromSpan(global::System.ReadOnlySpan<double> elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<double>(Shape, Length, elements, nameof(elements)));
         /// <summary>A tensor whose element at each index is <paramref name="valueAt"/>(i0), called once per element in row-major order.</summary>
-        public static Vector FromFunction(global::System.Func<int, double> valueAt)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(valueAt);
-            var elements = new double[Length];
-            var offset = 0;
-            for (var i0 = 0; i0 < 4; i0++)
-            elements[offset++] = valueAt(i0);
-            return new Vector(elements);
-        }
+        public static Vector FromFunction(global::System.Func<int, double> valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new(global::ShapedTensors.GeneratedCodeSupport.FromFunction<double>(Shape, index => valueAt(index[0])));
+        /// <summary>Wraps <paramref name="elements"/> (4 of them, row-major) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not 4.</summary>
+        public static Vector Wrap(double[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.Checked<double>(Shape, Length, elements, nameof(elements)));
+        /// <summary>The same elements as a tensor of shape (4,), without copying; throws <c>ArgumentException</c> when <paramref name="tensor"/> has another shape.</summary>
+        public static Vector FromDynamic(global::ShapedTensors.DynamicTensor<double> tensor) => new(global::ShapedTensors.GeneratedCodeSupport.StorageOf(Shape, tensor, nameof(Vector)));
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (4,).</summary>
+        public static Vector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf(Shape, source, nameof(Vector)));
 
-        /// <summary>Wraps <paramref name="elements"/> (row-major, 4 of them) without copying: the tensor and the array share storage.</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 4 elements.</exception>
-        public static Vector Wrap(double[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Vector(elements);
-        }
-
-        /// <summary>The same elements as a tensor of shape (4,), without copying.</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tensor"/> does not have shape (4,).</exception>
-        public static Vector FromDynamic(global::ShapedTensors.DynamicTensor<double> tensor)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tensor);
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof(Vector), nameof(tensor));
-            return new Vector(global::ShapedTensors.GeneratedCodeSupport.ArrayOf(tensor));
-        }
-
-        /// <summary>The element at (i0).</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside its dimension.</exception>
-        public double this[int i0]
-        {
-            get => Elements[Offset(i0)];
-            set => Elements[Offset(i0)] = value;
-        }
-
-        private static int Offset(int i0)
-        {
-            if ((uint)i0 >= 4u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 4);
-            return i0;
-        }
-
+        /// <summary>The element at (i0); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.</summary>
+        public double this[int i0] { get => Elements[Offset(i0)]; set => Elements[Offset(i0)] = value; }
+        private static int Offset(int i0) => global::ShapedTensors.GeneratedCodeSupport.Index(i0, 4, 0);
         /// <summary>The elements, row-major; writes change the tensor.</summary>
         public global::System.Span<double> AsSpan() => Elements;
-
         /// <summary>The elements, row-major.</summary>
         public global::System.ReadOnlySpan<double> AsReadOnlySpan() => Elements;
-
         /// <summary>A copy of the elements, row-major.</summary>
         public double[] ToArray() => (double[])Elements.Clone();
-
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public global::ShapedTensors.DynamicTensor<double> ToDynamic() => new global::ShapedTensors.DynamicTensor<double>(Shape, Elements);
-
-        /// <summary>The same elements as another tensor type of the same shape, without copying.</summary>
-        /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
-        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, double>
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
-            return TOther.Wrap(Elements);
-        }
-
+        /// <summary>The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.</summary>
+        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, double> => global::ShapedTensors.GeneratedCodeSupport.As<TOther, double>(Shape, Elements);
         /// <summary>A writable <c>TensorSpan</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.TensorSpan<double> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
-
         /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
-
         /// <summary>A <c>Tensor</c> of shape (4,) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.Tensor<double> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
 
-        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (4,).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (4,).</exception>
-        public static Vector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Vector), nameof(source));
-            return new Vector(global::ShapedTensors.TensorInterop.CopyToArray(source));
-        }
-
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<double>(Vector value) => value.ToDynamic();
-
         /// <summary>The same elements as a tensor of shape (4,), without copying; throws when the shapes differ.</summary>
         public static explicit operator Vector(global::ShapedTensors.DynamicTensor<double> tensor) => FromDynamic(tensor);
-
         /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Vector? other) => other is not null && global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
-
-        /// <inheritdoc/>
+        /// <summary>Whether <paramref name="obj"/> is a tensor of this type holding the same values.</summary>
         public override bool Equals(object? obj) => obj is Vector other && Equals(other);
-
         /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
         public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<double>(AsReadOnlySpan());
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Vector? left, Vector? right) => left is null ? right is null : left.Equals(right);
-
         /// <summary>Whether the tensors hold different values.</summary>
         public static bool operator !=(Vector? left, Vector? right) => !(left == right);
-
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<double>(Shape, AsReadOnlySpan());
-
         global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<double>.Shape => Shape;
-
         static global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<Vector, double>.TensorShape => Shape;
-
-        private double[] Elements => _elements;
     }
 }

@@ -8,166 +8,73 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
 {
     /// <summary>The shape, (5,).</summary>
     public static global::ShapedTensors.Shape Shape { get; } = new global::ShapedTensors.Shape(5);
-
     /// <summary>The number of dimensions, 1.</summary>
     public const int Rank = 1;
-
     /// <summary>The number of elements, 5.</summary>
     public const int Length = 5;
-
     /// <summary>The size of dimension 0, 5.</summary>
     public const int Dim0 = 5;
-
     private readonly float[]? _elements; // null only in default(GlobalVector)
+    private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(GlobalVector));
+    private GlobalVector(float[] elements) => _elements = elements;
 
     /// <summary>Creates a tensor of zeros of shape (5,).</summary>
     public GlobalVector() => _elements = new float[Length];
-
-    private GlobalVector(float[] elements) => _elements = elements;
-
     /// <summary>A tensor of zeros of shape (5,).</summary>
     public static GlobalVector Zeros() => new GlobalVector();
-
     /// <summary>A tensor of ones of shape (5,).</summary>
-    public static GlobalVector Ones()
-    {
-        var elements = new float[Length];
-        global::System.Array.Fill(elements, 1f);
-        return new GlobalVector(elements);
-    }
-
+    public static GlobalVector Ones() => new(global::ShapedTensors.GeneratedCodeSupport.Filled<float>(Length, 1f));
     /// <summary>A tensor of shape (5,) of uniform values in [0, 1); the same seed always gives the same values.</summary>
-    public static GlobalVector Random(int seed)
-    {
-        var elements = new float[Length];
-        global::ShapedTensors.TensorRandom.FillUniform<float>(elements, seed);
-        return new GlobalVector(elements);
-    }
-
-    /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 5 of them).</summary>
-    /// <exception cref="global::System.ArgumentNullException"><paramref name="elements"/> is null.</exception>
-    /// <exception cref="global::System.ArgumentException">There are not 5 elements.</exception>
-    public static GlobalVector FromArray(float[] elements)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(elements);
-        return FromSpan(elements);
-    }
-
-    /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 5 of them).</summary>
-    /// <exception cref="global::System.ArgumentException">There are not 5 elements.</exception>
-    public static GlobalVector FromSpan(global::System.ReadOnlySpan<float> elements)
-    {
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-        return new GlobalVector(elements.ToArray());
-    }
-
+    public static GlobalVector Random(int seed) => new(global::ShapedTensors.GeneratedCodeSupport.Uniform<float>(Length, seed));
+    /// <summary>A tensor holding a copy of <paramref name="elements"/> (5 of them, row-major); throws <c>ArgumentException</c> when there are not 5.</summary>
+    public static GlobalVector FromArray(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
+    /// <summary>A tensor holding a copy of <paramref name="elements"/> (5 of them, row-major); throws <c>ArgumentException</c> when there are not 5.</summary>
+    public static GlobalVector FromSpan(global::System.ReadOnlySpan<float> elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
     /// <summary>A tensor whose element at each index is <paramref name="valueAt"/>(i0), called once per element in row-major order.</summary>
-    public static GlobalVector FromFunction(global::System.Func<int, float> valueAt)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(valueAt);
-        var elements = new float[Length];
-        var offset = 0;
-        for (var i0 = 0; i0 < 5; i0++)
-        elements[offset++] = valueAt(i0);
-        return new GlobalVector(elements);
-    }
+    public static GlobalVector FromFunction(global::System.Func<int, float> valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new(global::ShapedTensors.GeneratedCodeSupport.FromFunction<float>(Shape, index => valueAt(index[0])));
+    /// <summary>Wraps <paramref name="elements"/> (5 of them, row-major) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not 5.</summary>
+    public static GlobalVector Wrap(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.Checked<float>(Shape, Length, elements, nameof(elements)));
+    /// <summary>The same elements as a tensor of shape (5,), without copying; throws <c>ArgumentException</c> when <paramref name="tensor"/> has another shape.</summary>
+    public static GlobalVector FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor) => new(global::ShapedTensors.GeneratedCodeSupport.StorageOf(Shape, tensor, nameof(GlobalVector)));
+    /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (5,).</summary>
+    public static GlobalVector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf(Shape, source, nameof(GlobalVector)));
 
-    /// <summary>Wraps <paramref name="elements"/> (row-major, 5 of them) without copying: the tensor and the array share storage.</summary>
-    /// <exception cref="global::System.ArgumentException">There are not 5 elements.</exception>
-    public static GlobalVector Wrap(float[] elements)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(elements);
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-        return new GlobalVector(elements);
-    }
-
-    /// <summary>The same elements as a tensor of shape (5,), without copying.</summary>
-    /// <exception cref="global::System.ArgumentException"><paramref name="tensor"/> does not have shape (5,).</exception>
-    public static GlobalVector FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(tensor);
-        global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof(GlobalVector), nameof(tensor));
-        return new GlobalVector(global::ShapedTensors.GeneratedCodeSupport.ArrayOf(tensor));
-    }
-
-    /// <summary>The element at (i0).</summary>
-    /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside its dimension.</exception>
-    public float this[int i0]
-    {
-        get => Elements[Offset(i0)];
-        set => Elements[Offset(i0)] = value;
-    }
-
-    private static int Offset(int i0)
-    {
-        if ((uint)i0 >= 5u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 5);
-        return i0;
-    }
-
+    /// <summary>The element at (i0); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.</summary>
+    public float this[int i0] { get => Elements[Offset(i0)]; set => Elements[Offset(i0)] = value; }
+    private static int Offset(int i0) => global::ShapedTensors.GeneratedCodeSupport.Index(i0, 5, 0);
     /// <summary>The elements, row-major; writes change the tensor.</summary>
     public global::System.Span<float> AsSpan() => Elements;
-
     /// <summary>The elements, row-major.</summary>
     public global::System.ReadOnlySpan<float> AsReadOnlySpan() => Elements;
-
     /// <summary>A copy of the elements, row-major.</summary>
     public float[] ToArray() => (float[])Elements.Clone();
-
     /// <summary>The same elements as a dynamic tensor, without copying.</summary>
     public global::ShapedTensors.DynamicTensor<float> ToDynamic() => new global::ShapedTensors.DynamicTensor<float>(Shape, Elements);
-
-    /// <summary>The same elements as another tensor type of the same shape, without copying.</summary>
-    /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
-    public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
-    {
-        global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
-        return TOther.Wrap(Elements);
-    }
-
+    /// <summary>The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.</summary>
+    public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float> => global::ShapedTensors.GeneratedCodeSupport.As<TOther, float>(Shape, Elements);
     /// <summary>A writable <c>TensorSpan</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
     public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
-
     /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
     public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
-
     /// <summary>A <c>Tensor</c> of shape (5,) over this tensor's elements (shared, not copied).</summary>
     public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
 
-    /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (5,).</summary>
-    /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (5,).</exception>
-    public static GlobalVector FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
-    {
-        global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(GlobalVector), nameof(source));
-        return new GlobalVector(global::ShapedTensors.TensorInterop.CopyToArray(source));
-    }
-
     /// <summary>The same elements as a dynamic tensor, without copying.</summary>
     public static implicit operator global::ShapedTensors.DynamicTensor<float>(GlobalVector value) => value.ToDynamic();
-
     /// <summary>The same elements as a tensor of shape (5,), without copying; throws when the shapes differ.</summary>
     public static explicit operator GlobalVector(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
-
     /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
     public bool Equals(GlobalVector other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
-
-    /// <inheritdoc/>
+    /// <summary>Whether <paramref name="obj"/> is a tensor of this type holding the same values.</summary>
     public override bool Equals(object? obj) => obj is GlobalVector other && Equals(other);
-
     /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
     public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
-
     /// <summary>Whether both tensors hold the same values.</summary>
     public static bool operator ==(GlobalVector left, GlobalVector right) => left.Equals(right);
-
     /// <summary>Whether the tensors hold different values.</summary>
-    public static bool operator !=(GlobalVector left, GlobalVector right) => !left.Equals(right);
-
+    public static bool operator !=(GlobalVector left, GlobalVector right) => !(left == right);
     /// <summary>The values as numpy prints them.</summary>
     public override string ToString() => global::ShapedTensors.TensorFormatter.Format<float>(Shape, AsReadOnlySpan());
-
     global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<float>.Shape => Shape;
-
     static global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<GlobalVector, float>.TensorShape => Shape;
-
-    private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(GlobalVector));
 }

@@ -11,188 +11,80 @@ namespace ShapedTensors.Generated.TestAssembly
     {
         /// <summary>The shape, (2, 5).</summary>
         public static global::ShapedTensors.Shape Shape { get; } = new global::ShapedTensors.Shape(2, 5);
-
         /// <summary>The number of dimensions, 2.</summary>
         public const int Rank = 2;
-
         /// <summary>The number of elements, 10.</summary>
         public const int Length = 10;
-
         /// <summary>The size of dimension 0, 2.</summary>
         public const int Dim0 = 2;
-
         /// <summary>The size of dimension 1, 5.</summary>
         public const int Dim1 = 5;
-
         private readonly float[]? _elements; // null only in default(Float32_2x5)
+        private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(Float32_2x5));
+        private Float32_2x5(float[] elements) => _elements = elements;
 
         /// <summary>Creates a tensor of zeros of shape (2, 5).</summary>
         public Float32_2x5() => _elements = new float[Length];
-
-        private Float32_2x5(float[] elements) => _elements = elements;
-
         /// <summary>A tensor of zeros of shape (2, 5).</summary>
         public static Float32_2x5 Zeros() => new Float32_2x5();
-
         /// <summary>A tensor of ones of shape (2, 5).</summary>
-        public static Float32_2x5 Ones()
-        {
-            var elements = new float[Length];
-            global::System.Array.Fill(elements, 1f);
-            return new Float32_2x5(elements);
-        }
-
+        public static Float32_2x5 Ones() => new(global::ShapedTensors.GeneratedCodeSupport.Filled<float>(Length, 1f));
         /// <summary>A tensor of shape (2, 5) of uniform values in [0, 1); the same seed always gives the same values.</summary>
-        public static Float32_2x5 Random(int seed)
-        {
-            var elements = new float[Length];
-            global::ShapedTensors.TensorRandom.FillUniform<float>(elements, seed);
-            return new Float32_2x5(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 10 of them).</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="elements"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">There are not 10 elements.</exception>
-        public static Float32_2x5 FromArray(float[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            return FromSpan(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 10 of them).</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 10 elements.</exception>
-        public static Float32_2x5 FromSpan(global::System.ReadOnlySpan<float> elements)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Float32_2x5(elements.ToArray());
-        }
-
+        public static Float32_2x5 Random(int seed) => new(global::ShapedTensors.GeneratedCodeSupport.Uniform<float>(Length, seed));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (10 of them, row-major); throws <c>ArgumentException</c> when there are not 10.</summary>
+        public static Float32_2x5 FromArray(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (10 of them, row-major); throws <c>ArgumentException</c> when there are not 10.</summary>
+        public static Float32_2x5 FromSpan(global::System.ReadOnlySpan<float> elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
         /// <summary>A tensor whose element at each index is <paramref name="valueAt"/>(i0, i1), called once per element in row-major order.</summary>
-        public static Float32_2x5 FromFunction(global::System.Func<int, int, float> valueAt)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(valueAt);
-            var elements = new float[Length];
-            var offset = 0;
-            for (var i0 = 0; i0 < 2; i0++)
-            for (var i1 = 0; i1 < 5; i1++)
-            elements[offset++] = valueAt(i0, i1);
-            return new Float32_2x5(elements);
-        }
+        public static Float32_2x5 FromFunction(global::System.Func<int, int, float> valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new(global::ShapedTensors.GeneratedCodeSupport.FromFunction<float>(Shape, index => valueAt(index[0], index[1])));
+        /// <summary>Wraps <paramref name="elements"/> (10 of them, row-major) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not 10.</summary>
+        public static Float32_2x5 Wrap(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.Checked<float>(Shape, Length, elements, nameof(elements)));
+        /// <summary>The same elements as a tensor of shape (2, 5), without copying; throws <c>ArgumentException</c> when <paramref name="tensor"/> has another shape.</summary>
+        public static Float32_2x5 FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor) => new(global::ShapedTensors.GeneratedCodeSupport.StorageOf(Shape, tensor, nameof(Float32_2x5)));
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 5).</summary>
+        public static Float32_2x5 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf(Shape, source, nameof(Float32_2x5)));
 
-        /// <summary>Wraps <paramref name="elements"/> (row-major, 10 of them) without copying: the tensor and the array share storage.</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 10 elements.</exception>
-        public static Float32_2x5 Wrap(float[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Float32_2x5(elements);
-        }
-
-        /// <summary>The same elements as a tensor of shape (2, 5), without copying.</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tensor"/> does not have shape (2, 5).</exception>
-        public static Float32_2x5 FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tensor);
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof(Float32_2x5), nameof(tensor));
-            return new Float32_2x5(global::ShapedTensors.GeneratedCodeSupport.ArrayOf(tensor));
-        }
-
-        /// <summary>The element at (i0, i1).</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside its dimension.</exception>
-        public float this[int i0, int i1]
-        {
-            get => Elements[Offset(i0, i1)];
-            set => Elements[Offset(i0, i1)] = value;
-        }
-
-        private static int Offset(int i0, int i1)
-        {
-            if ((uint)i0 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 2);
-            if ((uint)i1 >= 5u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 5);
-            return i0 * 5 + i1;
-        }
-
+        /// <summary>The element at (i0, i1); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.</summary>
+        public float this[int i0, int i1] { get => Elements[Offset(i0, i1)]; set => Elements[Offset(i0, i1)] = value; }
+        private static int Offset(int i0, int i1) => global::ShapedTensors.GeneratedCodeSupport.Index(i0, 2, 0) * 5 + global::ShapedTensors.GeneratedCodeSupport.Index(i1, 5, 1);
         /// <summary>The elements, row-major; writes change the tensor.</summary>
         public global::System.Span<float> AsSpan() => Elements;
-
         /// <summary>The elements, row-major.</summary>
         public global::System.ReadOnlySpan<float> AsReadOnlySpan() => Elements;
-
         /// <summary>A copy of the elements, row-major.</summary>
         public float[] ToArray() => (float[])Elements.Clone();
-
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public global::ShapedTensors.DynamicTensor<float> ToDynamic() => new global::ShapedTensors.DynamicTensor<float>(Shape, Elements);
-
-        /// <summary>The same elements as another tensor type of the same shape, without copying.</summary>
-        /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
-        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
-            return TOther.Wrap(Elements);
-        }
-
+        /// <summary>The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.</summary>
+        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float> => global::ShapedTensors.GeneratedCodeSupport.As<TOther, float>(Shape, Elements);
         /// <summary>A writable <c>TensorSpan</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
-
         /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
-
         /// <summary>A <c>Tensor</c> of shape (2, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
-
-        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 5).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (2, 5).</exception>
-        public static Float32_2x5 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Float32_2x5), nameof(source));
-            return new Float32_2x5(global::ShapedTensors.TensorInterop.CopyToArray(source));
-        }
-
         /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (2, 5).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (2, 5).</exception>
-        public static Float32_2x5 FromMultidimensionalArray(float[,] array)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<float>(array), nameof(Float32_2x5), nameof(array));
-            return new Float32_2x5(global::ShapedTensors.TensorInterop.CopyToArray<float>(array));
-        }
-
+        public static Float32_2x5 FromMultidimensionalArray(float[,] array) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, array, nameof(Float32_2x5)));
         /// <summary>A copy of the elements as a <c>float[,]</c> of shape (2, 5).</summary>
-        public float[,] ToMultidimensionalArray()
-        {
-            var array = new float[2, 5];
-            global::ShapedTensors.TensorInterop.CopyInto<float>(AsReadOnlySpan(), array);
-            return array;
-        }
+        public float[,] ToMultidimensionalArray() => (float[,])global::ShapedTensors.GeneratedCodeSupport.Filled<float>(new float[2, 5], AsReadOnlySpan());
 
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<float>(Float32_2x5 value) => value.ToDynamic();
-
         /// <summary>The same elements as a tensor of shape (2, 5), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float32_2x5(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
-
         /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float32_2x5 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
-
-        /// <inheritdoc/>
+        /// <summary>Whether <paramref name="obj"/> is a tensor of this type holding the same values.</summary>
         public override bool Equals(object? obj) => obj is Float32_2x5 other && Equals(other);
-
         /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
         public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float32_2x5 left, Float32_2x5 right) => left.Equals(right);
-
         /// <summary>Whether the tensors hold different values.</summary>
-        public static bool operator !=(Float32_2x5 left, Float32_2x5 right) => !left.Equals(right);
-
+        public static bool operator !=(Float32_2x5 left, Float32_2x5 right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<float>(Shape, AsReadOnlySpan());
-
         global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<float>.Shape => Shape;
-
         static global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<Float32_2x5, float>.TensorShape => Shape;
-
-        private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(Float32_2x5));
     }
 }

@@ -11,206 +11,92 @@ namespace ShapedTensors.Generated.TestAssembly
     {
         /// <summary>The shape, (2, 3).</summary>
         public static global::ShapedTensors.Shape Shape { get; } = new global::ShapedTensors.Shape(2, 3);
-
         /// <summary>The number of dimensions, 2.</summary>
         public const int Rank = 2;
-
         /// <summary>The number of elements, 6.</summary>
         public const int Length = 6;
-
         /// <summary>The size of dimension 0, 2.</summary>
         public const int Dim0 = 2;
-
         /// <summary>The size of dimension 1, 3.</summary>
         public const int Dim1 = 3;
-
         private readonly double[]? _elements; // null only in default(Float64_2x3)
+        private double[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(Float64_2x3));
+        private Float64_2x3(double[] elements) => _elements = elements;
 
         /// <summary>Creates a tensor of zeros of shape (2, 3).</summary>
         public Float64_2x3() => _elements = new double[Length];
-
-        private Float64_2x3(double[] elements) => _elements = elements;
-
         /// <summary>A tensor of zeros of shape (2, 3).</summary>
         public static Float64_2x3 Zeros() => new Float64_2x3();
-
         /// <summary>A tensor of ones of shape (2, 3).</summary>
-        public static Float64_2x3 Ones()
-        {
-            var elements = new double[Length];
-            global::System.Array.Fill(elements, 1d);
-            return new Float64_2x3(elements);
-        }
-
+        public static Float64_2x3 Ones() => new(global::ShapedTensors.GeneratedCodeSupport.Filled<double>(Length, 1d));
         /// <summary>A tensor of shape (2, 3) of uniform values in [0, 1); the same seed always gives the same values.</summary>
-        public static Float64_2x3 Random(int seed)
-        {
-            var elements = new double[Length];
-            global::ShapedTensors.TensorRandom.FillUniform<double>(elements, seed);
-            return new Float64_2x3(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 6 of them).</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="elements"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">There are not 6 elements.</exception>
-        public static Float64_2x3 FromArray(double[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            return FromSpan(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 6 of them).</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 6 elements.</exception>
-        public static Float64_2x3 FromSpan(global::System.ReadOnlySpan<double> elements)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Float64_2x3(elements.ToArray());
-        }
-
+        public static Float64_2x3 Random(int seed) => new(global::ShapedTensors.GeneratedCodeSupport.Uniform<double>(Length, seed));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (6 of them, row-major); throws <c>ArgumentException</c> when there are not 6.</summary>
+        public static Float64_2x3 FromArray(double[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<double>(Shape, Length, elements, nameof(elements)));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (6 of them, row-major); throws <c>ArgumentException</c> when there are not 6.</summary>
+        public static Float64_2x3 FromSpan(global::System.ReadOnlySpan<double> elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<double>(Shape, Length, elements, nameof(elements)));
         /// <summary>A tensor whose element at each index is <paramref name="valueAt"/>(i0, i1), called once per element in row-major order.</summary>
-        public static Float64_2x3 FromFunction(global::System.Func<int, int, double> valueAt)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(valueAt);
-            var elements = new double[Length];
-            var offset = 0;
-            for (var i0 = 0; i0 < 2; i0++)
-            for (var i1 = 0; i1 < 3; i1++)
-            elements[offset++] = valueAt(i0, i1);
-            return new Float64_2x3(elements);
-        }
+        public static Float64_2x3 FromFunction(global::System.Func<int, int, double> valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new(global::ShapedTensors.GeneratedCodeSupport.FromFunction<double>(Shape, index => valueAt(index[0], index[1])));
+        /// <summary>Wraps <paramref name="elements"/> (6 of them, row-major) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not 6.</summary>
+        public static Float64_2x3 Wrap(double[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.Checked<double>(Shape, Length, elements, nameof(elements)));
+        /// <summary>The same elements as a tensor of shape (2, 3), without copying; throws <c>ArgumentException</c> when <paramref name="tensor"/> has another shape.</summary>
+        public static Float64_2x3 FromDynamic(global::ShapedTensors.DynamicTensor<double> tensor) => new(global::ShapedTensors.GeneratedCodeSupport.StorageOf(Shape, tensor, nameof(Float64_2x3)));
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 3).</summary>
+        public static Float64_2x3 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf(Shape, source, nameof(Float64_2x3)));
 
-        /// <summary>Wraps <paramref name="elements"/> (row-major, 6 of them) without copying: the tensor and the array share storage.</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 6 elements.</exception>
-        public static Float64_2x3 Wrap(double[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new Float64_2x3(elements);
-        }
-
-        /// <summary>The same elements as a tensor of shape (2, 3), without copying.</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tensor"/> does not have shape (2, 3).</exception>
-        public static Float64_2x3 FromDynamic(global::ShapedTensors.DynamicTensor<double> tensor)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tensor);
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof(Float64_2x3), nameof(tensor));
-            return new Float64_2x3(global::ShapedTensors.GeneratedCodeSupport.ArrayOf(tensor));
-        }
-
-        /// <summary>The element at (i0, i1).</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside its dimension.</exception>
-        public double this[int i0, int i1]
-        {
-            get => Elements[Offset(i0, i1)];
-            set => Elements[Offset(i0, i1)] = value;
-        }
-
-        private static int Offset(int i0, int i1)
-        {
-            if ((uint)i0 >= 2u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 2);
-            if ((uint)i1 >= 3u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 3);
-            return i0 * 3 + i1;
-        }
-
+        /// <summary>The element at (i0, i1); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.</summary>
+        public double this[int i0, int i1] { get => Elements[Offset(i0, i1)]; set => Elements[Offset(i0, i1)] = value; }
+        private static int Offset(int i0, int i1) => global::ShapedTensors.GeneratedCodeSupport.Index(i0, 2, 0) * 3 + global::ShapedTensors.GeneratedCodeSupport.Index(i1, 3, 1);
         /// <summary>The elements, row-major; writes change the tensor.</summary>
         public global::System.Span<double> AsSpan() => Elements;
-
         /// <summary>The elements, row-major.</summary>
         public global::System.ReadOnlySpan<double> AsReadOnlySpan() => Elements;
-
         /// <summary>A copy of the elements, row-major.</summary>
         public double[] ToArray() => (double[])Elements.Clone();
-
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public global::ShapedTensors.DynamicTensor<double> ToDynamic() => new global::ShapedTensors.DynamicTensor<double>(Shape, Elements);
-
-        /// <summary>The same elements as another tensor type of the same shape, without copying.</summary>
-        /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
-        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, double>
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
-            return TOther.Wrap(Elements);
-        }
-
+        /// <summary>The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.</summary>
+        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, double> => global::ShapedTensors.GeneratedCodeSupport.As<TOther, double>(Shape, Elements);
         /// <summary>A writable <c>TensorSpan</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.TensorSpan<double> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
-
         /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
-
         /// <summary>A <c>Tensor</c> of shape (2, 3) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.Tensor<double> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
-
-        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (2, 3).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (2, 3).</exception>
-        public static Float64_2x3 FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<double> source)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(Float64_2x3), nameof(source));
-            return new Float64_2x3(global::ShapedTensors.TensorInterop.CopyToArray(source));
-        }
-
         /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (2, 3).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (2, 3).</exception>
-        public static Float64_2x3 FromMultidimensionalArray(double[,] array)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<double>(array), nameof(Float64_2x3), nameof(array));
-            return new Float64_2x3(global::ShapedTensors.TensorInterop.CopyToArray<double>(array));
-        }
-
+        public static Float64_2x3 FromMultidimensionalArray(double[,] array) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<double>(Shape, array, nameof(Float64_2x3)));
         /// <summary>A copy of the elements as a <c>double[,]</c> of shape (2, 3).</summary>
-        public double[,] ToMultidimensionalArray()
-        {
-            var array = new double[2, 3];
-            global::ShapedTensors.TensorInterop.CopyInto<double>(AsReadOnlySpan(), array);
-            return array;
-        }
+        public double[,] ToMultidimensionalArray() => (double[,])global::ShapedTensors.GeneratedCodeSupport.Filled<double>(new double[2, 3], AsReadOnlySpan());
 
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<double>(Float64_2x3 value) => value.ToDynamic();
-
         /// <summary>The same elements as a tensor of shape (2, 3), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float64_2x3(global::ShapedTensors.DynamicTensor<double> tensor) => FromDynamic(tensor);
-
         /// <summary>The same elements as <see cref="global::App.D"/>, without copying.</summary>
         public static implicit operator global::App.D(Float64_2x3 value) => global::App.D.Wrap(value.Elements);
-
         /// <summary>The same elements as <see cref="Float64_2x3"/>, without copying.</summary>
         public static implicit operator Float64_2x3(global::App.D value) => value.As<Float64_2x3>();
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float64_2x3 left, global::App.D right) => left.Equals(right);
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(global::App.D left, Float64_2x3 right) => right == left;
-
         /// <summary>Whether the tensors hold different values.</summary>
         public static bool operator !=(Float64_2x3 left, global::App.D right) => !(left == right);
-
         /// <summary>Whether the tensors hold different values.</summary>
         public static bool operator !=(global::App.D left, Float64_2x3 right) => !(right == left);
-
         /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float64_2x3 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
-
-        /// <inheritdoc/>
+        /// <summary>Whether <paramref name="obj"/> is a tensor of this type holding the same values.</summary>
         public override bool Equals(object? obj) => obj is Float64_2x3 other && Equals(other);
-
         /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
         public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<double>(AsReadOnlySpan());
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float64_2x3 left, Float64_2x3 right) => left.Equals(right);
-
         /// <summary>Whether the tensors hold different values.</summary>
-        public static bool operator !=(Float64_2x3 left, Float64_2x3 right) => !left.Equals(right);
-
+        public static bool operator !=(Float64_2x3 left, Float64_2x3 right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<double>(Shape, AsReadOnlySpan());
-
         global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<double>.Shape => Shape;
-
         static global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<Float64_2x3, double>.TensorShape => Shape;
-
-        private double[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(Float64_2x3));
     }
 }

@@ -10,198 +10,84 @@ namespace App
     {
         /// <summary>The shape, (10, 12, 4, 5).</summary>
         public static global::ShapedTensors.Shape Shape { get; } = new global::ShapedTensors.Shape(10, 12, 4, 5);
-
         /// <summary>The number of dimensions, 4.</summary>
         public const int Rank = 4;
-
         /// <summary>The number of elements, 2400.</summary>
         public const int Length = 2400;
-
         /// <summary>The size of dimension 0, 10.</summary>
         public const int Dim0 = 10;
-
         /// <summary>The size of dimension 1, 12.</summary>
         public const int Dim1 = 12;
-
         /// <summary>The size of dimension 2, 4.</summary>
         public const int Dim2 = 4;
-
         /// <summary>The size of dimension 3, 5.</summary>
         public const int Dim3 = 5;
-
         private readonly float[]? _elements; // null only in default(W)
+        private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(W));
+        private W(float[] elements) => _elements = elements;
 
         /// <summary>Creates a tensor of zeros of shape (10, 12, 4, 5).</summary>
         public W() => _elements = new float[Length];
-
-        private W(float[] elements) => _elements = elements;
-
         /// <summary>A tensor of zeros of shape (10, 12, 4, 5).</summary>
         public static W Zeros() => new W();
-
         /// <summary>A tensor of ones of shape (10, 12, 4, 5).</summary>
-        public static W Ones()
-        {
-            var elements = new float[Length];
-            global::System.Array.Fill(elements, 1f);
-            return new W(elements);
-        }
-
+        public static W Ones() => new(global::ShapedTensors.GeneratedCodeSupport.Filled<float>(Length, 1f));
         /// <summary>A tensor of shape (10, 12, 4, 5) of uniform values in [0, 1); the same seed always gives the same values.</summary>
-        public static W Random(int seed)
-        {
-            var elements = new float[Length];
-            global::ShapedTensors.TensorRandom.FillUniform<float>(elements, seed);
-            return new W(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 2400 of them).</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="elements"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">There are not 2400 elements.</exception>
-        public static W FromArray(float[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            return FromSpan(elements);
-        }
-
-        /// <summary>A tensor holding a copy of <paramref name="elements"/> (row-major, 2400 of them).</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 2400 elements.</exception>
-        public static W FromSpan(global::System.ReadOnlySpan<float> elements)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new W(elements.ToArray());
-        }
-
+        public static W Random(int seed) => new(global::ShapedTensors.GeneratedCodeSupport.Uniform<float>(Length, seed));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (2400 of them, row-major); throws <c>ArgumentException</c> when there are not 2400.</summary>
+        public static W FromArray(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
+        /// <summary>A tensor holding a copy of <paramref name="elements"/> (2400 of them, row-major); throws <c>ArgumentException</c> when there are not 2400.</summary>
+        public static W FromSpan(global::System.ReadOnlySpan<float> elements) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, Length, elements, nameof(elements)));
         /// <summary>A tensor whose element at each index is <paramref name="valueAt"/>(i0, i1, i2, i3), called once per element in row-major order.</summary>
-        public static W FromFunction(global::System.Func<int, int, int, int, float> valueAt)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(valueAt);
-            var elements = new float[Length];
-            var offset = 0;
-            for (var i0 = 0; i0 < 10; i0++)
-            for (var i1 = 0; i1 < 12; i1++)
-            for (var i2 = 0; i2 < 4; i2++)
-            for (var i3 = 0; i3 < 5; i3++)
-            elements[offset++] = valueAt(i0, i1, i2, i3);
-            return new W(elements);
-        }
+        public static W FromFunction(global::System.Func<int, int, int, int, float> valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new(global::ShapedTensors.GeneratedCodeSupport.FromFunction<float>(Shape, index => valueAt(index[0], index[1], index[2], index[3])));
+        /// <summary>Wraps <paramref name="elements"/> (2400 of them, row-major) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not 2400.</summary>
+        public static W Wrap(float[] elements) => new(global::ShapedTensors.GeneratedCodeSupport.Checked<float>(Shape, Length, elements, nameof(elements)));
+        /// <summary>The same elements as a tensor of shape (10, 12, 4, 5), without copying; throws <c>ArgumentException</c> when <paramref name="tensor"/> has another shape.</summary>
+        public static W FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor) => new(global::ShapedTensors.GeneratedCodeSupport.StorageOf(Shape, tensor, nameof(W)));
+        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (10, 12, 4, 5).</summary>
+        public static W FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf(Shape, source, nameof(W)));
 
-        /// <summary>Wraps <paramref name="elements"/> (row-major, 2400 of them) without copying: the tensor and the array share storage.</summary>
-        /// <exception cref="global::System.ArgumentException">There are not 2400 elements.</exception>
-        public static W Wrap(float[] elements)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
-            return new W(elements);
-        }
-
-        /// <summary>The same elements as a tensor of shape (10, 12, 4, 5), without copying.</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tensor"/> does not have shape (10, 12, 4, 5).</exception>
-        public static W FromDynamic(global::ShapedTensors.DynamicTensor<float> tensor)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(tensor);
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof(W), nameof(tensor));
-            return new W(global::ShapedTensors.GeneratedCodeSupport.ArrayOf(tensor));
-        }
-
-        /// <summary>The element at (i0, i1, i2, i3).</summary>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An index is outside its dimension.</exception>
-        public float this[int i0, int i1, int i2, int i3]
-        {
-            get => Elements[Offset(i0, i1, i2, i3)];
-            set => Elements[Offset(i0, i1, i2, i3)] = value;
-        }
-
-        private static int Offset(int i0, int i1, int i2, int i3)
-        {
-            if ((uint)i0 >= 10u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(0, i0, 10);
-            if ((uint)i1 >= 12u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(1, i1, 12);
-            if ((uint)i2 >= 4u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(2, i2, 4);
-            if ((uint)i3 >= 5u) throw global::ShapedTensors.GeneratedCodeSupport.IndexOutOfRange(3, i3, 5);
-            return ((i0 * 12 + i1) * 4 + i2) * 5 + i3;
-        }
-
+        /// <summary>The element at (i0, i1, i2, i3); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.</summary>
+        public float this[int i0, int i1, int i2, int i3] { get => Elements[Offset(i0, i1, i2, i3)]; set => Elements[Offset(i0, i1, i2, i3)] = value; }
+        private static int Offset(int i0, int i1, int i2, int i3) => ((global::ShapedTensors.GeneratedCodeSupport.Index(i0, 10, 0) * 12 + global::ShapedTensors.GeneratedCodeSupport.Index(i1, 12, 1)) * 4 + global::ShapedTensors.GeneratedCodeSupport.Index(i2, 4, 2)) * 5 + global::ShapedTensors.GeneratedCodeSupport.Index(i3, 5, 3);
         /// <summary>The elements, row-major; writes change the tensor.</summary>
         public global::System.Span<float> AsSpan() => Elements;
-
         /// <summary>The elements, row-major.</summary>
         public global::System.ReadOnlySpan<float> AsReadOnlySpan() => Elements;
-
         /// <summary>A copy of the elements, row-major.</summary>
         public float[] ToArray() => (float[])Elements.Clone();
-
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public global::ShapedTensors.DynamicTensor<float> ToDynamic() => new global::ShapedTensors.DynamicTensor<float>(Shape, Elements);
-
-        /// <summary>The same elements as another tensor type of the same shape, without copying.</summary>
-        /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
-        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
-            return TOther.Wrap(Elements);
-        }
-
+        /// <summary>The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.</summary>
+        public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float> => global::ShapedTensors.GeneratedCodeSupport.As<TOther, float>(Shape, Elements);
         /// <summary>A writable <c>TensorSpan</c> of shape (10, 12, 4, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.TensorSpan<float> AsTensorSpan() => global::ShapedTensors.TensorInterop.AsTensorSpan(Elements, Shape);
-
         /// <summary>A <c>ReadOnlyTensorSpan</c> of shape (10, 12, 4, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> AsReadOnlyTensorSpan() => global::ShapedTensors.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);
-
         /// <summary>A <c>Tensor</c> of shape (10, 12, 4, 5) over this tensor's elements (shared, not copied).</summary>
         public global::System.Numerics.Tensors.Tensor<float> ToTensor() => global::ShapedTensors.TensorInterop.ToTensor(Elements, Shape);
-
-        /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements (any strides), which must have shape (10, 12, 4, 5).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="source"/> does not have shape (10, 12, 4, 5).</exception>
-        public static W FromTensorSpan(in global::System.Numerics.Tensors.ReadOnlyTensorSpan<float> source)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf(source), nameof(W), nameof(source));
-            return new W(global::ShapedTensors.TensorInterop.CopyToArray(source));
-        }
-
         /// <summary>A tensor holding a copy of <paramref name="array"/>, which must have shape (10, 12, 4, 5).</summary>
-        /// <exception cref="global::System.ArgumentException"><paramref name="array"/> does not have shape (10, 12, 4, 5).</exception>
-        public static W FromMultidimensionalArray(float[,,,] array)
-        {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(Shape, global::ShapedTensors.TensorInterop.ShapeOf<float>(array), nameof(W), nameof(array));
-            return new W(global::ShapedTensors.TensorInterop.CopyToArray<float>(array));
-        }
-
+        public static W FromMultidimensionalArray(float[,,,] array) => new(global::ShapedTensors.GeneratedCodeSupport.CopyOf<float>(Shape, array, nameof(W)));
         /// <summary>A copy of the elements as a <c>float[,,,]</c> of shape (10, 12, 4, 5).</summary>
-        public float[,,,] ToMultidimensionalArray()
-        {
-            var array = new float[10, 12, 4, 5];
-            global::ShapedTensors.TensorInterop.CopyInto<float>(AsReadOnlySpan(), array);
-            return array;
-        }
+        public float[,,,] ToMultidimensionalArray() => (float[,,,])global::ShapedTensors.GeneratedCodeSupport.Filled<float>(new float[10, 12, 4, 5], AsReadOnlySpan());
 
         /// <summary>The same elements as a dynamic tensor, without copying.</summary>
         public static implicit operator global::ShapedTensors.DynamicTensor<float>(W value) => value.ToDynamic();
-
         /// <summary>The same elements as a tensor of shape (10, 12, 4, 5), without copying; throws when the shapes differ.</summary>
         public static explicit operator W(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
-
         /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(W other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
-
-        /// <inheritdoc/>
+        /// <summary>Whether <paramref name="obj"/> is a tensor of this type holding the same values.</summary>
         public override bool Equals(object? obj) => obj is W other && Equals(other);
-
         /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
         public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
-
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(W left, W right) => left.Equals(right);
-
         /// <summary>Whether the tensors hold different values.</summary>
-        public static bool operator !=(W left, W right) => !left.Equals(right);
-
+        public static bool operator !=(W left, W right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<float>(Shape, AsReadOnlySpan());
-
         global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<float>.Shape => Shape;
-
         static global::ShapedTensors.Shape global::ShapedTensors.IShapedTensor<W, float>.TensorShape => Shape;
-
-        private float[] Elements => _elements ?? throw global::ShapedTensors.GeneratedCodeSupport.Uninitialized(nameof(W));
     }
 }
