@@ -236,7 +236,7 @@ public static class ShapeAlgebra
         {
             if (x[i] != y[i])
             {
-                return Fail(ShapeError.DimensionInBothShapes(i, x[i], y[i]), MatMulNode, op, x, y);
+                return Fail(ShapeError.DimensionInBothShapes(i, x[i], y[i], Leading(x, x.Rank - 2), Leading(y, y.Rank - 2)), MatMulNode, op, x, y);
             }
         }
 
@@ -259,17 +259,19 @@ public static class ShapeAlgebra
         return operands.ToPlan(batch, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
     }
 
-    // tf.squeeze(out, range(first, first + count)): every axis is range-checked first, then each squeezed
-    // dimension, in order, must be 1. Removes the axes from result on success.
+    // tf.squeeze(out, list(range(first, first + count))): every entry of that list is range-checked first (an
+    // error names its position in the list), then each squeezed dimension, in order, must be 1. Removes the
+    // axes from result on success.
     private static ShapeError? Squeeze(List<int> result, int first, int count)
     {
         var input = Shape.Own(result.ToArray());
         var squeezed = new bool[result.Count];
-        for (var axis = first; axis < first + count; axis++)
+        for (var position = 0; position < count; position++)
         {
+            var axis = first + position;
             if (axis < -result.Count || axis >= result.Count)
             {
-                return ShapeError.Framed(ShapeError.SqueezeIndexOutOfRange(axis, result.Count), "Squeeze", "Squeeze", input);
+                return ShapeError.Framed(ShapeError.SqueezeIndexOutOfRange(position, result.Count), "Squeeze", "Squeeze", input);
             }
 
             squeezed[axis < 0 ? axis + result.Count : axis] = true;
@@ -372,6 +374,18 @@ public static class ShapeAlgebra
         }
 
         return strides;
+    }
+
+    // shape[:count], e.g. the batch dimensions x[:-2].
+    private static Shape Leading(Shape shape, int count)
+    {
+        var dims = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            dims[i] = shape[i];
+        }
+
+        return Shape.Own(dims);
     }
 
     private static Shape PadTrailing(Shape shape, int rank)

@@ -77,9 +77,12 @@ public sealed class ShapeError
 
     internal static string MustBeAtLeastRank(int rank, int actual) => $"Shape must be at least rank {rank} but is rank {actual}";
 
-    internal static string DimensionInBothShapes(int index, int a, int b) => $"Dimension {index} in both shapes must be equal, but are {a} and {b}";
+    // Merge of two shapes (shape_inference.cc, v1.5 and later): the shapes are the sub-shapes that were merged.
+    internal static string DimensionInBothShapes(int index, int a, int b, Shape s0, Shape s1)
+        => $"Dimension {index} in both shapes must be equal, but are {a} and {b}. Shapes are {s0.ToTensorFlowString()} and {s1.ToTensorFlowString()}.";
 
     internal static string CannotSqueeze(int index, int dim) => $"Can not squeeze dim[{index}], expected a dimension of 1, got {dim}";
 
-    internal static string SqueezeIndexOutOfRange(int index, int rank) => $"Tried to squeeze dim index {index} for tensor with {rank} dimensions.";
+    // The Squeeze shape function (array_ops.cc): position is the index in squeeze_dims, not the axis.
+    internal static string SqueezeIndexOutOfRange(int position, int rank) => $"squeeze_dims[{position}] not in [{-rank},{rank}).";
 }

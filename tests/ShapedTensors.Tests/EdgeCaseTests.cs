@@ -34,8 +34,9 @@ public sealed class EdgeCaseTests
         { "Dot", "(6,)", "(2,6,1)", "", "(2, 1)" },
 
         // Keras 2.2.4 squeezes idx = rank(x)+rank(y)-3 .. when x has the higher rank: past the end for rank(x) >= 4.
-        { "BatchDot", "(2,3,4,1)", "(2,3)", "", "Tried to squeeze dim index 4 for tensor with 4 dimensions. for 'Squeeze' (op: 'Squeeze') with input shapes: [2,3,4,1]." },
-        { "BatchDot", "(2,3,4,5)", "(2,3,5)", "", "Tried to squeeze dim index 4 for tensor with 4 dimensions. for 'Squeeze' (op: 'Squeeze') with input shapes: [2,3,4,1]." },
+        // The text names the entry's position in Keras' list of squeeze axes (squeeze_dims[i]), not the axis.
+        { "BatchDot", "(2,3,4,1)", "(2,3)", "", "squeeze_dims[1] not in [-4,4). for 'Squeeze' (op: 'Squeeze') with input shapes: [2,3,4,1]." },
+        { "BatchDot", "(2,3,4,5)", "(2,3,5)", "", "squeeze_dims[0] not in [-4,4). for 'Squeeze' (op: 'Squeeze') with input shapes: [2,3,4,1]." },
         { "BatchDot", "(2,4,5)", "(2,5)", "", "(2, 4)" },
         { "BatchDot", "(2,4,5)", "(2,5)", "axes (2,1)", "(2, 4)" },
         { "BatchDot", "(2,4,5)", "(2,3)", "axes (2,1)", "Dimensions must be equal, but are 5 and 3 for 'MatMul' (op: 'BatchMatMul') with input shapes: [2,4,5], [2,3,1]." },

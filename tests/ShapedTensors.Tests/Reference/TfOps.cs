@@ -201,11 +201,13 @@ internal static class TfOps
     {
         var rank = x.Rank;
         var wrapped = new HashSet<int>();
-        foreach (var axis in axes)
+        for (var i = 0; i < axes.Count; i++)
         {
+            // array_ops.cc (v1.13.1 l.1998): the error names the entry's index in squeeze_dims.
+            var axis = axes[i];
             if (axis < -rank || axis >= rank)
             {
-                throw Error($"Tried to squeeze dim index {axis} for tensor with {rank} dimensions.", "Squeeze", "Squeeze", x.Shape);
+                throw Error($"squeeze_dims[{i}] not in [{-rank},{rank}).", "Squeeze", "Squeeze", x.Shape);
             }
 
             wrapped.Add(axis < 0 ? axis + rank : axis);
@@ -306,7 +308,8 @@ internal static class TfOps
 
     /// <summary>
     /// TF 1.x BatchMatMul (BatchMatMulShape): rank &gt;= 2 each; batch dims merged (must be identical:
-    /// "Dimension i in both shapes must be equal"); then inner dims. Node 'MatMul', op 'BatchMatMul'.
+    /// "Dimension i in both shapes must be equal, but are a and b. Shapes are [..] and [..]."); then inner dims.
+    /// Node 'MatMul', op 'BatchMatMul'.
     /// </summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b, bool adjX, bool adjY)
     {
@@ -329,7 +332,8 @@ internal static class TfOps
         {
             if (batchA[i] != batchB[i])
             {
-                throw Error($"Dimension {i} in both shapes must be equal, but are {batchA[i]} and {batchB[i]}", Node, Op, a.Shape, b.Shape);
+                // shape_inference.cc Merge of shapes, TF >= 1.5: the sub-shapes follow.
+                throw Error($"Dimension {i} in both shapes must be equal, but are {batchA[i]} and {batchB[i]}. Shapes are {Format.Tf(batchA)} and {Format.Tf(batchB)}.", Node, Op, a.Shape, b.Shape);
             }
         }
 
