@@ -17,7 +17,7 @@ internal static class DiagnosticDescriptors
     public const string DestinationShapeMismatchId = "ST0006";
 
     public const string NoDimensionsId = "ST0101";
-    public const string NonPositiveDimensionId = "ST0102";
+    public const string NegativeDimensionId = "ST0102";
     public const string TooManyElementsId = "ST0103";
     public const string UnsupportedElementTypeId = "ST0104";
     public const string TypeNotPartialId = "ST0105";
@@ -90,13 +90,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A tensor type needs at least one dimension. The generator does not extend a type whose shape is invalid.");
 
-    public static readonly DiagnosticDescriptor NonPositiveDimension = Create(
-        NonPositiveDimensionId,
-        "Tensor dimension is not positive",
-        "Dimension {0} of '{1}' is {2}, but every dimension must be at least 1",
+    public static readonly DiagnosticDescriptor NegativeDimension = Create(
+        NegativeDimensionId,
+        "Tensor dimension is negative",
+        "Dimension {0} of '{1}' is {2}, but a dimension cannot be negative",
         DeclarationsCategory,
         DiagnosticSeverity.Error,
-        "Every dimension of a tensor shape must be at least 1. The generator does not extend a type whose shape is invalid.");
+        "Every dimension of a tensor shape is 0 or more (0 declares an empty tensor, as in TensorFlow and numpy). The generator does not extend a type whose shape is invalid.");
 
     public static readonly DiagnosticDescriptor TooManyElements = Create(
         TooManyElementsId,

@@ -174,7 +174,7 @@ public sealed partial class DynamicTensor<T>
         {
             throw new ArgumentException($"The destination has shape {destination.Shape}, but {operation} of {Shape} and {y.Shape} has shape {plan.Result}.", nameof(destination));
         }
-        else if (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data))
+        else if (destination.Length > 0 && (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data)))
         {
             throw new ArgumentException("The destination must not share memory with an operand.", nameof(destination));
         }

@@ -8,7 +8,8 @@ namespace ShapedTensors;
 /// <summary>
 /// Formats tensor values the way numpy's <c>str(array)</c> does: nested brackets, elements padded to a
 /// common width (<c>[[19. 22.]\n [43. 50.]]</c>, <c>[ 1.5 -2. ]</c>), lines wrapped at 75 characters,
-/// and arrays of more than 1000 elements summarized with <c>...</c>.
+/// arrays of more than 1000 elements summarized with <c>...</c>, and an empty array (a dimension of 0, any
+/// rank) as <c>[]</c>.
 /// </summary>
 public static class TensorFormatter
 {
@@ -25,6 +26,12 @@ public static class TensorFormatter
         if (values.Length != shape.ElementCount)
         {
             throw new ArgumentException($"Expected {shape.ElementCount} values for shape {shape}, but got {values.Length}.", nameof(values));
+        }
+
+        // numpy's array2string: "treat as a null array if any of shape elements == 0".
+        if (values.IsEmpty)
+        {
+            return "[]";
         }
 
         var summarize = values.Length > SummaryThreshold;

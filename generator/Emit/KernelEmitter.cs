@@ -23,6 +23,11 @@ internal static class KernelEmitter
     public static string Emit(KernelModel kernel, KernelSettings settings)
     {
         var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options).Plan!;
+        if (TrivialKernel.Applies(plan))
+        {
+            return TrivialKernel.Emit(kernel, plan);
+        }
+
         var t = kernel.Element.Keyword();
         var w = new SourceWriter();
         FileHeader.Write(w);

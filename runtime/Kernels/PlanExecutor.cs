@@ -20,6 +20,14 @@ internal static class PlanExecutor
     public static void Execute<T>(ContractionPlan plan, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // Zero-sized dimensions: an empty result has nothing to compute, and a sum over an empty contraction
+        // is 0 (numpy's and TensorFlow's answer). Past this point every size is at least 1.
+        if (output.IsEmpty || plan.K == 0)
+        {
+            output.Clear();
+            return;
+        }
+
         if (UseBlocked(plan))
         {
             ExecuteBlocked(plan, x, y, output);

@@ -131,7 +131,7 @@ public static class ShapeAlgebra
                 return Fail(ShapeError.DimensionsMustBeEqual(dx, dy), MatMulNode, op, x, y);
             }
 
-            var size = Math.Max(dx, dy);
+            var size = Broadcast(dx, dy);
             resultBatch.Add(size);
             batchAxes.Add(new BatchAxis(size, dx == 1 ? 0 : xStrides[ix], dy == 1 ? 0 : yStrides[iy], 0));
         }
@@ -211,7 +211,7 @@ public static class ShapeAlgebra
                 return Fail(ShapeError.DimensionsMustBeEqual(left[i], y[i]), "Mul", "Mul", left, y);
             }
 
-            broadcast[i] = Math.Max(left[i], y[i]);
+            broadcast[i] = Broadcast(left[i], y[i]);
         }
 
         var summed = transposed ? axisY : axisX;
@@ -405,6 +405,9 @@ public static class ShapeAlgebra
     }
 
     private static bool InRange(int axis, int rank) => axis >= -rank && axis < rank;
+
+    // The size of a broadcast dimension whose sizes are compatible: a 1 stretches to the other size, 0 included.
+    private static int Broadcast(int dx, int dy) => dx == 1 ? dy : dx;
 
     private static long Product(Shape shape, int start, int end)
     {

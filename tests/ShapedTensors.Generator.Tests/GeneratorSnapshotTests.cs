@@ -104,6 +104,36 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Zero_sized_shapes()
+    {
+        // An empty declaration, an empty result and an empty contraction: trivial kernels, no vector paths.
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(0, 5)] public partial struct NoRows;
+            [Tensor(5, 3)] public partial struct Weights;
+            [Tensor(4, 0)] public partial struct NoColumns;
+            [Tensor(0, 3)] public partial struct NoDepth;
+
+            public static class Model
+            {
+                public static string Run()
+                {
+                    var empty = NoRows.Ones().Dot(Weights.Ones());          // (0, 3): nothing to compute
+                    var zeros = NoColumns.Ones().MatMul(NoDepth.Ones());    // (4, 3): K = 0, all zeros
+                    return empty.ToString() + zeros.ToString();
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Types_from_a_referenced_assembly()
     {
         var library = GeneratorHarness.CompileLibrary("Library", """

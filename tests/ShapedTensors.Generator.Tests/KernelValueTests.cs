@@ -11,7 +11,7 @@ namespace ShapedTensors.Generator.Tests;
 /// <summary>
 /// Compile-and-run: generated kernels, on every path (Vector256, Vector128, scalar) and in both the
 /// allocating and the destination form, give the dynamic tensor's values for seeded random calls of every
-/// operation and option, ranks 1–5 and every output width 1–33.
+/// operation and option, ranks 1–5 and every output width 1–33, and for zero-sized shapes.
 /// </summary>
 public class KernelValueTests
 {
@@ -71,6 +71,42 @@ public class KernelValueTests
         var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(cases.Length, kernels.Count);
         Assert.All(kernels, pair => Assert.Equal(!pair.Key.Contains("Dot_F32_2x2_2x2", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Zero_sized_shapes_match_the_dynamic_tensor(bool checkedKernels)
+    {
+        // Empty results and empty contractions (K = 0, zeros) of every operation, next to ordinary calls; TensorFlow's
+        // own empty batch_matmul cases among them. Destinations start as NaN, so a K = 0 kernel must zero-fill.
+        var cases = new[]
+        {
+            new KernelCases.Case(0, Signature.MatMul, [0, 3, 2], [0, 2, 4], new CallOptions(0, 0, false, false), IsDouble: false),
+            new KernelCases.Case(1, Signature.MatMul, [3, 0, 2], [3, 2, 5], new CallOptions(0, 0, false, false), IsDouble: false),
+            new KernelCases.Case(2, Signature.MatMul, [3, 3, 2], [3, 2, 0], new CallOptions(0, 0, false, false), IsDouble: true),
+            new KernelCases.Case(3, Signature.MatMul, [3, 0, 3], [3, 5, 0], new CallOptions(0, 0, true, true), IsDouble: false),
+            new KernelCases.Case(4, Signature.MatMul, [4, 0], [0, 9], new CallOptions(0, 0, false, false), IsDouble: false),
+            new KernelCases.Case(5, Signature.Dot, [2, 3, 0], [0, 5], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(6, Signature.Dot, [2, 0, 4], [4, 5], CallOptions.None, IsDouble: true),
+            new KernelCases.Case(7, Signature.BatchDotDefault, [3, 4, 0], [3, 0, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(8, Signature.BatchDotInt, [3, 0], [3, 0], new CallOptions(1, 1, false, false), IsDouble: false),
+            new KernelCases.Case(9, Signature.BatchDotInt, [0, 20], [0, 20], new CallOptions(1, 1, false, false), IsDouble: false),
+            new KernelCases.Case(10, Signature.MatMul, [1, 2, 3], [0, 3, 4], new CallOptions(0, 0, false, false), IsDouble: false),
+            new KernelCases.Case(11, Signature.MatMul, [5, 3], [3, 4], new CallOptions(0, 0, false, false), IsDouble: false),
+        };
+        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
+        {
+            AssemblyName = "ZeroSizedKernelCases" + (checkedKernels ? "Checked" : string.Empty),
+        };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels));
+        CompileAssert.AssertCompilesCleanly(run);
+        var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(cases.Length, kernels.Count);
+        Assert.Equal(cases.Length - 1, kernels.Count(pair => !pair.Value.Contains("IsHardwareAccelerated", System.StringComparison.Ordinal)));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);

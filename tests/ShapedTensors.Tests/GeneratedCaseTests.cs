@@ -170,16 +170,32 @@ public sealed class GeneratedCaseTests
         var cores = new Dictionary<string, int>();
         var successes = 0;
         var total = 0;
+        int emptyResults = 0, emptyContractions = 0, failuresWithZeros = 0;
         foreach (ContractionOp op in Enum.GetValues<ContractionOp>())
         {
             for (var i = 0; i < ShapeCasesPerBlock; i++)
             {
-                var outcome = Outcome.OfReference(CaseGenerator.Make(SeedOf(op, 0, i, salt: 1), op));
+                var c = CaseGenerator.Make(SeedOf(op, 0, i, salt: 1), op);
+                var outcome = Outcome.OfReference(c);
                 total++;
                 if (outcome.Succeeded)
                 {
                     successes++;
+                    if (NdArray.Size(outcome.Shape!) == 0)
+                    {
+                        emptyResults++;
+                    }
+                    else if (NdArray.Size(c.X) == 0 || NdArray.Size(c.Y) == 0)
+                    {
+                        emptyContractions++;
+                    }
+
                     continue;
+                }
+
+                if (c.X.Contains(0) || c.Y.Contains(0))
+                {
+                    failuresWithZeros++;
                 }
 
                 var key = outcome.ErrorKind == RefErrorKind.InvalidAxes ? "InvalidAxes" : CoreKind(outcome.Message!);
@@ -188,6 +204,7 @@ public sealed class GeneratedCaseTests
         }
 
         Assert.True(successes > total / 2, $"only {successes} of {total} generated cases succeed");
+        Assert.True(emptyResults >= 10 && emptyContractions >= 3 && failuresWithZeros >= 5, $"zero dims too rare: {emptyResults} empty results, {emptyContractions} non-empty results of empty operands (K = 0), {failuresWithZeros} errors with a 0");
         var wanted = new[]
         {
             "Dimensions must be equal", "Shape must be rank 2", "Shape must be at least rank 2",

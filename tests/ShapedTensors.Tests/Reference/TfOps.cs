@@ -18,11 +18,18 @@ internal static class TfOps
 
     // ---------------------------------------------------------------- reshape / transpose
 
-    /// <summary>tf.reshape; at most one -1. Only used internally with valid sizes.</summary>
+    /// <summary>
+    /// tf.reshape; at most one -1. Only used internally with valid sizes. Like TensorFlow's Reshape kernel, a -1
+    /// cannot be inferred when the other target sizes multiply to 0 (see <see cref="KerasOps.Dot"/>).
+    /// </summary>
     public static NdArray Reshape(NdArray x, int[] newShape)
     {
         var shape = (int[])newShape.Clone();
         var inferred = Array.IndexOf(shape, -1);
+        if (inferred >= 0 && shape.Where((d, i) => i != inferred).Contains(0))
+        {
+            throw new InvalidOperationException($"reference bug: reshape {Format.Tf(x.Shape)} -> {Format.Tf(newShape)} cannot infer the -1 (TF: 'Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero')");
+        }
         long known = 1;
         for (var i = 0; i < shape.Length; i++)
         {

@@ -5,7 +5,7 @@ namespace ShapedTensors.Tests.Support;
 
 /// <summary>
 /// Deterministic random cases. Each case is produced from its own seed (so a failure can be replayed
-/// alone). Shapes are biased toward compatibility: y's dims are mostly copied from x (same position
+/// alone). Dims are 0 to maxDim (see <see cref="DrawDim"/>). Shapes are biased toward compatibility: y's dims are mostly copied from x (same position
 /// from the left, right-aligned, or the contracted dim), then a few candidates are tried until the
 /// wanted outcome (success most of the time, a failure otherwise) appears.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class CaseGenerator
     /// <param name="seed">The case's seed.</param>
     /// <param name="op">The operation.</param>
     /// <param name="maxRank">Ranks are drawn from 1..maxRank.</param>
-    /// <param name="maxDim">Dims are drawn from 1..maxDim.</param>
+    /// <param name="maxDim">Dims are drawn from 0..maxDim.</param>
     /// <param name="maxElements">Upper bound on operand and result element counts (for value cases), or 0.</param>
     public static ContractionCase Make(int seed, ContractionOp op, int maxRank = 6, int maxDim = 9, long maxElements = 0)
     {
@@ -265,8 +265,19 @@ internal static class CaseGenerator
         return a;
     }
 
-    /// <summary>Dims 1..maxDim with extra weight on 1 (it drives broadcasting and squeezing).</summary>
-    private static int DrawDim(Random rng, int maxDim) => rng.NextDouble() < 0.15 ? 1 : rng.Next(1, maxDim + 1);
+    /// <summary>
+    /// Dims 0..maxDim with extra weight on 1 (it drives broadcasting and squeezing) and a few 0s (empty
+    /// tensors and empty contractions).
+    /// </summary>
+    private static int DrawDim(Random rng, int maxDim) => rng.NextDouble() switch
+    {
+        < ZeroChance => 0,
+        < 0.15 => 1,
+        _ => rng.Next(1, maxDim + 1),
+    };
+
+    /// <summary>The chance of a 0 for each drawn dimension.</summary>
+    private const double ZeroChance = 0.025;
 
     /// <summary>Axes mostly in range (negative included), sometimes one step outside.</summary>
     private static int DrawAxis(Random rng, int rank)
