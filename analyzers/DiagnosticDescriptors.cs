@@ -4,7 +4,8 @@ namespace ShapedTensors.Analyzers;
 
 /// <summary>
 /// Every diagnostic ShapedTensors reports: one descriptor per distinct cause, each documented in
-/// <c>docs/diagnostics/STxxxx.md</c>. IDs ST00xx are about calls, ST01xx about <c>[Tensor]</c> declarations.
+/// <c>docs/diagnostics/STxxxx.md</c>. IDs ST00xx are about calls, ST01xx about <c>[Tensor]</c> declarations, ST02xx
+/// about the project's settings.
 /// </summary>
 /// <remarks>Keep <c>AnalyzerReleases.Unshipped.md</c> and <c>docs/diagnostics/README.md</c> in step with this list.</remarks>
 internal static class DiagnosticDescriptors
@@ -15,6 +16,8 @@ internal static class DiagnosticDescriptors
     public const string NonConstantOptionId = "ST0004";
     public const string AxesOutOfRangeId = "ST0005";
     public const string DestinationShapeMismatchId = "ST0006";
+    public const string BatchDotSemanticsDifferId = "ST0008";
+    public const string FallbackBatchDotSemanticsId = "ST0009";
 
     public const string NoDimensionsId = "ST0101";
     public const string NegativeDimensionId = "ST0102";
@@ -25,8 +28,11 @@ internal static class DiagnosticDescriptors
     public const string CannotExtendId = "ST0107";
     public const string DuplicateTensorAttributeId = "ST0108";
 
+    public const string UnknownBatchDotSettingId = "ST0201";
+
     public const string CallsCategory = "ShapedTensors.Calls";
     public const string DeclarationsCategory = "ShapedTensors.Declarations";
+    public const string SettingsCategory = "ShapedTensors.Settings";
 
     /// <summary>Where the rule pages live: the repository's <c>docs/diagnostics</c> folder.</summary>
     public const string HelpLinkBase = "https://github.com/shapedtensors/shapedtensors/blob/main/docs/diagnostics/";
@@ -81,6 +87,22 @@ internal static class DiagnosticDescriptors
         CallsCategory,
         DiagnosticSeverity.Error,
         "The destination of an allocation-free call must have the result shape. The message is exactly the text the runtime would throw.");
+
+    public static readonly DiagnosticDescriptor BatchDotSemanticsDiffer = Create(
+        BatchDotSemanticsDifferId,
+        "BatchDot gives another result under the other batch_dot semantics",
+        "'BatchDot' of shapes {0} and {1}{2} gives {3} with Keras 2.2.4's batch_dot but {4} with tf.keras' (Keras >= 2.2.5); this call follows {5}",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "Keras 2.2.5 rewrote batch_dot, and tf.keras adopted the rewrite in TensorFlow 2.0: the two agree on rank-3 operands but not beyond, so code ported from one to the other gets another shape, or an error, without warning. The project's ShapedTensorsBatchDot property selects which this call follows; explicit axes that give the same result under both, where there are any, make it portable.");
+
+    public static readonly DiagnosticDescriptor FallbackBatchDotSemantics = Create(
+        FallbackBatchDotSemanticsId,
+        "Run-time BatchDot does not follow the project's batch_dot",
+        "'BatchDot' runs through the run-time fallback with {0}, but ShapedTensorsBatchDot is {1}: pass 'semantics: BatchDotSemantics.{1}'",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "A call that binds to a run-time fallback (its shapes are unknown at compile time, or it was not specialized) cannot see the project's ShapedTensorsBatchDot property: it uses the semantics argument, Keras 2.2.4's batch_dot when omitted.");
 
     public static readonly DiagnosticDescriptor NoDimensions = Create(
         NoDimensionsId,
@@ -146,6 +168,16 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A tensor type has one shape and one element type, so it takes one [Tensor] or [Tensor<T>] attribute.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
-        => new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+    // Reported once per compilation, at its end (so the IDE shows it only on a full analysis).
+    public static readonly DiagnosticDescriptor UnknownBatchDotSetting = Create(
+        UnknownBatchDotSettingId,
+        "Unknown ShapedTensorsBatchDot value",
+        "ShapedTensorsBatchDot is '{0}', which is neither Keras224 nor TfKeras: BatchDot follows Keras 2.2.4's batch_dot (Keras224)",
+        SettingsCategory,
+        DiagnosticSeverity.Warning,
+        "The MSBuild property ShapedTensorsBatchDot selects which batch_dot BatchDot follows: Keras224 (the default, Keras 2.2.4) or TfKeras (Keras 2.2.5 and tf.keras). Any other value is ignored.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);
 }

@@ -39,8 +39,19 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => Names.GeneratedNamespace(compilation.AssemblyName))
             .WithTrackingName(TrackingNames.GeneratedNamespace);
 
+        // The project's batch_dot (MSBuild ShapedTensorsBatchDot; the analyzer warns about a value it does not know).
+        var batchDotSemantics = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BatchDotSetting.OptionKey, out var text) && BatchDotSetting.TryParse(text, out var semantics)
+                ? semantics
+                : BatchDotSemantics.Keras224)
+            .WithTrackingName(TrackingNames.BatchDotSemantics);
+
         var calls = context.SyntaxProvider
             .CreateSyntaxProvider(CallParser.IsCandidate, static (context, cancellationToken) => CallSites.Evaluate(context, cancellationToken))
+            .Where(static variants => variants is not null)
+            .WithTrackingName(TrackingNames.CallSites)
+            .Combine(batchDotSemantics)
+            .Select(static (pair, _) => pair.Left!.For(pair.Right))
             .Where(static call => call is not null)
             .Select(static (call, _) => call!)
             .WithTrackingName(TrackingNames.Calls);

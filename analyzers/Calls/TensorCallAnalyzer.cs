@@ -27,7 +27,10 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotSpecialized,
         DiagnosticDescriptors.NonConstantOption,
         DiagnosticDescriptors.AxesOutOfRange,
-        DiagnosticDescriptors.DestinationShapeMismatch);
+        DiagnosticDescriptors.DestinationShapeMismatch,
+        DiagnosticDescriptors.BatchDotSemanticsDiffer,
+        DiagnosticDescriptors.FallbackBatchDotSemantics,
+        DiagnosticDescriptors.UnknownBatchDotSetting);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -38,14 +41,23 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (KnownSymbols.Resolve(start.Compilation) is { } symbols)
+            if (KnownSymbols.Resolve(start.Compilation) is not { } symbols)
             {
-                start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+                return;
             }
+
+            // The project's batch_dot (MSBuild ShapedTensorsBatchDot), which the generator reads the same way.
+            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(BatchDotSetting.OptionKey, out var setting);
+            if (!BatchDotSetting.TryParse(setting, out var semantics))
+            {
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownBatchDotSetting, Location.None, setting)));
+            }
+
+            start.RegisterOperationAction(operation => Analyze(operation, symbols, semantics), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, BatchDotSemantics project)
     {
         if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
         {
@@ -55,6 +67,12 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         foreach (var option in call.NonConstantOptions())
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
+        }
+
+        // A fallback cannot see the project's setting: it follows its semantics argument, Keras 2.2.4's when omitted.
+        if (call.Semantics is { ArgumentKind: ArgumentKind.DefaultValue } && project != BatchDotSemantics.Keras224)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
         }
 
         var x = Operand.Read(call.X.Value);
@@ -67,12 +85,17 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         }
 
         // A non-constant option was reported above; the result shape then depends on its run-time value.
-        if (CallShapes.Of(call) is not { } rule)
+        if (CallShapes.Of(call, project) is not { } rule)
         {
             return;
         }
 
         var result = rule.Apply(x.Shape, y.Shape);
+        if (call.Operation == "BatchDot")
+        {
+            ReportDivergence(context, call, rule, x.Shape, y.Shape, result);
+        }
+
         if (result.Error is { } error)
         {
             if (error.Kind == ShapeErrorKind.InvalidAxes)
@@ -110,6 +133,33 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, context.Compilation.AssemblyName);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
         }
+    }
+
+    // ST0008: another result under the other batch_dot, with the axes that would give this one under both.
+    private static void ReportDivergence(OperationAnalysisContext context, TensorCall call, CallShapes rule, Shape x, Shape y, ContractionResult result)
+    {
+        if (SemanticsDivergence.Find(rule, x, y, result) is not { } divergence)
+        {
+            return;
+        }
+
+        var locations = new List<Location> { call.Y.Syntax.GetLocation() };
+        if (call.Axes is { ArgumentKind: not ArgumentKind.DefaultValue } axes)
+        {
+            locations.Add(axes.Syntax.GetLocation());
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.BatchDotSemanticsDiffer,
+            call.Invocation.Syntax.GetLocation(),
+            locations,
+            divergence.Properties,
+            x,
+            y,
+            SemanticsDivergence.DescribeAxes(rule),
+            divergence.Keras224Text,
+            divergence.TfKerasText,
+            rule.Semantics));
     }
 
     // A generated overload always has shaped parameters, so only a fallback can take an operand of unknown shape.

@@ -22,7 +22,7 @@ internal static class KernelEmitter
 {
     public static string Emit(KernelModel kernel, KernelSettings settings)
     {
-        var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options).Plan!;
+        var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options, kernel.Semantics).Plan!;
         if (TrivialKernel.Applies(plan))
         {
             return TrivialKernel.Emit(kernel, plan);
@@ -123,14 +123,15 @@ internal static class KernelEmitter
         _ => "128",
     };
 
-    private static string Describe(KernelModel kernel) => kernel.Signature switch
+    /// <summary>The options of a kernel's call, for its summary: <c>, axes (1, 2)</c>, <c>, transposeA</c>, <c>, tf.keras' batch_dot</c>.</summary>
+    internal static string Describe(KernelModel kernel) => kernel.Signature switch
     {
         Signature.BatchDotInt => $", axes {kernel.Options.AxisX}",
         Signature.BatchDotPair => $", axes ({kernel.Options.AxisX}, {kernel.Options.AxisY})",
         Signature.MatMul when kernel.Options.TransposeA || kernel.Options.TransposeB =>
             (kernel.Options.TransposeA ? ", transposeA" : string.Empty) + (kernel.Options.TransposeB ? ", transposeB" : string.Empty),
         _ => string.Empty,
-    };
+    } + (kernel.Semantics == BatchDotSemantics.TfKeras ? ", tf.keras' batch_dot" : string.Empty);
 
     private static long Product(EquatableArray<int> dims) => dims.Aggregate(1L, (p, d) => p * d);
 

@@ -25,7 +25,7 @@ internal static class TrivialKernel
         using (w.Block($"internal static partial class {Names.KernelsClass}"))
         {
             w.Line("/// <summary>");
-            w.Line($"/// {kernel.Signature.Operation()} of {TensorTypeEmitter.ShapeText(kernel.X)} and {TensorTypeEmitter.ShapeText(kernel.Y)} = {plan.Result}:");
+            w.Line($"/// {kernel.Signature.Operation()} of {TensorTypeEmitter.ShapeText(kernel.X)} and {TensorTypeEmitter.ShapeText(kernel.Y)}{KernelEmitter.Describe(kernel)} = {plan.Result}:");
             w.Line(plan.Result.IsEmpty ? "/// an empty result, nothing to compute." : "/// every element is a sum over an empty contraction (K = 0), so 0.");
             w.Line("/// </summary>");
             w.Line(Names.GeneratedCodeAttribute);

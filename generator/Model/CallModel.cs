@@ -42,6 +42,7 @@ internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool T
 /// One call site of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> whose operand shapes and options are known
 /// at compile time and compatible.
 /// </summary>
+/// <param name="Semantics">The <c>batch_dot</c> the project selects; <see cref="BatchDotSemantics.Keras224"/> for Dot and MatMul, which it does not affect.</param>
 /// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
 /// <param name="Site">
 /// Where the call is (file, start, length): each generated file is emitted on behalf of one call site that
@@ -53,10 +54,20 @@ internal sealed record CallModel(
     OperandModel Y,
     CallOptions Options,
     EquatableArray<int> ResultDims,
+    BatchDotSemantics Semantics,
     string Namespace,
     string Site)
 {
     public Operation Operation => Signature.Operation();
+}
+
+/// <summary>
+/// A call site evaluated under each <see cref="BatchDotSemantics"/> (the syntax step cannot see the MSBuild property;
+/// a later step picks one). Both are the same object when no BatchDot decides a shape in the call or its operands.
+/// </summary>
+internal sealed record CallVariants(CallModel? Keras224, CallModel? TfKeras)
+{
+    public CallModel? For(BatchDotSemantics semantics) => semantics == BatchDotSemantics.TfKeras ? TfKeras : Keras224;
 }
 
 internal static class SignatureExtensions

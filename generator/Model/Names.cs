@@ -25,14 +25,18 @@ internal static class Names
     public static string CanonicalType(ElementKind element, EquatableArray<int> dims)
         => element.Name() + "_" + (dims.Count == 0 ? "Scalar" : Dims(dims));
 
-    /// <summary>The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>, <c>BatchDot_F32_32x20_32x20_Axes1_1</c>.</summary>
-    public static string Kernel(CallModel call) => Kernel(call.Signature, call.X.Element, call.X.Dims, call.Y.Dims, call.Options);
+    /// <summary>
+    /// The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>,
+    /// <c>BatchDot_F32_32x20_32x20_Axes1_1</c>, <c>BatchDotTfKeras_F32_9x8x7x4x2_9x8x7x2x5</c>.
+    /// </summary>
+    public static string Kernel(CallModel call) => Kernel(call.Signature, call.X.Element, call.X.Dims, call.Y.Dims, call.Options, call.Semantics);
 
     /// <summary>The kernel of an operation on the given shapes and options.</summary>
-    public static string Kernel(Signature signature, ElementKind element, EquatableArray<int> x, EquatableArray<int> y, CallOptions options)
+    public static string Kernel(Signature signature, ElementKind element, EquatableArray<int> x, EquatableArray<int> y, CallOptions options, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
     {
         var name = new StringBuilder()
-            .Append(signature.Operation()).Append('_').Append(element.Tag())
+            .Append(signature.Operation()).Append(signature.Operation() == Model.Operation.BatchDot && semantics == BatchDotSemantics.TfKeras ? "TfKeras" : string.Empty)
+            .Append('_').Append(element.Tag())
             .Append('_').Append(Dims(x)).Append('_').Append(Dims(y));
         switch (signature)
         {

@@ -37,12 +37,12 @@ internal static class SpecializationPlanner
                 .Select(options => new OverloadCase(options.Key, Names.Kernel(options.First())))
                 .OrderBy(c => c.Kernel, StringComparer.Ordinal);
             var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
-            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases));
+            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics);
             foreach (var call in group)
             {
                 // BatchDot(y, a) is BatchDot(y, (a, a)): one kernel (and one name) for both.
                 var kernelSignature = call.Signature == Signature.BatchDotInt ? Signature.BatchDotPair : call.Signature;
-                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, kernelSignature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element));
+                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, kernelSignature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element, call.Semantics));
                 owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
 
                 // Canonical operand types of chained calls (normally also another call's result).

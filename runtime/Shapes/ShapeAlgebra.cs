@@ -6,11 +6,11 @@ using System.Collections.Generic;
 namespace ShapedTensors;
 
 /// <summary>
-/// The shape rules of <c>keras.backend.dot</c>, <c>keras.backend.batch_dot</c> (Keras 2.2.4) and
-/// <c>tf.matmul</c> (TF 2.x), as specified in SEMANTICS.md: result shapes, the exact error texts, and a
-/// <see cref="ContractionPlan"/> saying how to compute the values.
+/// The shape rules of <c>keras.backend.dot</c>, <c>keras.backend.batch_dot</c> (Keras 2.2.4, or as Keras 2.2.5 and
+/// tf.keras rewrote it: <see cref="BatchDotSemantics"/>) and <c>tf.matmul</c> (TF 2.x), as specified in SEMANTICS.md:
+/// result shapes, the exact error texts, and a <see cref="ContractionPlan"/> saying how to compute the values.
 /// </summary>
-public static class ShapeAlgebra
+public static partial class ShapeAlgebra
 {
     private const string MatMulNode = "MatMul";
 
@@ -21,21 +21,34 @@ public static class ShapeAlgebra
         return x.Rank > 2 || y.Rank > 2 ? DotReshaped(x, y) : MatMul2D(x, y, false, false);
     }
 
-    /// <summary>The rule of <c>keras.backend.batch_dot(x, y)</c> with the default axes <c>(rank(x) - 1, rank(y) - 2)</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y)
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y)</c>, default axes <c>(rank(x) - 1, rank(y) - 2)</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y) => BatchDot(x, y, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y, axes)</c> with an int axis, meaning <c>(axes, axes)</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, int axes) => BatchDot(x, y, axes, axes, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y, (axisX, axisY))</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY) => BatchDot(x, y, axisX, axisY, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of <c>keras.backend.batch_dot(x, y)</c> with the default axes of <paramref name="semantics"/>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, BatchDotSemantics semantics)
     {
         CheckNotNull(x, y);
-        return BatchDotCore(x, y, x.Rank - 1, y.Rank - 2, validateAxes: false);
+        return semantics == BatchDotSemantics.TfKeras
+            ? TfKerasBatchDot(x, y, null)
+            : BatchDotCore(x, y, x.Rank - 1, y.Rank - 2, validateAxes: false);
     }
 
     /// <summary>The rule of <c>keras.backend.batch_dot(x, y, axes)</c> with an int axis, meaning <c>(axes, axes)</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y, int axes) => BatchDot(x, y, axes, axes);
+    public static ContractionResult BatchDot(Shape x, Shape y, int axes, BatchDotSemantics semantics) => BatchDot(x, y, axes, axes, semantics);
 
     /// <summary>The rule of <c>keras.backend.batch_dot(x, y, (axisX, axisY))</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY)
+    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY, BatchDotSemantics semantics)
     {
         CheckNotNull(x, y);
-        return BatchDotCore(x, y, axisX, axisY, validateAxes: true);
+        return semantics == BatchDotSemantics.TfKeras
+            ? TfKerasBatchDot(x, y, (axisX, axisY))
+            : BatchDotCore(x, y, axisX, axisY, validateAxes: true);
     }
 
     /// <summary>The rule of <c>tf.matmul(x, y, transpose_a, transpose_b)</c> (TF 2.x, batch dimensions broadcast).</summary>

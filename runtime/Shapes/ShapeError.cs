@@ -35,10 +35,13 @@ public sealed class ShapeError
     /// <summary>The complete message, e.g. <c>Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70].</c></summary>
     public string Message { get; }
 
-    /// <summary>The TensorFlow node name of the frame (<c>MatMul</c>, <c>Mul</c>, <c>Squeeze</c>, <c>BatchDot</c>), or null for axis errors.</summary>
+    /// <summary>
+    /// The TensorFlow node name of the frame (<c>MatMul</c>, <c>Mul</c>, <c>Squeeze</c>, <c>BatchDot</c>), or null for
+    /// an unframed error (axis errors, and the errors Keras raises in Python before any op exists).
+    /// </summary>
     public string? Node { get; }
 
-    /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for axis errors.</summary>
+    /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for an unframed error.</summary>
     public string? Op { get; }
 
     /// <summary>The shapes the frame shows: the ones TensorFlow's op saw, which may differ from the user's.</summary>
@@ -62,6 +65,10 @@ public sealed class ShapeError
 
         return new ShapeError(ShapeErrorKind.IncompatibleShapes, text.Append('.').ToString(), node, op, inputShapes);
     }
+
+    // An error Keras raises in Python before any op exists: its text as it is, no frame (OPS.md §0.2).
+    internal static ShapeError Unframed(string message, Shape x, Shape y)
+        => new(ShapeErrorKind.IncompatibleShapes, message, null, null, new[] { x, y });
 
     internal static ShapeError AxesOutOfRange(Shape x, Shape y, int axisX, int axisY)
     {

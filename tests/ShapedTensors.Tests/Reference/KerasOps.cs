@@ -182,7 +182,7 @@ internal static class KerasOps
     public static NdArray Run(ContractionCase c, NdArray x, NdArray y) => c.Op switch
     {
         ContractionOp.Dot => Dot(x, y),
-        ContractionOp.BatchDot => BatchDot(x, y, c.Axes),
+        ContractionOp.BatchDot => c.TfKeras ? TfKerasOps.BatchDot(x, y, c.Axes) : BatchDot(x, y, c.Axes),
         ContractionOp.MatMul => MatMul(x, y, c.TransposeA, c.TransposeB),
         _ => throw new KeyNotFoundException(c.Op.ToString()),
     };
