@@ -32,6 +32,11 @@ internal static class NotSpecializedReason
             }
         }
 
+        if (call.Semantics is { ArgumentKind: not Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue })
+        {
+            return "it passes a semantics argument, and specialized overloads follow the project's ShapedTensorsBatchDot instead; set that property (or drop the argument where it says the same)";
+        }
+
         if (call.Axes is not null || call.TransposeA is not null || call.TransposeB is not null)
         {
             return $"the generator emits one overload per operation and pair of operand types, and leaves every call on '{Display(x.Type)}' and '{Display(y.Type)}' to the fallback when their option values give different result shapes (this one gives {result}); declare a second type of the same shape for one of them";

@@ -125,14 +125,19 @@ internal sealed class TensorCall
     }
 
     /// <summary>
-    /// The <c>batch_dot</c> the call follows: a specialized overload the project's (<paramref name="project"/>), a
-    /// fallback its <c>semantics</c> argument (Keras 2.2.4's when omitted). False when that argument is not a constant.
+    /// The <c>batch_dot</c> the call is checked with: the project's (<paramref name="project"/>), unless a fallback is
+    /// given another as its <c>semantics</c> argument. (A fallback that omits it runs Keras 2.2.4's; ST0009 says so.)
+    /// False when that argument is not a constant.
     /// </summary>
     public bool ReadSemantics(BatchDotSemantics project, out BatchDotSemantics semantics)
     {
         semantics = project;
-        return Semantics is null || ReadSemantics(out semantics);
+        return Semantics is null or { ArgumentKind: ArgumentKind.DefaultValue } || ReadSemantics(out semantics);
     }
+
+    /// <summary>Whether the call runs a fallback's default batch_dot, Keras 2.2.4's, while the project selects another.</summary>
+    public bool IgnoresProjectSemantics(BatchDotSemantics project)
+        => Semantics is { ArgumentKind: ArgumentKind.DefaultValue } && project != BatchDotSemantics.Keras224;
 
     // The argument's constant value (an omitted one is its default, a constant too).
     private bool ReadSemantics(out BatchDotSemantics semantics)

@@ -69,11 +69,6 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
         }
 
-        // A fallback cannot see the project's setting: it follows its semantics argument, Keras 2.2.4's when omitted.
-        if (call.Semantics is { ArgumentKind: ArgumentKind.DefaultValue } && project != BatchDotSemantics.Keras224)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
-        }
 
         var x = Operand.Read(call.X.Value);
         var y = Operand.Read(call.Y.Value);
@@ -81,12 +76,14 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         if (x.Shape is null || y.Shape is null)
         {
             ReportUnknown(context, call, x, y, destination);
+            ReportFallbackSemantics(context, call, project);
             return;
         }
 
         // A non-constant option was reported above; the result shape then depends on its run-time value.
         if (CallShapes.Of(call, project) is not { } rule)
         {
+            ReportFallbackSemantics(context, call, project);
             return;
         }
 
@@ -116,6 +113,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             if (destination.Shape is null)
             {
                 ReportUnknown(context, call, x, y, destination);
+                ReportFallbackSemantics(context, call, project);
                 return;
             }
 
@@ -132,6 +130,17 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         {
             var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, context.Compilation.AssemblyName);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+            ReportFallbackSemantics(context, call, project);
+        }
+    }
+
+    // ST0009, for a call that compiles and so will run: a fallback cannot see the project's setting, and follows its
+    // semantics argument, Keras 2.2.4's when omitted. (A call that does not compile is checked with the project's.)
+    private static void ReportFallbackSemantics(OperationAnalysisContext context, TensorCall call, BatchDotSemantics project)
+    {
+        if (call.IgnoresProjectSemantics(project))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, call.Invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
         }
     }
 
