@@ -1,10 +1,15 @@
 extern alias codefixes;
 
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
 using System.Threading.Tasks;
 using codefixes::ShapedTensors.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ShapedTensors.Analyzers.Tests.Support;
+using ShapedTensors.Tests.Shared;
 using Xunit;
 
 namespace ShapedTensors.Analyzers.Tests;
@@ -118,6 +123,51 @@ public sealed class BatchDotSemanticsTests
         await Verify.SemanticsAsync(source, "Keras225", [
             new DiagnosticResult("ST0201", DiagnosticSeverity.Warning).WithMessage("ShapedTensorsBatchDot is 'Keras225', which is neither Keras224 nor TfKeras: BatchDot follows Keras 2.2.4's batch_dot (Keras224)"),
         ]);
+    }
+
+    /// <summary>
+    /// SEMANTICS.md §8.2 under each setting, in one program: each error of that setting's column is ST0001 with its
+    /// text, each success compiles, and ST0008 marks every row whose result differs between the two columns.
+    /// </summary>
+    [Theory]
+    [InlineData(null, 3)]
+    [InlineData("TfKeras", 4)]
+    public async Task The_worked_examples_of_section_8_hold_at_compile_time(string? setting, int column)
+    {
+        var declarations = new StringBuilder();
+        var calls = new StringBuilder();
+        var expected = new List<DiagnosticResult>();
+        var markers = 0;
+        var rows = SemanticsMarkdown.TableRows(Path.Combine(RepositoryRoot.Path, "docs", "SEMANTICS.md"), SemanticsMarkdown.BatchDotSemanticsExamples);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (x, y, options, outcome) = (SemanticsRow.ParseInts(rows[i][0]), SemanticsRow.ParseInts(rows[i][1]), rows[i][2], rows[i][column]);
+            var row = new SemanticsRow("BatchDot", x, y, options, outcome);
+            declarations.AppendLine(CultureInfo.InvariantCulture, $"[Tensor({string.Join(", ", x)})] partial struct X{i};");
+            declarations.AppendLine(CultureInfo.InvariantCulture, $"[Tensor({string.Join(", ", y)})] partial struct Y{i};");
+            var call = $"new X{i}().BatchDot(new Y{i}(){row.CSharpOptions})";
+            var marker = markers;
+            if (row.IsError)
+            {
+                expected.Add(new DiagnosticResult("ST0001", DiagnosticSeverity.Error).WithLocation(marker).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(outcome));
+            }
+
+            if (row.DivergesUnderTfKeras())
+            {
+                expected.Add(new DiagnosticResult("ST0008", DiagnosticSeverity.Warning).WithLocation(marker).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+            }
+
+            if (row.IsError || row.DivergesUnderTfKeras())
+            {
+                call = $"{{|#{marker}:{call}|}}";
+                markers++;
+            }
+
+            calls.AppendLine(CultureInfo.InvariantCulture, $"        var r{i} = {call};");
+        }
+
+        Assert.Equal(19, rows.Count);
+        await Verify.SemanticsAsync(Source.Program(declarations.ToString(), calls.ToString().Trim()), setting, expected.ToArray(), once: true);
     }
 
     // The code fix -----------------------------------------------------------------------------------------

@@ -134,6 +134,36 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void TfKeras_BatchDot()
+    {
+        // ShapedTensorsBatchDot=TfKeras: the seed's rank-5 BatchDot is (9, 8, 7, 4, 8, 7, 5), and axes computed at run time
+        // go through the runtime with tf.keras' batch_dot.
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(9, 8, 7, 4, 2)] public partial struct X;
+            [Tensor(9, 8, 7, 2, 5)] public partial struct Y;
+            [Tensor(4, 3)] public partial struct P;
+
+            public static class Model
+            {
+                public static void Run(int axis)
+                {
+                    var z = X.Ones().BatchDot(Y.Ones());
+                    var q = P.Ones().BatchDot(P.Ones(), 1);
+                    var r = P.Ones().BatchDot(P.Ones(), axis);
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(HarnessOptions.Default.WithBuildProperty("ShapedTensorsBatchDot", "TfKeras"), source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Types_from_a_referenced_assembly()
     {
         var library = GeneratorHarness.CompileLibrary("Library", """

@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using GeneratorAssembly::ShapedTensors.Generator.Emit;
 using GeneratorAssembly::ShapedTensors.Generator.Model;
+using GeneratorSemantics = GeneratorAssembly::ShapedTensors.BatchDotSemantics;
 
 namespace ShapedTensors.Generator.Tests;
 
@@ -143,10 +144,11 @@ internal static class KernelCases
 
     /// <summary>
     /// A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all; with
-    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), and
-    /// with the unroll budget they were emitted with (which decides their paths).
+    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), with
+    /// the unroll budget they were emitted with (which decides their paths), and under the project's
+    /// <paramref name="semantics"/> (which the dynamic tensor is then told).
     /// </summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget)
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
@@ -172,21 +174,28 @@ internal static class KernelCases
         text.AppendLine("        var failures = new StringBuilder();");
         foreach (var c in cases)
         {
-            var kernel = Names.Kernel(c.Signature, c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options);
+            var isBatchDot = c.Signature.Operation() == Operation.BatchDot;
+            var kernel = Names.Kernel(c.Signature, c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics);
+            var dynamicCall = c.Call("y.ToDynamic()");
+            if (isBatchDot && semantics == BatchDotSemantics.TfKeras)
+            {
+                dynamicCall = dynamicCall[..^1] + ", semantics: BatchDotSemantics.TfKeras)";
+            }
+
             var label = c.ToString().Replace("\"", "'", StringComparison.Ordinal);
             text.AppendLine("        {");
             text.AppendLine($"            var x = X{c.Id}.Random(seed: {c.Id});");
             text.AppendLine($"            var y = Y{c.Id}.Random(seed: {c.Id + 7919});");
-            text.AppendLine($"            var expected = x.ToDynamic(){c.Call("y.ToDynamic()")}.AsReadOnlySpan();");
+            text.AppendLine($"            var expected = x.ToDynamic(){dynamicCall}.AsReadOnlySpan();");
             text.AppendLine($"            var result = x{c.Call("y")};");
             text.AppendLine($"            Compare(failures, \"{label} (call)\", expected, result.AsReadOnlySpan());");
-            text.AppendLine("            var destination = result.As<" + "global::" + generatedNamespace + "." + CanonicalName(c) + ">();");
+            text.AppendLine("            var destination = result.As<" + "global::" + generatedNamespace + "." + CanonicalName(c, semantics) + ">();");
             text.AppendLine($"            destination.AsSpan().Fill({c.Element}.NaN); // every element must be written");
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
             // Every vector path the kernel has, called directly (the entry only runs the widest this machine has);
             // a kernel with nothing to multiply has none.
-            var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).Plan!;
+            var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics).Plan!;
             if (TrivialKernel.Applies(plan))
             {
                 text.AppendLine("        }");
@@ -231,9 +240,9 @@ internal static class KernelCases
         return text.ToString();
     }
 
-    private static string CanonicalName(Case c)
+    private static string CanonicalName(Case c, BatchDotSemantics semantics)
     {
-        var result = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).ResultShape!;
+        var result = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics).ResultShape!;
         return Names.CanonicalType(c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(result.ToArray()));
     }
 

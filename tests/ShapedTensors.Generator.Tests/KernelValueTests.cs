@@ -112,6 +112,43 @@ public class KernelValueTests
         Assert.True(string.IsNullOrEmpty(failures), failures);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TfKeras_BatchDot_kernels_match_the_dynamic_tensor_under_tf_keras(bool checkedKernels)
+    {
+        // ShapedTensorsBatchDot=TfKeras: the generator's result types and kernels follow tf.keras' batch_dot (SEMANTICS.md
+        // §8.2's successful rows and more: kept axes on both sides, rank-2 operands, negative and explicit axes, K = 0).
+        var cases = new[]
+        {
+            new KernelCases.Case(0, Signature.BatchDotDefault, [9, 8, 7, 4, 2], [9, 8, 7, 2, 5], CallOptions.None, IsDouble: false), // the seed
+            new KernelCases.Case(1, Signature.BatchDotPair, [2, 3, 4, 5], [2, 3, 5, 6], new CallOptions(3, 2, false, false), IsDouble: false),
+            new KernelCases.Case(2, Signature.BatchDotDefault, [10, 12, 4, 5], [10, 12, 5, 8], CallOptions.None, IsDouble: true),
+            new KernelCases.Case(3, Signature.BatchDotPair, [32, 20, 1], [32, 30, 20], new CallOptions(1, 2, false, false), IsDouble: false),
+            new KernelCases.Case(4, Signature.BatchDotPair, [100, 20], [100, 30, 20], new CallOptions(1, 2, false, false), IsDouble: false),
+            new KernelCases.Case(5, Signature.BatchDotInt, [32, 20], [32, 20], new CallOptions(1, 1, false, false), IsDouble: false),
+            new KernelCases.Case(6, Signature.BatchDotDefault, [20, 20], [20, 20], CallOptions.None, IsDouble: true),
+            new KernelCases.Case(7, Signature.BatchDotInt, [32, 20, 3], [32, 20, 3], new CallOptions(-1, -1, false, false), IsDouble: false),
+            new KernelCases.Case(8, Signature.BatchDotDefault, [2, 3, 4, 5], [2, 5], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(9, Signature.BatchDotPair, [3, 5, 4, 6], [3, 2, 5, 7], new CallOptions(1, 2, false, false), IsDouble: false),
+            new KernelCases.Case(10, Signature.BatchDotDefault, [3, 4, 0], [3, 0, 8], CallOptions.None, IsDouble: false),
+            new KernelCases.Case(11, Signature.MatMul, [3, 4, 5], [3, 5, 2], new CallOptions(0, 0, false, false), IsDouble: false),
+        };
+        var options = HarnessOptions.Default
+            .WithBuildProperty("ShapedTensorsBatchDot", "TfKeras")
+            .WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
+        {
+            AssemblyName = "TfKerasKernelCases" + (checkedKernels ? "Checked" : string.Empty),
+        };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels, semantics: BatchDotSemantics.TfKeras));
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.Contains(run.GeneratedSources.Keys, name => name.Contains("Float32_9x8x7x4x8x7x5", System.StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources.Keys, name => name.Contains("BatchDotTfKeras_F32_9x8x7x4x2_9x8x7x2x5", System.StringComparison.Ordinal));
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
     [Fact]
     public void Mid_and_large_products_match_the_dynamic_tensor_through_the_packed_kernel_and_the_loops()
     {

@@ -163,25 +163,11 @@ public sealed class SemanticsTableTests
     [Fact]
     public void Rows_match_the_table_in_SEMANTICS_md()
     {
-        var path = FindSemantics();
+        var path = SemanticsMarkdown.FindFile();
         Assert.True(path is not null, "docs/SEMANTICS.md was not found above " + AppContext.BaseDirectory);
 
         var fromFile = SemanticsMarkdown.TableRows(path).Select(cells => string.Join(" ; ", cells)).ToList();
         var ours = Rows.Select(r => string.Join(" ; ", r.Select(o => (string)o))).ToList();
         Assert.Equal(fromFile, ours);
-    }
-
-    private static string? FindSemantics()
-    {
-        var candidates = new List<string>();
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ShapedTensors.sln")))
-            {
-                candidates.Add(Path.Combine(dir.FullName, "docs", "SEMANTICS.md"));
-            }
-        }
-
-        return candidates.FirstOrDefault(File.Exists);
     }
 }
