@@ -24,6 +24,9 @@ public sealed class ConsumerTests(PackageFixture fixture)
         [Tensor(2, 2)] public partial struct M2;
         """;
 
+    // The builds treat warnings as errors (-warnaserror) except ST0008, which these programs' BatchDots get on purpose.
+    private const string DivergencesStayWarnings = "<MSBuildWarningsNotAsErrors>ST0008</MSBuildWarningsNotAsErrors>";
+
     private const string Program = $$"""
         using ShapedTensors;
 
@@ -61,7 +64,7 @@ public sealed class ConsumerTests(PackageFixture fixture)
     [Fact]
     public void Consumer_with_only_a_package_reference_builds_without_warnings_and_prints_the_shapes()
     {
-        var folder = fixture.CreateConsumer("Consumer", "Exe", [("Program.cs", Program)]);
+        var folder = fixture.CreateConsumer("Consumer", "Exe", [("Program.cs", Program)], extraProperties: DivergencesStayWarnings);
         var build = fixture.Build(folder);
         AssertBuilt(build, batchDotDivergences: 2);
 
@@ -107,9 +110,10 @@ public sealed class ConsumerTests(PackageFixture fixture)
             "Checked",
             "Exe",
             [("Program.cs", Program)],
-            extraProperties: """
+            extraProperties: $"""
                 <ShapedTensorsCheckedKernels>true</ShapedTensorsCheckedKernels>
                 <ShapedTensorsUnrollBudget>16</ShapedTensorsUnrollBudget>
+                {DivergencesStayWarnings}
                 """);
         AssertBuilt(fixture.Build(folder), batchDotDivergences: 2);
 
@@ -131,14 +135,14 @@ public sealed class ConsumerTests(PackageFixture fixture)
             using ShapedTensors;
 
             var z = X.Ones().BatchDot(Y.Ones());
-            Console.WriteLine($"{z.Shape} {z.GetType().Name} {z.AsReadOnlySpan().ToArray().Sum()}");
+            Console.WriteLine($"{((IShapedTensor<float>)z).Shape} {z.GetType().Name} {z.AsReadOnlySpan().ToArray().Sum()}");
             var d = X.Ones().ToDynamic().BatchDot(Y.Ones().ToDynamic(), BatchDotSemantics.TfKeras);
             Console.WriteLine(d.Shape);
 
             [Tensor(9, 8, 7, 4, 2)] partial struct X;
             [Tensor(9, 8, 7, 2, 5)] partial struct Y;
             """;
-        var folder = fixture.CreateConsumer("TfKeras", "Exe", [("Program.cs", source)], extraProperties: "<ShapedTensorsBatchDot>TfKeras</ShapedTensorsBatchDot>");
+        var folder = fixture.CreateConsumer("TfKeras", "Exe", [("Program.cs", source)], extraProperties: "<ShapedTensorsBatchDot>TfKeras</ShapedTensorsBatchDot>" + DivergencesStayWarnings);
         var build = fixture.Build(folder);
         AssertBuilt(build, batchDotDivergences: 1);
         Assert.Contains("this call follows TfKeras", build.Warnings[0], StringComparison.Ordinal);
