@@ -44,7 +44,7 @@ internal static class DiagnosticDescriptors
         "{0}",
         CallsCategory,
         DiagnosticSeverity.Error,
-        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's).");
+        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own for tf.keras' batch_dot).");
 
     public static readonly DiagnosticDescriptor ShapeUnknown = Create(
         ShapeUnknownId,

@@ -14,8 +14,8 @@ namespace ShapedTensors.Generator.Tests;
 
 /// <summary>
 /// Seeded random calls of every operation and option whose shapes are compatible (ranks 1–5, every output
-/// width from 1 to 33 so every vector tail appears), and the C# source that declares their types, calls them
-/// and compares every kernel path with the dynamic tensor.
+/// width from 1 to 33 so every vector tail appears, a few empty batch dimensions), and the C# source that
+/// declares their types, calls them and compares every kernel path with the dynamic tensor.
 /// </summary>
 internal static class KernelCases
 {
@@ -68,7 +68,8 @@ internal static class KernelCases
     // Shapes built to be compatible most of the time; the algebra has the last word.
     private static Case? Propose(Random random, Signature signature, int width, int id, bool isDouble)
     {
-        int Dim() => random.Next(1, 6);
+        // Batch dimensions 1-5, and now and then 0: an empty result, whose kernel has nothing to compute.
+        int Dim() => random.Next(40) == 0 ? 0 : random.Next(1, 6);
         int[] Batch(int rank) => Enumerable.Range(0, rank).Select(_ => Dim()).ToArray();
         var m = random.Next(1, 10);
         var k = random.Next(1, 10);
