@@ -5,7 +5,7 @@ namespace ShapedTensors.Analyzers;
 /// <summary>
 /// Every diagnostic ShapedTensors reports: one descriptor per distinct cause, each documented in
 /// <c>docs/diagnostics/STxxxx.md</c>. IDs ST00xx are about calls, ST01xx about <c>[Tensor]</c> declarations, ST02xx
-/// about the project's settings.
+/// about the MSBuild settings.
 /// </summary>
 /// <remarks>Keep <c>AnalyzerReleases.Unshipped.md</c> and <c>docs/diagnostics/README.md</c> in step with this list.</remarks>
 internal static class DiagnosticDescriptors
@@ -16,6 +16,7 @@ internal static class DiagnosticDescriptors
     public const string NonConstantOptionId = "ST0004";
     public const string AxesOutOfRangeId = "ST0005";
     public const string DestinationShapeMismatchId = "ST0006";
+    public const string ResultTooLargeId = "ST0007";
     public const string BatchDotSemanticsDifferId = "ST0008";
     public const string FallbackBatchDotSemanticsId = "ST0009";
 
@@ -27,15 +28,14 @@ internal static class DiagnosticDescriptors
     public const string ContainingTypeNotPartialId = "ST0106";
     public const string CannotExtendId = "ST0107";
     public const string DuplicateTensorAttributeId = "ST0108";
+    public const string ReservedMemberId = "ST0109";
+    public const string ReservedNamespaceId = "ST0110";
 
-    public const string UnknownBatchDotSettingId = "ST0201";
+    public const string InvalidSettingId = "ST0201";
 
     public const string CallsCategory = "ShapedTensors.Calls";
     public const string DeclarationsCategory = "ShapedTensors.Declarations";
     public const string SettingsCategory = "ShapedTensors.Settings";
-
-    /// <summary>Where the rule pages live: the repository's <c>docs/diagnostics</c> folder.</summary>
-    public const string HelpLinkBase = "https://github.com/shapedtensors/shapedtensors/blob/main/docs/diagnostics/";
 
     // The message is exactly ShapeError.Message, the text the runtime throws: nothing may be added to it.
     public static readonly DiagnosticDescriptor ShapeMismatch = Create(
@@ -88,6 +88,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The destination of an allocation-free call must have the result shape. The message is exactly the text the runtime would throw.");
 
+    // The message is exactly the runtime's ArgumentException text for such a result (SizeLimit.ResultTooLarge).
+    public static readonly DiagnosticDescriptor ResultTooLarge = Create(
+        ResultTooLargeId,
+        "Result has too many elements",
+        "{0}",
+        CallsCategory,
+        DiagnosticSeverity.Error,
+        "The operand shapes are compatible, but the result has more elements than one array can hold, so it cannot be computed. The message is exactly the text the runtime would throw.");
     public static readonly DiagnosticDescriptor BatchDotSemanticsDiffer = Create(
         BatchDotSemanticsDifferId,
         "BatchDot gives another result under the other batch_dot semantics",
@@ -168,16 +176,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A tensor type has one shape and one element type, so it takes one [Tensor] or [Tensor<T>] attribute.");
 
-    // Reported once per compilation, at its end (so the IDE shows it only on a full analysis).
-    public static readonly DiagnosticDescriptor UnknownBatchDotSetting = Create(
-        UnknownBatchDotSettingId,
-        "Unknown ShapedTensorsBatchDot value",
-        "ShapedTensorsBatchDot is '{0}', which is neither Keras224 nor TfKeras: BatchDot follows Keras 2.2.4's batch_dot (Keras224)",
+    public static readonly DiagnosticDescriptor ReservedMember = Create(
+        ReservedMemberId,
+        "Tensor type declares a member the generator emits",
+        "'{0}' declares '{1}', which the ShapedTensors generator emits for every tensor type and its generated code relies on: remove or rename it",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "The shape constants (Shape, Rank, Length, Dim0, ...), the storage (_elements, Elements), the constructors new T() and T(elements[]), Wrap, AsSpan, AsReadOnlySpan, ToDynamic, As<TOther> and the indexer's Offset are what generated code relies on. The generator does not extend a type that declares one of them. Other members it would emit (ToString, Equals, an indexer, ...) may be written by the user: the generator then leaves its own out.");
+
+    public static readonly DiagnosticDescriptor ReservedNamespace = Create(
+        ReservedNamespaceId,
+        "Type declared in the generator's namespace",
+        "'{0}' is declared in namespace '{1}', where the ShapedTensors generator emits this assembly's result types and kernels: move it to another namespace",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "ShapedTensors.Generated.<Assembly> belongs to the generator: a type declared there can have the name of a result type or kernel it emits, and then neither compiles.");
+
+    public static readonly DiagnosticDescriptor InvalidSetting = Create(
+        InvalidSettingId,
+        "ShapedTensors setting has an invalid value",
+        "The MSBuild property '{0}' is '{1}', which is not {2}: the generator uses {3}",
         SettingsCategory,
         DiagnosticSeverity.Warning,
-        "The MSBuild property ShapedTensorsBatchDot selects which batch_dot BatchDot follows: Keras224 (the default, Keras 2.2.4) or TfKeras (Keras 2.2.5 and tf.keras). Any other value is ignored.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "ShapedTensorsUnrollBudget takes a positive integer, ShapedTensorsCheckedKernels and ShapedTensorsPublicResultTypes take true or false, ShapedTensorsBatchDot takes Keras224 or TfKeras. A value that is none of these would otherwise be ignored without a word.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
-        => new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: string.Empty);
 }

@@ -21,6 +21,10 @@ public sealed class TensorGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // [Embedded] keeps each assembly's operations classes out of every other compilation, even one that sees
+        // its internals (InternalsVisibleTo): otherwise both assemblies' overloads would apply there (CS0121).
+        context.RegisterPostInitializationOutput(static output => output.AddEmbeddedAttributeDefinition());
+
         var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(TensorSymbols.AttributeMetadataName, static (node, _) => node is TypeDeclarationSyntax, DeclarationParser.Parse)
             .Where(static model => model is not null)
@@ -32,18 +36,23 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.GenericDeclarations);
 
-        context.RegisterSourceOutput(declarations, static (output, type) => AddType(output, type, EquatableArray<string>.Empty));
-        context.RegisterSourceOutput(genericDeclarations, static (output, type) => AddType(output, type, EquatableArray<string>.Empty));
-
         var generatedNamespace = context.CompilationProvider
             .Select(static (compilation, _) => Names.GeneratedNamespace(compilation.AssemblyName))
             .WithTrackingName(TrackingNames.GeneratedNamespace);
 
+        var declaredTypes = declarations.Collect().Combine(genericDeclarations.Collect())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        var declaredFiles = declaredTypes
+            .Combine(generatedNamespace)
+            .SelectMany(static (pair, _) => HintNames.ForDeclared(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.DeclaredFiles);
+        context.RegisterSourceOutput(declaredFiles, static (output, file) => output.AddSource(
+            file.HintName,
+            SourceText.From(TensorTypeEmitter.Emit(file.Type, EquatableArray<SameShapeType>.Empty), System.Text.Encoding.UTF8)));
+
         // The project's batch_dot (MSBuild ShapedTensorsBatchDot; the analyzer warns about a value it does not know).
         var batchDotSemantics = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue(BatchDotSetting.OptionKey, out var text) && BatchDotSetting.TryParse(text, out var semantics)
-                ? semantics
-                : BatchDotSemantics.Keras224)
+            .Select(static (options, _) => GeneratorSettings.Semantics(options.GlobalOptions))
             .WithTrackingName(TrackingNames.BatchDotSemantics);
 
         var calls = context.SyntaxProvider
@@ -61,9 +70,16 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, _) => SpecializationPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Specialization);
 
+        var optimized = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options.OptimizationLevel == OptimizationLevel.Release);
         var kernelSettings = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => KernelSettings.From(options.GlobalOptions))
+            .Combine(optimized)
+            .Select(static (pair, _) => pair.Left with { Optimized = pair.Right })
             .WithTrackingName(TrackingNames.KernelSettings);
+        var publicResultTypes = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GeneratorSettings.PublicResults(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.PublicResultTypes);
 
         // Each call site emits what it owns (see OwnedOutputs): outputs are compared per call, so an edit to one
         // call regenerates only the files that call owns.
@@ -72,47 +88,52 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right.For(pair.Left.Site))
             .WithTrackingName(TrackingNames.OwnedOutputs);
 
+        // Only small plans get a kernel file; the calls of the others go straight to the runtime (KernelStrategy).
         var kernels = owned
             .SelectMany(static (outputs, _) => outputs.Kernels)
             .Combine(kernelSettings)
+            .Where(static pair => KernelStrategy.IsEmitted(pair.Left.Plan, pair.Right))
             .WithTrackingName(TrackingNames.Kernels);
         context.RegisterSourceOutput(kernels, static (output, pair) => output.AddSource(
-            HintName(pair.Left.GeneratedNamespace, "Kernels", pair.Left.Name),
+            HintNames.Of(new[] { pair.Left.GeneratedNamespace, "Kernels", pair.Left.Name }),
             SourceText.From(KernelEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
 
-        var declaredTypes = declarations.Collect().Combine(genericDeclarations.Collect())
-            .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        // A canonical type converts to and from every type of its shape that it can name: this assembly's declared
+        // types and the tensor types of referenced assemblies (public, or internal to an assembly that gives access).
+        var referencedTypes = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ReferencedTensorTypes.Find(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedTypes);
+        var sameShapeCandidates = declaredTypes
+            .Select(static (types, _) => new EquatableArray<ReferencedTensorType>(types
+                .Where(type => type.IsNameable)
+                .Select(type => new ReferencedTensorType(type.FullName, type.Dims, type.Element, !type.IsStruct))))
+            .Combine(referencedTypes)
+            .Select(static (pair, _) => new EquatableArray<ReferencedTensorType>(pair.Left.Concat(pair.Right)));
         var canonicalTypes = owned
             .SelectMany(static (outputs, _) => outputs.CanonicalTypes)
-            .Combine(declaredTypes)
-            .Select(static (pair, _) => new CanonicalTypeModel(pair.Left, SameShape(pair.Left, pair.Right)))
+            .Combine(sameShapeCandidates)
+            .Combine(publicResultTypes)
+            .Select(static (pair, _) => new CanonicalTypeModel(
+                pair.Right ? pair.Left.Left with { Accessibility = "public" } : pair.Left.Left,
+                SameShape(pair.Left.Left, pair.Left.Right)))
             .WithTrackingName(TrackingNames.CanonicalTypes);
-        context.RegisterSourceOutput(canonicalTypes, static (output, canonical) => AddType(output, canonical.Type, canonical.SameShapeTypes));
+        context.RegisterSourceOutput(canonicalTypes, static (output, canonical) => output.AddSource(
+            HintNames.Of(canonical.Type.NameParts),
+            SourceText.From(TensorTypeEmitter.Emit(canonical.Type, canonical.SameShapeTypes), System.Text.Encoding.UTF8)));
 
         var operations = owned
             .SelectMany(static (outputs, _) => outputs.Operations)
+            .Combine(kernelSettings)
             .WithTrackingName(TrackingNames.Operations);
-        context.RegisterSourceOutput(operations, static (output, model) => output.AddSource(
-            HintName(model.Namespace.Length > 0 ? model.Namespace : "global", Names.OperationsClass),
-            SourceText.From(OperationsEmitter.Emit(model), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(operations, static (output, pair) => output.AddSource(
+            pair.Left.HintName,
+            SourceText.From(OperationsEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
     }
 
-    private static void AddType(SourceProductionContext output, TensorTypeModel type, EquatableArray<string> sameShapeTypes)
-        => output.AddSource(
-            HintName(new[] { type.Namespace }.Concat(type.ContainingTypes.Select(c => c.Name)).Append(type.Name).ToArray()),
-            SourceText.From(TensorTypeEmitter.Emit(type, sameShapeTypes), System.Text.Encoding.UTF8));
-
-    private static EquatableArray<string> SameShape(TensorTypeModel canonical, ImmutableArray<TensorTypeModel> declared)
-        => new(declared
-            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims)
-            .Select(type => type.FullName)
-            .OrderBy(name => name, StringComparer.Ordinal));
-
-    // Deterministic, unique and file-name safe: "MyApp.Outer.W.g.cs".
-    private static string HintName(params string[] parts)
-    {
-        var name = string.Join(".", parts.Where(part => part.Length > 0));
-        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray());
-        return safe + ".g.cs";
-    }
+    private static EquatableArray<SameShapeType> SameShape(TensorTypeModel canonical, EquatableArray<ReferencedTensorType> candidates)
+        => new(candidates
+            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims && type.FullName != canonical.FullName)
+            .Select(type => new SameShapeType(type.FullName, type.IsClass))
+            .Distinct()
+            .OrderBy(type => type.FullName, StringComparer.Ordinal));
 }

@@ -21,6 +21,15 @@ public static class TrackingNames
     /// <summary>The namespace of this assembly's canonical types and kernels.</summary>
     public const string GeneratedNamespace = nameof(GeneratedNamespace);
 
+    /// <summary>Each declared type with the name of its file.</summary>
+    public const string DeclaredFiles = nameof(DeclaredFiles);
+
+    /// <summary>The tensor types of referenced assemblies this compilation can name.</summary>
+    public const string ReferencedTypes = nameof(ReferencedTypes);
+
+    /// <summary>Whether canonical result types are public (MSBuild ShapedTensorsPublicResultTypes).</summary>
+    public const string PublicResultTypes = nameof(PublicResultTypes);
+
     /// <summary>The kernel settings from MSBuild (unroll budget, checked access).</summary>
     public const string KernelSettings = nameof(KernelSettings);
 

@@ -130,7 +130,7 @@ public sealed partial class DynamicTensor<T>
 
     /// <summary><c>keras.backend.batch_dot(this, y)</c> with the default axes.</summary>
     /// <param name="y">The right operand.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     public DynamicTensor<T> BatchDot(DynamicTensor<T> y, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), semantics), null);
@@ -138,7 +138,7 @@ public sealed partial class DynamicTensor<T>
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c>.</summary>
     /// <param name="y">The right operand.</param>
     /// <param name="axes">The axis of both operands to contract, meaning <c>(axes, axes)</c>.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An axis is outside its operand's rank.</exception>
     public DynamicTensor<T> BatchDot(DynamicTensor<T> y, int axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
@@ -147,7 +147,7 @@ public sealed partial class DynamicTensor<T>
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c> with one axis per operand.</summary>
     /// <param name="y">The right operand.</param>
     /// <param name="axes">The axis of this tensor and the axis of <paramref name="y"/> to contract.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An axis is outside its operand's rank.</exception>
     public DynamicTensor<T> BatchDot(DynamicTensor<T> y, (int X, int Y) axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
@@ -156,7 +156,7 @@ public sealed partial class DynamicTensor<T>
     /// <summary><c>keras.backend.batch_dot(this, y)</c>, written into <paramref name="destination"/>.</summary>
     /// <param name="y">The right operand.</param>
     /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     public void BatchDot(DynamicTensor<T> y, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), semantics), DestinationOf(destination));
 
@@ -164,7 +164,7 @@ public sealed partial class DynamicTensor<T>
     /// <param name="y">The right operand.</param>
     /// <param name="axes">The axis of both operands to contract, meaning <c>(axes, axes)</c>.</param>
     /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     public void BatchDot(DynamicTensor<T> y, int axes, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes, semantics), DestinationOf(destination));
 
@@ -172,7 +172,7 @@ public sealed partial class DynamicTensor<T>
     /// <param name="y">The right operand.</param>
     /// <param name="axes">The axis of this tensor and the axis of <paramref name="y"/> to contract.</param>
     /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
-    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §8).</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     public void BatchDot(DynamicTensor<T> y, (int X, int Y) axes, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes.X, axes.Y, semantics), DestinationOf(destination));
 
@@ -191,6 +191,11 @@ public sealed partial class DynamicTensor<T>
     private DynamicTensor<T> Compute(string operation, DynamicTensor<T> y, ContractionResult result, DynamicTensor<T>? destination)
     {
         var plan = Contraction.PlanOrThrow(result, operation, Shape, y.Shape);
+        if (SizeLimit.Exceeds(plan.Result))
+        {
+            throw new ArgumentException(SizeLimit.ResultTooLarge(operation, Shape, y.Shape, plan.Result));
+        }
+
         if (destination is null)
         {
             destination = new DynamicTensor<T>(plan.Result, Allocate(plan.Result));
@@ -204,7 +209,7 @@ public sealed partial class DynamicTensor<T>
             throw new ArgumentException("The destination must not share memory with an operand.", nameof(destination));
         }
 
-        PlanExecutor.Execute<T>(plan, _data, y._data, destination._data);
+        StridedProduct.Multiply<T>(plan, _data, y._data, destination._data);
         return destination;
     }
 

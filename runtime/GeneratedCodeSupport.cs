@@ -26,7 +26,20 @@ public static class GeneratedCodeSupport
         Require.NotNull(shape, nameof(shape));
         if (length != shape.ElementCount)
         {
-            throw new ArgumentException($"A tensor of shape {shape} needs {shape.ElementCount} elements, but {length} were given.", parameterName);
+            ThrowLength(shape, length, parameterName);
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="length"/> is <paramref name="expectedLength"/>, the element count of
+    /// <paramref name="shape"/> (a generated type's constant): one comparison, the message built only on failure.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckLength(Shape shape, int expectedLength, int length, string parameterName)
+    {
+        if (length != expectedLength)
+        {
+            ThrowLength(shape, length, parameterName);
         }
     }
 
@@ -35,9 +48,31 @@ public static class GeneratedCodeSupport
     {
         if (expected != actual)
         {
-            throw new ArgumentException($"A tensor of shape {actual} cannot become a {typeName}, whose shape is {expected}.", parameterName);
+            ThrowShape(expected, actual, typeName, parameterName);
         }
     }
+
+    /// <summary>
+    /// Checks that a tensor of shape <paramref name="actual"/> can become a <typeparamref name="TOther"/>, whose shape
+    /// is <paramref name="expected"/> (<c>As&lt;TOther&gt;</c>, and the conversions between same-shape types): the
+    /// type's name is looked up only on failure.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CheckShape<TOther>(Shape expected, Shape actual)
+    {
+        if (!ReferenceEquals(expected, actual) && expected != actual)
+        {
+            ThrowShape(expected, actual, typeof(TOther).Name, nameof(TOther));
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowLength(Shape shape, int length, string parameterName)
+        => throw new ArgumentException($"A tensor of shape {shape} needs {shape.ElementCount} elements, but {length} were given.", parameterName);
+
+    [DoesNotReturn]
+    private static void ThrowShape(Shape expected, Shape actual, string typeName, string parameterName)
+        => throw new ArgumentException($"A tensor of shape {actual} cannot become a {typeName}, whose shape is {expected}.", parameterName);
 
     /// <summary>
     /// Checks that a destination is not stored in the same array as an operand, which kernels read while writing it.
@@ -78,6 +113,45 @@ public static class GeneratedCodeSupport
     private static void ThrowKernelLengths(int x, int expectedX, int y, int expectedY, int output, int expectedOutput)
         => throw new ArgumentException($"A kernel for {expectedX}, {expectedY} -> {expectedOutput} elements was given {x}, {y} -> {output}.");
 
+    /// <summary>
+    /// A hash of tensor values consistent with their equality (<see cref="MemoryExtensions.SequenceEqual{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>,
+    /// which compares elements with <c>Equals</c>: every NaN equals every NaN, and 0 equals -0): the bytes of the values
+    /// with -0 made 0 and every NaN made one NaN, a block at a time.
+    /// </summary>
+    public static int HashOf<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int BlockLength = 256;
+        var hash = default(HashCode);
+        Span<T> block = stackalloc T[BlockLength];
+        for (var start = 0; start < values.Length; start += BlockLength)
+        {
+            var source = values.Slice(start, Math.Min(BlockLength, values.Length - start));
+            var normal = block[..source.Length];
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            {
+                var nan = new Vector<T>(T.NaN);
+                for (; i <= source.Length - Vector<T>.Count; i += Vector<T>.Count)
+                {
+                    var value = new Vector<T>(source[i..]);
+                    value = Vector.ConditionalSelect(Vector.Equals(value, Vector<T>.Zero), Vector<T>.Zero, value);
+                    Vector.ConditionalSelect(Vector.Equals(value, value), value, nan).CopyTo(normal[i..]);
+                }
+            }
+
+            for (; i < source.Length; i++)
+            {
+                var value = source[i];
+                normal[i] = T.IsNaN(value) ? T.NaN : value == T.Zero ? T.Zero : value;
+            }
+
+            hash.AddBytes(MemoryMarshal.AsBytes(normal));
+        }
+
+        return hash.ToHashCode();
+    }
+
     /// <summary>The exception for a default value of a struct tensor type, which has no storage.</summary>
     public static InvalidOperationException Uninitialized(string typeName)
         => new($"This {typeName} is a default value with no storage; create one with new {typeName}(), {typeName}.Zeros() or another factory.");
@@ -105,6 +179,6 @@ public static class GeneratedCodeSupport
             throw new InvalidOperationException($"{operation} of {x.Shape} and {y.Shape} with these options has shape {plan.Result}, not the shape {destination.Shape} of the type this overload returns; pass the options as constants or use the dynamic tensor.");
         }
 
-        PlanExecutor.Execute(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+        StridedProduct.Multiply(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
     }
 }

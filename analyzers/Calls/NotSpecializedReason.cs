@@ -1,19 +1,21 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using ShapedTensors.Generator.Model;
 using ShapedTensors.Generator.Parsing;
 
 namespace ShapedTensors.Analyzers.Calls;
 
 /// <summary>
-/// Says why the generator emitted no specialized overload for a call whose shapes and options are known and
-/// compatible. The generator cannot tell (it reports nothing), so this follows its rules: it names operand
-/// types from namespace level, it sees its own result types only through expressions it can trace, and it
-/// emits one overload per operation and pair of operand types, so a pair whose calls give different result
-/// shapes stays on the fallback.
+/// Says why a call whose shapes and options are known and compatible bound to the run-time fallback. The generator
+/// cannot tell (it reports nothing), so this follows its rules: it names operand types from namespace level, it sees
+/// its own result types only through expressions it can trace, and it emits one overload per operation and pair of
+/// operand types, so a pair whose calls give different result shapes stays on the fallback. When an overload for the
+/// operand types exists and the call still missed it, the arguments are the reason.
 /// </summary>
 internal static class NotSpecializedReason
 {
-    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, Shape result, string? assemblyName)
+    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, Shape result, KnownSymbols symbols, string? assemblyName)
     {
         foreach (var operand in new[] { x, y, destination })
         {
@@ -37,13 +39,43 @@ internal static class NotSpecializedReason
             return "it passes a semantics argument, and specialized overloads follow the project's ShapedTensorsBatchDot instead; set that property (or drop the argument where it says the same)";
         }
 
-        if (call.Axes is not null || call.TransposeA is not null || call.TransposeB is not null)
+        if (GeneratedOverload(call, x, y, symbols) is { } overload)
+        {
+            return destination?.Type is { } destinationType && overload.Parameters.FirstOrDefault(p => p.Name == "destination")?.Type is { } resultType
+                ? $"its destination's type '{Display(destinationType)}' does not convert to '{Display(resultType)}', the result type of the generated overload"
+                : $"its arguments do not fit the generated overload '{overload.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}'";
+        }
+
+        if (call.Axes is not null || IsWritten(call.TransposeA) || IsWritten(call.TransposeB))
         {
             return $"the generator emits one overload per operation and pair of operand types, and leaves every call on '{Display(x.Type)}' and '{Display(y.Type)}' to the fallback when their option values give different result shapes (this one gives {result}); declare a second type of the same shape for one of them";
         }
 
         return "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")";
     }
+
+    // A generated overload of the call's operation for its operand types, in scope where the call is (the allocation-free
+    // form when the call has a destination), or null.
+    private static IMethodSymbol? GeneratedOverload(TensorCall call, Operand x, Operand y, KnownSymbols symbols)
+    {
+        if (call.Invocation.SemanticModel is not { } model || x.Type is not INamedTypeSymbol receiver || y.Type is null)
+        {
+            return null;
+        }
+
+        var destinationForm = call.Destination is not null;
+        return model.LookupSymbols(call.Invocation.Syntax.SpanStart, receiver, call.Operation, includeReducedExtensionMethods: true)
+            .OfType<IMethodSymbol>()
+            .Select(method => method.ReducedFrom)
+            .OfType<IMethodSymbol>()
+            .FirstOrDefault(method => CallBindings.Classify(method, symbols) == CallBinding.Specialized
+                && method.Parameters.Length > 1
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, y.Type)
+                && method.Parameters.Any(p => p.Name == "destination") == destinationForm);
+    }
+
+    // An option argument the user wrote (an omitted optional one is there too, with its default value).
+    private static bool IsWritten(IArgumentOperation? argument) => argument is { ArgumentKind: not ArgumentKind.DefaultValue };
 
     // The generator's canonical result types are the top-level types of ShapedTensors.Generated.<Assembly>.
     private static bool IsGeneratedResultType(ITypeSymbol type, string? assemblyName)

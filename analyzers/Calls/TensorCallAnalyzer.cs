@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ShapedTensors.Generator.Model;
 
 namespace ShapedTensors.Analyzers.Calls;
 
@@ -28,9 +29,9 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NonConstantOption,
         DiagnosticDescriptors.AxesOutOfRange,
         DiagnosticDescriptors.DestinationShapeMismatch,
+        DiagnosticDescriptors.ResultTooLarge,
         DiagnosticDescriptors.BatchDotSemanticsDiffer,
-        DiagnosticDescriptors.FallbackBatchDotSemantics,
-        DiagnosticDescriptors.UnknownBatchDotSetting);
+        DiagnosticDescriptors.FallbackBatchDotSemantics);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -41,23 +42,18 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (KnownSymbols.Resolve(start.Compilation) is not { } symbols)
+            if (KnownSymbols.Resolve(start.Compilation) is { } symbols)
             {
-                return;
+                // The project's batch_dot (MSBuild ShapedTensorsBatchDot), read as the generator reads it; the settings
+                // analyzer reports a value it does not know (ST0201).
+                var project = GeneratorSettings.Semantics(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+                var links = HelpLinks.For(start.Compilation);
+                start.RegisterOperationAction(operation => Analyze(operation, symbols, links, project), OperationKind.Invocation);
             }
-
-            // The project's batch_dot (MSBuild ShapedTensorsBatchDot), which the generator reads the same way.
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(BatchDotSetting.OptionKey, out var setting);
-            if (!BatchDotSetting.TryParse(setting, out var semantics))
-            {
-                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownBatchDotSetting, Location.None, setting)));
-            }
-
-            start.RegisterOperationAction(operation => Analyze(operation, symbols, semantics), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, BatchDotSemantics project)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, HelpLinks links, BatchDotSemantics project)
     {
         if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
         {
@@ -66,54 +62,59 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
         foreach (var option in call.NonConstantOptions())
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter?.Name, call.Operation));
         }
-
 
         var x = Operand.Read(call.X.Value);
         var y = Operand.Read(call.Y.Value);
         var destination = call.Destination is null ? null : Operand.Read(call.Destination.Value);
         if (x.Shape is null || y.Shape is null)
         {
-            ReportUnknown(context, call, x, y, destination);
-            ReportFallbackSemantics(context, call, project);
+            ReportUnknown(context, links, call, x, y, destination);
+            ReportFallbackSemantics(context, links, call, project);
             return;
         }
 
         // A non-constant option was reported above; the result shape then depends on its run-time value.
         if (CallShapes.Of(call, project) is not { } rule)
         {
-            ReportFallbackSemantics(context, call, project);
+            ReportFallbackSemantics(context, links, call, project);
             return;
         }
 
         var result = rule.Apply(x.Shape, y.Shape);
         if (call.Operation == "BatchDot")
         {
-            ReportDivergence(context, call, rule, x.Shape, y.Shape, result);
+            ReportDivergence(context, links, call, rule, x.Shape, y.Shape, result);
         }
 
         if (result.Error is { } error)
         {
             if (error.Kind == ShapeErrorKind.InvalidAxes)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
                 return;
             }
 
             // Reported whatever the call bound to: a generated MatMul overload also accepts flag values it was not emitted for.
             var fixes = FixCandidates.For(rule, x.Shape, y.Shape, destination?.Shape);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
             return;
         }
 
         var resultShape = result.ResultShape!;
+        if (SizeLimit.Exceeds(resultShape))
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, x.Shape, y.Shape, resultShape)));
+            return;
+        }
+
         if (destination is not null)
         {
             if (destination.Shape is null)
             {
-                ReportUnknown(context, call, x, y, destination);
-                ReportFallbackSemantics(context, call, project);
+                ReportUnknown(context, links, call, x, y, destination);
+                ReportFallbackSemantics(context, links, call, project);
                 return;
             }
 
@@ -121,31 +122,21 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             {
                 // The runtime's text (DynamicTensor's Compute), word for word.
                 var message = $"The destination has shape {destination.Shape}, but {call.Operation} of {x.Shape} and {y.Shape} has shape {resultShape}.";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
                 return;
             }
         }
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, context.Compilation.AssemblyName);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
-            ReportFallbackSemantics(context, call, project);
-        }
-    }
-
-    // ST0009, for a call that compiles and so will run: a fallback cannot see the project's setting, and follows its
-    // semantics argument, Keras 2.2.4's when omitted. (A call that does not compile is checked with the project's.)
-    private static void ReportFallbackSemantics(OperationAnalysisContext context, TensorCall call, BatchDotSemantics project)
-    {
-        if (call.IgnoresProjectSemantics(project))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, call.Invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, symbols, context.Compilation.AssemblyName);
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+            ReportFallbackSemantics(context, links, call, project);
         }
     }
 
     // ST0008: another result under the other batch_dot, with the axes that would give this one under both.
-    private static void ReportDivergence(OperationAnalysisContext context, TensorCall call, CallShapes rule, Shape x, Shape y, ContractionResult result)
+    private static void ReportDivergence(OperationAnalysisContext context, HelpLinks links, TensorCall call, CallShapes rule, Shape x, Shape y, ContractionResult result)
     {
         if (SemanticsDivergence.Find(rule, x, y, result) is not { } divergence)
         {
@@ -158,7 +149,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             locations.Add(axes.Syntax.GetLocation());
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(links.Create(
             DiagnosticDescriptors.BatchDotSemanticsDiffer,
             call.Invocation.Syntax.GetLocation(),
             locations,
@@ -171,12 +162,22 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             rule.Semantics));
     }
 
+    // ST0009, for a call that compiles and so will run: a fallback cannot see the project's setting, and follows its
+    // semantics argument, Keras 2.2.4's when omitted. (A call that does not compile is checked with the project's.)
+    private static void ReportFallbackSemantics(OperationAnalysisContext context, HelpLinks links, TensorCall call, BatchDotSemantics project)
+    {
+        if (call.IgnoresProjectSemantics(project))
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, call.Invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+        }
+    }
+
     // A generated overload always has shaped parameters, so only a fallback can take an operand of unknown shape.
-    private static void ReportUnknown(OperationAnalysisContext context, TensorCall call, Operand x, Operand y, Operand? destination)
+    private static void ReportUnknown(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination)
     {
         if (call.Binding == CallBinding.Fallback)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ShapeUnknown, call.Invocation.Syntax.GetLocation(), call.Operation, DescribeUnknown(x, y, destination)));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeUnknown, call.Invocation.Syntax.GetLocation(), call.Operation, DescribeUnknown(x, y, destination)));
         }
     }
 

@@ -16,7 +16,7 @@ namespace ShapedTensors.Analyzers.Declarations;
 /// </summary>
 internal static class ShapeChecks
 {
-    public static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax? syntax)
+    public static void Report(SymbolAnalysisContext context, HelpLinks links, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax? syntax)
     {
         var attributeLocation = syntax?.GetLocation() ?? type.Locations.FirstOrDefault() ?? Location.None;
         if (attribute.AttributeClass is { IsGenericType: true, TypeArguments: { Length: 1 } typeArguments }
@@ -24,7 +24,7 @@ internal static class ShapeChecks
             && element.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double))
         {
             var location = TypeArgumentOf(syntax)?.GetLocation() ?? attributeLocation;
-            TensorDeclarationAnalyzer.Report(context, DiagnosticDescriptors.UnsupportedElementType, location, element.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), type.Name);
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.UnsupportedElementType, location, element.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), type.Name);
         }
 
         // Dimensions that are not constants are already a compiler error.
@@ -35,7 +35,7 @@ internal static class ShapeChecks
 
         if (dims.Count == 0)
         {
-            TensorDeclarationAnalyzer.Report(context, DiagnosticDescriptors.NoDimensions, attributeLocation, type.Name);
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NoDimensions, attributeLocation, type.Name);
             return;
         }
 
@@ -45,7 +45,7 @@ internal static class ShapeChecks
             // Point at the dimension itself when the attribute lists them one by one.
             var arguments = syntax?.ArgumentList?.Arguments;
             var location = arguments is { } list && list.Count == dims.Count ? list[bad].GetLocation() : attributeLocation;
-            TensorDeclarationAnalyzer.Report(context, DiagnosticDescriptors.NegativeDimension, location, bad, type.Name, dims[bad]);
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NegativeDimension, location, bad, type.Name, dims[bad]);
             return;
         }
 
@@ -53,7 +53,7 @@ internal static class ShapeChecks
         {
             var count = dims.Aggregate(BigInteger.One, (product, dim) => product * dim);
             var shape = "(" + string.Join(", ", dims.Select(dim => dim.ToString(CultureInfo.InvariantCulture))) + (dims.Count == 1 ? ",)" : ")");
-            TensorDeclarationAnalyzer.Report(context, DiagnosticDescriptors.TooManyElements, attributeLocation, shape, type.Name, count.ToString(CultureInfo.InvariantCulture), TensorSymbols.MaxElements.ToString(CultureInfo.InvariantCulture));
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.TooManyElements, attributeLocation, shape, type.Name, count.ToString(CultureInfo.InvariantCulture), TensorSymbols.MaxElements.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ShapedTensors.Generator.Model;
 using ShapedTensors.Generator.Parsing;
 
 namespace ShapedTensors.Analyzers.Declarations;
@@ -27,23 +28,37 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.TypeNotPartial,
         DiagnosticDescriptors.ContainingTypeNotPartial,
         DiagnosticDescriptors.CannotExtend,
-        DiagnosticDescriptors.DuplicateTensorAttribute);
+        DiagnosticDescriptors.DuplicateTensorAttribute,
+        DiagnosticDescriptors.ReservedMember,
+        DiagnosticDescriptors.ReservedNamespace);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
 
-        // Generated result types may be scalars ([Tensor()]), which users may not declare.
+        // Generated result types may be scalars ([Tensor()]), which users may not declare, and generated members are
+        // the generator's own: only what the user wrote is checked.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var links = HelpLinks.For(start.Compilation);
+            var generatedNamespace = Names.GeneratedNamespace(start.Compilation.AssemblyName);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, links, generatedNamespace), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeMember(symbol, links), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event, SymbolKind.NamedType);
+        });
     }
 
-    private static void Analyze(SymbolAnalysisContext context)
+    private static void Analyze(SymbolAnalysisContext context, HelpLinks links, string generatedNamespace)
     {
         if (context.Symbol is not INamedTypeSymbol type)
         {
             return;
+        }
+
+        if (type.ContainingType is null && type.ContainingNamespace is { IsGlobalNamespace: false } ns && InGeneratedNamespace(ns, generatedNamespace))
+        {
+            Report(context, links, DiagnosticDescriptors.ReservedNamespace, LocationOf(type), type.Name, generatedNamespace);
         }
 
         var attributes = type.GetAttributes().Where(attribute => TensorSymbols.IsTensorAttribute(attribute.AttributeClass)).ToList();
@@ -56,17 +71,17 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
         if (attributes.Count > 1)
         {
             var second = SyntaxOf(attributes[1], context.CancellationToken);
-            Report(context, DiagnosticDescriptors.DuplicateTensorAttribute, second?.GetLocation() ?? LocationOf(type), type.Name);
+            Report(context, links, DiagnosticDescriptors.DuplicateTensorAttribute, second?.GetLocation() ?? LocationOf(type), type.Name);
         }
 
-        ShapeChecks.Report(context, type, attributes[0], attributeSyntax);
+        ShapeChecks.Report(context, links, type, attributes[0], attributeSyntax);
 
         // The attributed declaration is the one the generator extends.
         var declaration = attributeSyntax?.Parent?.Parent as MemberDeclarationSyntax;
         var identifier = IdentifierOf(declaration)?.GetLocation() ?? LocationOf(type);
         if (Extensibility.Problem(type, declaration) is { } problem)
         {
-            Report(context, DiagnosticDescriptors.CannotExtend, identifier, type.Name, problem);
+            Report(context, links, DiagnosticDescriptors.CannotExtend, identifier, type.Name, problem);
             return;
         }
 
@@ -74,15 +89,54 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
         {
             if (!typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                Report(context, DiagnosticDescriptors.TypeNotPartial, identifier, type.Name);
+                Report(context, links, DiagnosticDescriptors.TypeNotPartial, identifier, type.Name);
             }
 
             var containers = Extensibility.NonPartialContainers(typeDeclaration);
             if (containers.Count > 0)
             {
-                Report(context, DiagnosticDescriptors.ContainingTypeNotPartial, identifier, type.Name, Extensibility.JoinNames(containers));
+                Report(context, links, DiagnosticDescriptors.ContainingTypeNotPartial, identifier, type.Name, Extensibility.JoinNames(containers));
             }
         }
+    }
+
+    // A member the user wrote in a tensor type that generated code relies on (MemberKeys.IsReserved): the generator
+    // does not extend the type, and this says why, at the member.
+    private static void AnalyzeMember(SymbolAnalysisContext context, HelpLinks links)
+    {
+        var member = context.Symbol;
+        if (member.IsImplicitlyDeclared
+            || member.ContainingType is not { } type
+            || TensorSymbols.GetDeclaredShape(type) is not { } shape
+            || MemberKeys.Key(member) is not { } key
+            || !MemberKeys.IsReserved(key, shape))
+        {
+            return;
+        }
+
+        var display = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            ? type.Name + "(" + string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat))) + ")"
+            : member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        Report(context, links, DiagnosticDescriptors.ReservedMember, LocationOf(member), type.Name, display);
+    }
+
+    // ShapedTensors.Generated.<Assembly> or a namespace inside it.
+    private static bool InGeneratedNamespace(INamespaceSymbol ns, string generatedNamespace)
+    {
+        // Most types are nowhere near: look at the outermost namespace before building the full name.
+        var outermost = ns;
+        while (outermost.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            outermost = parent;
+        }
+
+        if (outermost.Name != "ShapedTensors")
+        {
+            return false;
+        }
+
+        var name = ns.ToDisplayString();
+        return name == generatedNamespace || name.StartsWith(generatedNamespace + ".", System.StringComparison.Ordinal);
     }
 
     private static AttributeSyntax? SyntaxOf(AttributeData attribute, CancellationToken cancellationToken)
@@ -97,6 +151,6 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static Location LocationOf(ISymbol symbol) => symbol.Locations.FirstOrDefault() ?? Location.None;
 
-    internal static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
-        => context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+    internal static void Report(SymbolAnalysisContext context, HelpLinks links, DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
+        => context.ReportDiagnostic(links.Create(descriptor, location, arguments));
 }

@@ -41,7 +41,9 @@ public static class Program
             .AddExporter(new CsvExporter(CsvSeparator.Comma, csvStyle))
             .AddExporter(JsonExporter.Full)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
-            .WithOptions(ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.DisableLogFile)
+            // ShapedTensors.Benchmarks.DebugCalls is compiled without optimization on purpose (the ShapedTensorsDebug rows).
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }

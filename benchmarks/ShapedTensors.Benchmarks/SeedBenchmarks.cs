@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ShapedTensors.Benchmarks.DebugCalls;
 using ShapedTensors.Benchmarks.Infrastructure;
 using TorchSharp;
 using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
@@ -6,7 +7,7 @@ using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
 namespace ShapedTensors.Benchmarks;
 
 /// <summary>The seed's BatchDot (10,12,4,5)·(10,12,5,8): 120 products of [4x5]·[5x8].</summary>
-[Workload("seed BatchDot", 2L * 120 * 4 * 5 * 8, Kernels = "BatchDot_F32_10x12x4x5_10x12x5x8")]
+[Workload("seed BatchDot", 2L * 120 * 4 * 5 * 8, Kernels = "Product_F32_120x4x5x8")]
 public class SeedBatchDot
 {
     private float[] _x = [], _y = [], _out = [];
@@ -16,6 +17,7 @@ public class SeedBatchDot
     private Canonical.Float32_10x12x4x8 _result; // keeps the allocating form's result observable
     private DynamicTensor<float> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!;
+    private DebugCase<float> _debug = null!;
 
     /// <summary>Creates the inputs and checks the kernel against the runtime.</summary>
     [GlobalSetup]
@@ -37,6 +39,9 @@ public class SeedBatchDot
         _dx.BatchDot(_dy, _dout);
         _w.BatchDot(_k, _destination);
         Data.Check<float>("BatchDot", _dout.AsReadOnlySpan(), _destination.AsReadOnlySpan());
+        _debug = DebugCases.SeedBatchDot(_x, _y);
+        _debug.Run();
+        Data.Check<float>("BatchDot (Debug build)", _dout.AsReadOnlySpan(), _debug.Output);
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -67,6 +72,14 @@ public class SeedBatchDot
     [Benchmark]
     public void DynamicTensor() => _dx.BatchDot(_dy, _dout);
 
+    /// <summary>The same call compiled as a Debug build compiles it (the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
+
+    /// <summary>Eigen: 120 fixed-size products (Matrix&lt;float, 4, 5, RowMajor&gt; · Matrix&lt;float, 5, 8, RowMajor&gt;).</summary>
+    [Benchmark(OperationsPerInvoke = 10)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.SeedBatchDot, _x, _y, _out, 10);
+
     /// <summary>torch.matmul (a batched matmul over the leading axes), one thread.</summary>
     [Benchmark]
     public void Torch()
@@ -76,7 +89,7 @@ public class SeedBatchDot
 }
 
 /// <summary>The seed's MatMul (9,8,7,4,2)·(9,8,7,2,5): 504 products of [4x2]·[2x5].</summary>
-[Workload("seed MatMul", 2L * 504 * 4 * 2 * 5, Kernels = "MatMul_F32_9x8x7x4x2_9x8x7x2x5")]
+[Workload("seed MatMul", 2L * 504 * 4 * 2 * 5, Kernels = "Product_F32_504x4x2x5")]
 public class SeedMatMul
 {
     private float[] _x = [], _y = [], _out = [];
@@ -86,6 +99,7 @@ public class SeedMatMul
     private Canonical.Float32_9x8x7x4x5 _result; // keeps the allocating form's result observable
     private DynamicTensor<float> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!;
+    private DebugCase<float> _debug = null!;
 
     /// <summary>Creates the inputs and checks the kernel against the runtime.</summary>
     [GlobalSetup]
@@ -107,6 +121,9 @@ public class SeedMatMul
         _dx.MatMul(_dy, _dout);
         _e.MatMul(_f, _destination);
         Data.Check<float>("MatMul", _dout.AsReadOnlySpan(), _destination.AsReadOnlySpan());
+        _debug = DebugCases.SeedMatMul(_x, _y);
+        _debug.Run();
+        Data.Check<float>("MatMul (Debug build)", _dout.AsReadOnlySpan(), _debug.Output);
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -136,6 +153,14 @@ public class SeedMatMul
     /// <summary>The runtime's dynamic tensor, into a destination.</summary>
     [Benchmark]
     public void DynamicTensor() => _dx.MatMul(_dy, _dout);
+
+    /// <summary>The same call compiled as a Debug build compiles it (the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
+
+    /// <summary>Eigen: 504 fixed-size products (Matrix&lt;float, 4, 2, RowMajor&gt; · Matrix&lt;float, 2, 5, RowMajor&gt;).</summary>
+    [Benchmark(OperationsPerInvoke = 10)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.SeedMatMul, _x, _y, _out, 10);
 
     /// <summary>torch.matmul, one thread.</summary>
     [Benchmark]

@@ -28,3 +28,8 @@ namespace ShapedTensors.Benchmarks;
 // An N-D Dot, (2,3,4)·(7,4,5) scaled up: (8,16,32)·(16,32,64) -> (8,16,16,64).
 [Tensor(8, 16, 32)] public partial struct NdX;
 [Tensor(16, 32, 64)] public partial struct NdY;
+
+// Output width 1 (the former cliffs): matrix · vector and a dot product as (1, K) · (K, 1).
+[Tensor(1024, 1)] public partial struct Column1024;
+[Tensor(1, 4096)] public partial struct Row4096;
+[Tensor(4096, 1)] public partial struct Column4096;

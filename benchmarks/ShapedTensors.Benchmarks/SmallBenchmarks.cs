@@ -2,6 +2,7 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using ShapedTensors.Benchmarks.DebugCalls;
 using ShapedTensors.Benchmarks.Infrastructure;
 using TorchSharp;
 using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
@@ -12,7 +13,7 @@ namespace ShapedTensors.Benchmarks;
 /// 4×4·4×4 against <see cref="Matrix4x4.Multiply(Matrix4x4, Matrix4x4)"/> (the baseline). Matrix4x4 uses the
 /// row-vector convention; only the time of the multiply matters here.
 /// </summary>
-[Workload("4x4", 2L * 4 * 4 * 4, Size = 4, Kernels = "MatMul_F32_4x4_4x4")]
+[Workload("4x4", 2L * 4 * 4 * 4, Size = 4, Kernels = "Product_F32_4x4x4")]
 public class Small4x4
 {
     private Matrix4x4 _m1, _m2;
@@ -23,6 +24,7 @@ public class Small4x4
     private DynamicTensor<float> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!, _tout = null!;
     private Matrix<float> _mx = null!, _my = null!, _mout = null!;
+    private DebugCase<float> _debug = null!;
 
     /// <summary>Creates the operands and checks the kernel against Matrix4x4.</summary>
     [GlobalSetup]
@@ -57,6 +59,9 @@ public class Small4x4
             product.M31, product.M32, product.M33, product.M34, product.M41, product.M42, product.M43, product.M44,
         ];
         Data.Check<float>("MatMul 4x4", expected, _c.AsReadOnlySpan());
+        _debug = DebugCases.Square(4, _x, _y);
+        _debug.Run();
+        Data.Check<float>("MatMul 4x4 (Debug build)", expected, _debug.Output);
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -106,10 +111,18 @@ public class Small4x4
     /// <summary>MathNet.Numerics' managed provider, into a preallocated matrix.</summary>
     [Benchmark]
     public void MathNet() => _mx.Multiply(_my, _mout);
+
+    /// <summary>The same call compiled as a Debug build compiles it (the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
+
+    /// <summary>Eigen's fixed-size product (Matrix&lt;float, 4, 4, RowMajor&gt;).</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.Square4, _x, _y, _out, 1000);
 }
 
 /// <summary>Batched small: 1000 × (16×16·16×16) with BatchDot and MatMul on (1000,16,16).</summary>
-[Workload("batched 1000x16x16", 2L * 1000 * 16 * 16 * 16, Kernels = "BatchDot_F32_1000x16x16_1000x16x16;MatMul_F32_1000x16x16_1000x16x16")]
+[Workload("batched 1000x16x16", 2L * 1000 * 16 * 16 * 16, Kernels = "Product_F32_1000x16x16x16")]
 public class Batched16
 {
     private float[] _x = [], _y = [], _out = [];
@@ -118,6 +131,7 @@ public class Batched16
     private Canonical.Float32_1000x16x16 _result; // keeps the allocating form's result observable
     private DynamicTensor<float> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!;
+    private DebugCase<float> _debug = null!;
 
     /// <summary>Creates the operands and checks both kernels against the runtime.</summary>
     [GlobalSetup]
@@ -140,6 +154,9 @@ public class Batched16
         _c.AsSpan().Clear();
         _a.MatMul(_b, _c);
         Data.Check<float>("MatMul", _dout.AsReadOnlySpan(), _c.AsReadOnlySpan());
+        _debug = DebugCases.Batched16(_x, _y);
+        _debug.Run();
+        Data.Check<float>("MatMul (Debug build)", _dout.AsReadOnlySpan(), _debug.Output);
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -174,6 +191,10 @@ public class Batched16
     [Benchmark]
     public void DynamicTensor() => _dx.BatchDot(_dy, _dout);
 
+    /// <summary>The MatMul call compiled as a Debug build compiles it (the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
+
     /// <summary>torch.bmm, one thread.</summary>
     [Benchmark]
     public void Torch()
@@ -183,7 +204,7 @@ public class Batched16
 }
 
 /// <summary>An N-D Dot, (8,16,32)·(16,32,64) -> (8,16,16,64): [128x32]·[32x(16·64)].</summary>
-[Workload("N-D Dot (8,16,32)x(16,32,64)", 2L * 128 * 32 * 16 * 64, Kernels = "Dot_F32_8x16x32_16x32x64")]
+[Workload("N-D Dot (8,16,32)x(16,32,64)", 2L * 128 * 32 * 16 * 64, Kernels = "")]
 public class NdDot
 {
     private float[] _x = [], _y = [], _out = [];
@@ -193,6 +214,7 @@ public class NdDot
     private Canonical.Float32_8x16x16x64 _result; // keeps the allocating form's result observable
     private DynamicTensor<float> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!;
+    private DebugCase<float> _debug = null!;
 
     /// <summary>Creates the operands and checks the kernel against the runtime.</summary>
     [GlobalSetup]
@@ -214,6 +236,9 @@ public class NdDot
         Data.Check<float>("Dot", _dout.AsReadOnlySpan(), _c.AsReadOnlySpan());
         Naive();
         Data.Check<float>("Naive Dot", _dout.AsReadOnlySpan(), _out);
+        _debug = DebugCases.NdDot(_x, _y);
+        _debug.Run();
+        Data.Check<float>("Dot (Debug build)", _dout.AsReadOnlySpan(), _debug.Output);
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -243,6 +268,10 @@ public class NdDot
     /// <summary>The runtime's dynamic tensor, into a destination.</summary>
     [Benchmark]
     public void DynamicTensor() => _dx.Dot(_dy, _dout);
+
+    /// <summary>The same call compiled as a Debug build compiles it (the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
 
     /// <summary>torch.tensordot over x's axis 2 and y's axis 1 (keras.backend.dot's contraction), one thread.</summary>
     [Benchmark]

@@ -3,6 +3,7 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using ShapedTensors.Benchmarks.DebugCalls;
 using ShapedTensors.Benchmarks.Infrastructure;
 using TorchSharp;
 using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
@@ -22,6 +23,7 @@ public abstract class SquareCase<T>
     private DynamicTensor<T> _dx = null!, _dy = null!, _dout = null!;
     private torch.Tensor _tx = null!, _ty = null!, _tout = null!;
     private Matrix<T> _mx = null!, _my = null!, _mout = null!;
+    private DebugCase<T> _debug = null!;
 
     /// <summary>The size N.</summary>
     protected abstract int Size { get; }
@@ -72,6 +74,25 @@ public abstract class SquareCase<T>
     [Benchmark]
     public void MathNet() => _mx.Multiply(_my, _mout);
 
+    /// <summary>OpenBLAS' sgemm/dgemm (what numpy runs), into a preallocated output, on one thread.</summary>
+    [Benchmark]
+    public void OpenBlas()
+    {
+        switch (X)
+        {
+            case float[] x:
+                Infrastructure.OpenBlas.Multiply(x, (float[])(object)Y, (float[])(object)_out, Size);
+                break;
+            case double[] x:
+                Infrastructure.OpenBlas.Multiply(x, (double[])(object)Y, (double[])(object)_out, Size);
+                break;
+        }
+    }
+
+    /// <summary>The same call compiled as a Debug build compiles it (no emitted kernel; the runtime's precompiled product).</summary>
+    [Benchmark]
+    public void ShapedTensorsDebug() => _debug.Run();
+
     /// <summary>
     /// Creates the operands of every implementation and checks the ShapedTensors result; ShapedTensors' large
     /// products and libtorch may use <paramref name="threads"/> threads.
@@ -97,6 +118,20 @@ public abstract class SquareCase<T>
         _mout = Matrix<T>.Build.Dense(n, n);
         _dx.MatMul(_dy, _dout);
         Data.Check<T>($"MatMul {n}x{n}", _dout.AsReadOnlySpan(), ShapedProduct());
+        _debug = X is double[] x64 ? (DebugCase<T>)(object)DebugCases.SquareF64(x64, (double[])(object)Y) : (DebugCase<T>)(object)DebugCases.Square(n, (float[])(object)X, (float[])(object)Y);
+        _debug.Run();
+        Data.Check<T>($"MatMul {n}x{n} (Debug build)", _dout.AsReadOnlySpan(), _debug.Output);
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                Infrastructure.OpenBlas.SetThreads(threads);
+            }
+            catch (DllNotFoundException)
+            {
+                // Not installed: the OpenBlas rows fail alone (benchmarks/run.sh installs it).
+            }
+        }
     }
 
     /// <summary>Creates the shaped operands from <see cref="X"/> and <see cref="Y"/>, runs the kernel into its destination once and returns it.</summary>
@@ -104,12 +139,18 @@ public abstract class SquareCase<T>
 }
 
 /// <summary>8×8 float32.</summary>
-[Workload("square f32", 2L * 8 * 8 * 8, Size = 8, Kernels = "MatMul_F32_8x8_8x8")]
+[Workload("square f32", 2L * 8 * 8 * 8, Size = 8, Kernels = "Product_F32_8x8x8")]
 public class Square0008 : SquareCase<float>
 {
     private F32x8 _a, _b;
     private Canonical.Float32_8x8 _c;
     private Canonical.Float32_8x8 _result; // keeps the allocating form's result observable
+
+    private readonly float[] _eigenOut = new float[8 * 8];
+
+    /// <summary>Eigen's fixed-size product (Matrix&lt;float, 8, 8, RowMajor&gt;), as C++ code would call it.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.Square8, X, Y, _eigenOut, 1000);
 
     /// <inheritdoc/>
     protected override int Size => 8;
@@ -132,12 +173,18 @@ public class Square0008 : SquareCase<float>
 }
 
 /// <summary>16×16 float32.</summary>
-[Workload("square f32", 2L * 16 * 16 * 16, Size = 16, Kernels = "MatMul_F32_16x16_16x16")]
+[Workload("square f32", 2L * 16 * 16 * 16, Size = 16, Kernels = "Product_F32_16x16x16")]
 public class Square0016 : SquareCase<float>
 {
     private F32x16 _a, _b;
     private Canonical.Float32_16x16 _c;
     private Canonical.Float32_16x16 _result; // keeps the allocating form's result observable
+
+    private readonly float[] _eigenOut = new float[16 * 16];
+
+    /// <summary>Eigen's fixed-size product (Matrix&lt;float, 16, 16, RowMajor&gt;), as C++ code would call it.</summary>
+    [Benchmark(OperationsPerInvoke = 100)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.Square16, X, Y, _eigenOut, 100);
 
     /// <inheritdoc/>
     protected override int Size => 16;
@@ -160,12 +207,18 @@ public class Square0016 : SquareCase<float>
 }
 
 /// <summary>32×32 float32.</summary>
-[Workload("square f32", 2L * 32 * 32 * 32, Size = 32, Kernels = "MatMul_F32_32x32_32x32")]
+[Workload("square f32", 2L * 32 * 32 * 32, Size = 32, Kernels = "")]
 public class Square0032 : SquareCase<float>
 {
     private F32x32 _a, _b;
     private Canonical.Float32_32x32 _c;
     private Canonical.Float32_32x32 _result; // keeps the allocating form's result observable
+
+    private readonly float[] _eigenOut = new float[32 * 32];
+
+    /// <summary>Eigen's fixed-size product (Matrix&lt;float, 32, 32, RowMajor&gt;), as C++ code would call it.</summary>
+    [Benchmark(OperationsPerInvoke = 10)]
+    public void Eigen() => EigenAnchors.Run(EigenCase.Square32, X, Y, _eigenOut, 10);
 
     /// <inheritdoc/>
     protected override int Size => 32;
@@ -188,7 +241,7 @@ public class Square0032 : SquareCase<float>
 }
 
 /// <summary>64×64 float32.</summary>
-[Workload("square f32", 2L * 64 * 64 * 64, Size = 64, Kernels = "MatMul_F32_64x64_64x64")]
+[Workload("square f32", 2L * 64 * 64 * 64, Size = 64, Kernels = "")]
 public class Square0064 : SquareCase<float>
 {
     private F32x64 _a, _b;
@@ -216,7 +269,7 @@ public class Square0064 : SquareCase<float>
 }
 
 /// <summary>128×128 float32.</summary>
-[Workload("square f32", 2L * 128 * 128 * 128, Size = 128, Kernels = "MatMul_F32_128x128_128x128")]
+[Workload("square f32", 2L * 128 * 128 * 128, Size = 128, Kernels = "")]
 public class Square0128 : SquareCase<float>
 {
     private F32x128 _a, _b;
@@ -244,7 +297,7 @@ public class Square0128 : SquareCase<float>
 }
 
 /// <summary>256×256 float32.</summary>
-[Workload("square f32", 2L * 256 * 256 * 256, Size = 256, Kernels = "MatMul_F32_256x256_256x256")]
+[Workload("square f32", 2L * 256 * 256 * 256, Size = 256, Kernels = "")]
 public class Square0256 : SquareCase<float>
 {
     private F32x256 _a, _b;
@@ -272,7 +325,7 @@ public class Square0256 : SquareCase<float>
 }
 
 /// <summary>512×512 float32, plus libtorch on both cores.</summary>
-[Workload("square f32", 2L * 512 * 512 * 512, Size = 512, Kernels = "MatMul_F32_512x512_512x512")]
+[Workload("square f32", 2L * 512 * 512 * 512, Size = 512, Kernels = "")]
 public class Square0512 : SquareCase<float>
 {
     private F32x512 _a, _b;
@@ -283,8 +336,12 @@ public class Square0512 : SquareCase<float>
     protected override int Size => 512;
 
     /// <summary>ShapedTensors and libtorch with two threads.</summary>
-    [GlobalSetup(Targets = [nameof(TorchTwoThreads), nameof(ShapedTensorsIntoTwoThreads)])]
+    [GlobalSetup(Targets = [nameof(TorchTwoThreads), nameof(ShapedTensorsIntoTwoThreads), nameof(OpenBlasTwoThreads)])]
     public void SetupTwoThreads() => SetupWith(threads: 2);
+
+    /// <summary>OpenBLAS on two threads.</summary>
+    [Benchmark]
+    public void OpenBlasTwoThreads() => OpenBlas();
 
     /// <summary>The generated kernel, allocating the result.</summary>
     [Benchmark]
@@ -312,7 +369,7 @@ public class Square0512 : SquareCase<float>
 }
 
 /// <summary>1024×1024 float32, plus libtorch on both cores.</summary>
-[Workload("square f32", 2L * 1024 * 1024 * 1024, Size = 1024, Kernels = "MatMul_F32_1024x1024_1024x1024")]
+[Workload("square f32", 2L * 1024 * 1024 * 1024, Size = 1024, Kernels = "")]
 public class Square1024 : SquareCase<float>
 {
     private F32x1024 _a, _b;
@@ -323,8 +380,12 @@ public class Square1024 : SquareCase<float>
     protected override int Size => 1024;
 
     /// <summary>ShapedTensors and libtorch with two threads.</summary>
-    [GlobalSetup(Targets = [nameof(TorchTwoThreads), nameof(ShapedTensorsIntoTwoThreads)])]
+    [GlobalSetup(Targets = [nameof(TorchTwoThreads), nameof(ShapedTensorsIntoTwoThreads), nameof(OpenBlasTwoThreads)])]
     public void SetupTwoThreads() => SetupWith(threads: 2);
+
+    /// <summary>OpenBLAS on two threads.</summary>
+    [Benchmark]
+    public void OpenBlasTwoThreads() => OpenBlas();
 
     /// <summary>The generated kernel, allocating the result.</summary>
     [Benchmark]
@@ -352,7 +413,7 @@ public class Square1024 : SquareCase<float>
 }
 
 /// <summary>256×256 float64.</summary>
-[Workload("square f64", 2L * 256 * 256 * 256, Size = 256, Kernels = "MatMul_F64_256x256_256x256")]
+[Workload("square f64", 2L * 256 * 256 * 256, Size = 256, Kernels = "")]
 public class Square0256F64 : SquareCase<double>
 {
     private F64x256 _a, _b;

@@ -114,6 +114,9 @@ internal static class Tables
         ("TorchInto", "vs TorchInto"),
         ("MathNet", "vs MathNet"),
         ("Matrix4x4Multiply", "vs Matrix4x4"),
+        ("OpenBlas", "vs OpenBLAS"),
+        ("Eigen", "vs Eigen"),
+        ("TensorPrimitives", "vs TensorPrimitives"),
     ];
 
     public static string Write(List<Row> rows, Dictionary<string, int> kernels, string source, string environment, string chart, string statistic)
@@ -150,7 +153,7 @@ internal static class Tables
         text.AppendLine();
         text.AppendLine("| Case | Method | Time | Allocated | GFLOP/s | % of peak | " + string.Join(" | ", Baselines.Select(b => b.Title)) + " |");
         text.AppendLine("|---|---|--:|--:|--:|--:|" + string.Concat(Baselines.Select(_ => "--:|")));
-        foreach (var group in Cases(rows))
+        foreach (var group in Cases(rows).Where(group => !IsSweep(group[0])))
         {
             foreach (var row in group)
             {
@@ -177,6 +180,8 @@ internal static class Tables
         text.AppendLine(Invariant($"![GFLOP/s against square size]({chart})"));
         text.AppendLine();
         Targets.Write(text, rows, peakRate);
+        WriteSweep(text, rows);
+        WriteDebug(text, rows);
         WriteKernelLines(text, rows, kernels);
         return text.ToString();
     }
@@ -205,6 +210,7 @@ internal static class Tables
         "ShapedTensors" => 0,
         "ShapedTensorsInto" => 1,
         "ShapedTensorsIntoTwoThreads" => 3,
+        "ShapedTensorsDebug" => 3,
         var m when m.StartsWith("ShapedTensors", StringComparison.Ordinal) => 2,
         "Naive" => 4,
         "DynamicTensor" => 4,
@@ -214,18 +220,81 @@ internal static class Tables
         _ => 8,
     };
 
+    /// <summary>Whether a row belongs to the sweep of random shapes (benchmarks/ShapedTensors.Benchmarks/Sweep).</summary>
+    public static bool IsSweep(Row row) => row.Case.StartsWith("sweep ", StringComparison.Ordinal);
+
+    // The sweep of random shapes: the generated call against the runtime path and a naive loop.
+    private static void WriteSweep(StringBuilder text, List<Row> rows)
+    {
+        var cases = Cases(rows).Where(group => IsSweep(group[0])).ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Sweep: random shapes");
+        text.AppendLine();
+        text.AppendLine("Calls of random shapes (ranks 2–5, dimensions 1–64, `Sweep/make_sweep.py`, fixed seed), into a destination: the generated call against the runtime path a user would otherwise take (`DynamicTensor`, into a destination) and a naive loop. Target: no shape slower than the runtime path.");
+        text.AppendLine();
+        text.AppendLine("| Call | Generated | DynamicTensor | Naive | GFLOP/s | vs DynamicTensor | vs naive |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var group in cases)
+        {
+            var generated = group.FirstOrDefault(r => r.Method == "ShapedTensorsInto");
+            var runtime = group.FirstOrDefault(r => r.Method == "DynamicTensor");
+            var naive = group.FirstOrDefault(r => r.Method == "Naive");
+            string T(Row? r) => r is null ? "—" : Time(r.TimeNs);
+            string Vs(Row? baseline) => generated is null || baseline is null ? "—" : Ratio(baseline.TimeNs / generated.TimeNs);
+            text.AppendLine(Invariant($"| {group[0].Case["sweep ".Length..]} | {T(generated)} | {T(runtime)} | {T(naive)} | {(generated is null ? "—" : Invariant($"{generated.GigaFlops:0.0}"))} | {Vs(runtime)} | {Vs(naive)} |"));
+        }
+
+        text.AppendLine();
+    }
+
+    // The same call in a Debug build (ShapedTensors.Benchmarks.DebugCalls, compiled without optimization) against Release.
+    private static void WriteDebug(StringBuilder text, List<Row> rows)
+    {
+        var pairs = Cases(rows)
+            .Select(group => (Release: group.FirstOrDefault(r => r.Method == "ShapedTensorsInto"), Debug: group.FirstOrDefault(r => r.Method == "ShapedTensorsDebug")))
+            .Where(pair => pair.Release is not null && pair.Debug is not null)
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Debug builds");
+        text.AppendLine();
+        text.AppendLine("The same call (into a destination) compiled in Release and in Debug (`ShapedTensors.Benchmarks.DebugCalls`, `Optimize=false`: the JIT does not optimize it, and the generator emits no kernel there, only calls into the runtime's precompiled product). Target: Debug within 2× of Release.");
+        text.AppendLine();
+        text.AppendLine("| Case | Release | Debug | Debug / Release |");
+        text.AppendLine("|---|--:|--:|--:|");
+        foreach (var (release, debug) in pairs)
+        {
+            text.AppendLine(Invariant($"| {CaseName(release!)} | {Time(release!.TimeNs)} | {Time(debug!.TimeNs)} | {Ratio(debug.TimeNs / release.TimeNs)} |"));
+        }
+
+        text.AppendLine();
+    }
+
     private static void WriteKernelLines(StringBuilder text, List<Row> rows, Dictionary<string, int> kernels)
     {
         text.AppendLine("### Generated lines per kernel");
         text.AppendLine();
-        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; each file holds one kernel: the vector paths that differ (Vector512, Vector256, Vector128) and the scalar path).");
+        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; one file per contraction plan of at most 16³ multiply-adds per product: the vector paths that differ). The other cases have no kernel file: their calls go to the runtime's precompiled product with constant arguments.");
         text.AppendLine();
         text.AppendLine("| Case | Kernel | Lines |");
         text.AppendLine("|---|---|--:|");
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Cases(rows))
         {
-            foreach (var kernel in group[0].Kernels.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var names = group[0].Kernels.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0 && group.Any(r => r.Method.StartsWith("ShapedTensors", StringComparison.Ordinal)))
+            {
+                text.AppendLine(Invariant($"| {CaseName(group[0])} | (the runtime's product) | 0 |"));
+            }
+
+            foreach (var kernel in names)
             {
                 listed.Add(kernel);
                 text.AppendLine(Invariant($"| {CaseName(group[0])} | `{kernel}` | {(kernels.TryGetValue(kernel, out var lines) ? lines.ToString(CultureInfo.InvariantCulture) : "not found")} |"));

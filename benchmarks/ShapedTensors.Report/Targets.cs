@@ -83,7 +83,73 @@ internal static class Targets
                 into.Count == 0 ? null : allocating.Count == 0));
         }
 
-        text.AppendLine("### Targets (issue 5)");
+        WriteTable(text, "Targets (issue 5)", checks);
+        WriteTable(text, "Targets (issue 15)", Issue15(rows, peak));
+    }
+
+    // Debug builds, output width 1, the seed MatMul, large products against OpenBLAS, small results without the heap.
+    private static List<Check> Issue15(List<Row> rows, double peak)
+    {
+        var checks = new List<Check>();
+        Row? Find(string type, string method) => rows.FirstOrDefault(r => r.Type == type && r.Method == method);
+
+        var debugPairs = rows.Where(r => r.Method == "ShapedTensorsDebug")
+            .Select(debug => (Debug: debug, Release: Find(debug.Type, "ShapedTensorsInto")))
+            .Where(pair => pair.Release is not null)
+            .ToList();
+        var slow = debugPairs.Where(pair => pair.Debug.TimeNs > 2 * pair.Release!.TimeNs).ToList();
+        checks.Add(new(
+            "Debug builds within 2× of Release",
+            debugPairs.Count == 0 ? "—" : slow.Count == 0 ? $"all {debugPairs.Count} cases" : $"{debugPairs.Count - slow.Count} of {debugPairs.Count} cases; slower: " + string.Join(", ", slow.Select(pair => $"{CaseName(pair.Debug)} {Ratio(pair.Debug.TimeNs / pair.Release!.TimeNs)}")),
+            debugPairs.Count == 0 ? null : slow.Count == 0));
+
+        foreach (var type in new[] { "DotProduct", "MatrixVector" })
+        {
+            var into = Find(type, "ShapedTensorsInto");
+            var baseline = Find(type, "TensorPrimitives");
+            checks.Add(new(
+                $"{(into ?? baseline)?.Case ?? type} at least TensorPrimitives.Dot's speed",
+                into is null || baseline is null ? "—" : $"{Time(into.TimeNs)} vs {Time(baseline.TimeNs)}: {Ratio(baseline.TimeNs / into.TimeNs)}",
+                into is null || baseline is null ? null : into.TimeNs <= baseline.TimeNs));
+        }
+
+        {
+            var into = Find("SeedMatMul", "ShapedTensorsInto");
+            checks.Add(new("seed MatMul (9,8,7,4,2)·(9,8,7,2,5) ≥ 40% of peak", into is null ? "—" : Percent(into.GigaFlops / peak), into is null || double.IsNaN(peak) ? null : into.GigaFlops / peak >= 0.4));
+        }
+
+        foreach (var size in new[] { 256, 512, 1024 })
+        {
+            var type = $"Square{size:0000}";
+            var into = Find(type, "ShapedTensorsInto");
+            var blas = Find(type, "OpenBlas");
+            checks.Add(new($"{size}×{size} ≥ 1.0× OpenBLAS (1 thread)", into is null || blas is null ? "—" : $"{Ratio(blas.TimeNs / into.TimeNs)} ({Invariant($"{into.GigaFlops:0.0}")} vs {Invariant($"{blas.GigaFlops:0.0}")} GFLOP/s)", into is null || blas is null ? null : blas.TimeNs >= into.TimeNs));
+        }
+
+        {
+            var sweep = rows.Where(r => IsSweep(r) && r.Method == "ShapedTensorsInto")
+                .Select(generated => (Generated: generated, Runtime: Find(generated.Type, "DynamicTensor")))
+                .Where(pair => pair.Runtime is not null)
+                .ToList();
+            var slower = sweep.Where(pair => pair.Generated.TimeNs > pair.Runtime!.TimeNs).ToList();
+            checks.Add(new(
+                "sweep of random shapes: none slower than the runtime path",
+                sweep.Count == 0 ? "—" : slower.Count == 0 ? $"all {sweep.Count} shapes" : $"{slower.Count} of {sweep.Count} slower: " + string.Join(", ", slower.Select(pair => $"{pair.Generated.Case["sweep ".Length..]} {Ratio(pair.Runtime!.TimeNs / pair.Generated.TimeNs)}")),
+                sweep.Count == 0 ? null : slower.Count == 0));
+        }
+
+        {
+            var alloc = Find("Small4x4", "ShapedTensors");
+            var m4 = Find("Small4x4", "Matrix4x4Multiply");
+            checks.Add(new("4×4 allocating form (`var c = a.MatMul(b)`) at least as fast as Matrix4x4.Multiply", alloc is null || m4 is null ? "—" : $"{Time(alloc.TimeNs)} vs {Time(m4.TimeNs)}: {Ratio(m4.TimeNs / alloc.TimeNs)}", alloc is null || m4 is null ? null : alloc.TimeNs <= m4.TimeNs));
+        }
+
+        return checks;
+    }
+
+    private static void WriteTable(StringBuilder text, string title, List<Check> checks)
+    {
+        text.AppendLine("### " + title);
         text.AppendLine();
         text.AppendLine("Judged on the allocation-free form (the kernel alone); the allocating form is in parentheses. Ratios are the baseline's time / ShapedTensors' time.");
         text.AppendLine();

@@ -7,27 +7,24 @@ using ShapedTensors.Generator.Model;
 namespace ShapedTensors.Generator.Emit;
 
 /// <summary>
-/// Emits the kernel of one specialized call: <c>out[m, n] = sum over k of x[m, k] * y[k, n]</c> for every
-/// batch item of the call's <see cref="ContractionPlan"/>, with every dimension and stride a constant.
+/// Emits the kernel of one small contraction plan (see <see cref="KernelStrategy"/>):
+/// <c>out[m, n] = sum over k of x[m, k] * y[k, n]</c> for every batch item, with every dimension and stride a constant.
 /// </summary>
 /// <remarks>
-/// Four paths, chosen by JIT-time constants: Vector512 (AVX-512), Vector256, Vector128 (Arm, older x86) and
-/// scalar; row tails use overlapping or narrower vectors. Output columns are vector accumulators; each row's x value is broadcast;
-/// rows and batch items are interleaved until about twelve accumulators are live. The contraction is fully
-/// unrolled while the work stays within the unroll budget, and becomes a constant-bound loop beyond it.
-/// Rows half a vector wide share one accumulator per pair of rows (<see cref="RowPairs"/>). Transposes and
-/// BatchDot's axes are only strides, folded into the constant offsets.
+/// The vector paths that differ, chosen by JIT-time constants: Vector512 (AVX-512) where a row fills one or rows pair
+/// in one, Vector256, and Vector128 only where no wider path fits a row; row tails use overlapping or narrower
+/// vectors. Output columns are vector accumulators; each row's x value is broadcast; rows and batch items are
+/// interleaved until about twelve accumulators are live. The contraction is fully unrolled while the work stays
+/// within the unroll budget, and becomes a constant-bound loop beyond it. Rows half a vector wide share one accumulator
+/// per pair of rows (<see cref="RowPairs"/>). Transposes and BatchDot's axes are only strides, folded into the
+/// constant offsets. Hardware with none of the emitted widths runs the runtime's precompiled product instead.
 /// </remarks>
 internal static class KernelEmitter
 {
     public static string Emit(KernelModel kernel, KernelSettings settings)
     {
-        var plan = CallAlgebra.Apply(kernel.Signature, kernel.X, kernel.Y, kernel.Options, kernel.Semantics).Plan!;
-        if (TrivialKernel.Applies(plan))
-        {
-            return TrivialKernel.Emit(kernel, plan);
-        }
-
+        var model = kernel.Plan;
+        var plan = model.ToPlan();
         var t = kernel.Element.Keyword();
         var w = new SourceWriter();
         FileHeader.Write(w);
@@ -42,18 +39,12 @@ internal static class KernelEmitter
             w.Line();
             using (w.Block($"internal static partial class {Names.KernelsClass}"))
             {
-                var xLength = Product(kernel.X);
-                var yLength = Product(kernel.Y);
-                var outLength = plan.Result.ElementCount;
-                w.Line($"/// <summary>");
-                w.Line($"/// {kernel.Signature.Operation()} of {TensorTypeEmitter.ShapeText(kernel.X)} and {TensorTypeEmitter.ShapeText(kernel.Y)}{Describe(kernel)} = {plan.Result}:");
-                w.Line($"/// {plan.BatchCount.ToString(CultureInfo.InvariantCulture)} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}].");
-                w.Line($"/// </summary>");
+                w.Line($"/// <summary>{Describe(model)}</summary>");
                 w.Line(Names.GeneratedCodeAttribute);
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths");
                 using (w.Block($"public static void {kernel.Name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
                 {
-                    w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {xLength}, y.Length, {yLength}, output.Length, {outLength});");
+                    w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {model.XLength}, y.Length, {model.YLength}, output.Length, {model.OutLength});");
                     var (xs, ys, os) = settings.CheckedAccess ? ("x", "y", "output") : ("ref xs", "ref ys", "ref os");
                     if (!settings.CheckedAccess)
                     {
@@ -62,7 +53,6 @@ internal static class KernelEmitter
                         w.Line($"ref {t} os = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);");
                     }
 
-                    // Only the paths that differ: hardware with wider vectors also runs the narrower ones.
                     var paths = Paths(plan, kernel.Element, settings);
                     foreach (var kind in paths)
                     {
@@ -75,7 +65,7 @@ internal static class KernelEmitter
 
                     using (w.Block("else"))
                     {
-                        w.Line($"{kernel.Name}_Scalar(x, y, output);");
+                        w.Line(RuntimeProduct.Call(model, kernel.Element, "x", "y", "output"));
                     }
                 }
 
@@ -84,9 +74,6 @@ internal static class KernelEmitter
                     w.Line();
                     new VectorKernel(w, plan, kernel.Element, kind, settings).Write($"{kernel.Name}_Vector{Bits(kind)}");
                 }
-
-                w.Line();
-                WriteScalar(w, plan, t, $"{kernel.Name}_Scalar");
             }
         }
 
@@ -94,25 +81,28 @@ internal static class KernelEmitter
     }
 
     /// <summary>
-    /// The vector paths a kernel needs, widest first: a path is emitted only where it would differ from the
-    /// next narrower one (its full width fits a row, it pairs rows half its width, or it calls the packed
-    /// product), and Vector128 always.
+    /// The vector paths a kernel has, widest first: a path is emitted only where it would differ from the next narrower
+    /// one (its full width fits a row, or it pairs rows half its width); Vector256 whenever a row holds 32 bytes, so
+    /// that AVX2 machines run an emitted path too; Vector128 only when no wider path fits.
     /// </summary>
     public static IReadOnlyList<VectorKind> Paths(ContractionPlan plan, ElementKind element, KernelSettings settings)
     {
         var paths = new List<VectorKind>();
-        var large = VectorKernel.IsLarge(plan) && !settings.CheckedAccess;
-        if (!large && (plan.N * element.Size() >= 64 || RowPairs.Apply(plan, VectorKind.V512, element.Size(), settings.UnrollBudget)))
+        if (plan.N * element.Size() >= 64 || RowPairs.Apply(plan, VectorKind.V512, element.Size(), settings.UnrollBudget))
         {
             paths.Add(VectorKind.V512);
         }
 
-        if (large || plan.N * element.Size() >= 32 || RowPairs.Apply(plan, VectorKind.V256, element.Size(), settings.UnrollBudget))
+        if (plan.N * element.Size() >= 32 || RowPairs.Apply(plan, VectorKind.V256, element.Size(), settings.UnrollBudget))
         {
             paths.Add(VectorKind.V256);
         }
 
-        paths.Add(VectorKind.V128);
+        if (paths.Count == 0)
+        {
+            paths.Add(VectorKind.V128);
+        }
+
         return paths;
     }
 
@@ -123,35 +113,14 @@ internal static class KernelEmitter
         _ => "128",
     };
 
-    /// <summary>The options of a kernel's call, for its summary: <c>, axes (1, 2)</c>, <c>, transposeA</c>, <c>, tf.keras' batch_dot</c>.</summary>
-    internal static string Describe(KernelModel kernel) => kernel.Signature switch
+    // "120 products of [4x5] . [5x8]" and, where they are not the plain row-major ones, the strides.
+    private static string Describe(PlanModel plan)
     {
-        Signature.BatchDotInt => $", axes {kernel.Options.AxisX}",
-        Signature.BatchDotPair => $", axes ({kernel.Options.AxisX}, {kernel.Options.AxisY})",
-        Signature.MatMul when kernel.Options.TransposeA || kernel.Options.TransposeB =>
-            (kernel.Options.TransposeA ? ", transposeA" : string.Empty) + (kernel.Options.TransposeB ? ", transposeB" : string.Empty),
-        _ => string.Empty,
-    } + (kernel.Semantics == BatchDotSemantics.TfKeras ? ", tf.keras' batch_dot" : string.Empty);
-
-    private static long Product(EquatableArray<int> dims) => dims.Aggregate(1L, (p, d) => p * d);
-
-    // The plain path: constant-bound loops, bounds-checked span access.
-    private static void WriteScalar(SourceWriter w, ContractionPlan plan, string t, string name)
-    {
-        using (w.Block($"internal static void {name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
-        {
-            WriteBatchLoops(w, plan, interleave: 1, "int", (_, _) =>
-            {
-                using (w.Block($"for (int m = 0; m < {plan.M}; m++)"))
-                using (w.Block($"for (int n = 0; n < {plan.N}; n++)"))
-                {
-                    w.Line($"{t} sum = 0;");
-                    w.Line($"for (int k = 0; k < {plan.K}; k++)");
-                    w.Line($"    sum += x[{Offset.Variable("xb") + Offset.Variable("m", plan.XRowStride) + Offset.Variable("k", plan.XDepthStride)}] * y[{Offset.Variable("yb") + Offset.Variable("k", plan.YDepthStride) + Offset.Variable("n", plan.YColumnStride)}];");
-                    w.Line($"output[{Offset.Variable("ob") + Offset.Variable("m", plan.OutRowStride) + Offset.Variable("n")}] = sum;");
-                }
-            });
-        }
+        var text = $"{plan.BatchCount.ToString(CultureInfo.InvariantCulture)} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}]";
+        return plan.IsContiguous
+            ? text + ", row-major."
+            : text + $"; strides: x per row {plan.XRow} and per k {plan.XDepth}, y per k {plan.YDepth} and per column {plan.YColumn}, output per row {plan.OutRow}"
+                + (plan.Batch.Count == 0 ? "." : $"; batch axes (size, x, y, output): {string.Join(", ", Enumerable.Range(0, plan.Batch.Count / 4).Select(i => $"({plan.Batch[4 * i]}, {plan.Batch[(4 * i) + 1]}, {plan.Batch[(4 * i) + 2]}, {plan.Batch[(4 * i) + 3]})"))}.");
     }
 
     /// <summary>

@@ -11,19 +11,20 @@ internal static class OperationsEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    public static string Emit(OperationsModel model)
+    public static string Emit(OperationsModel model, KernelSettings settings)
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
         SourceWriter.Scope? namespaceScope = null;
         if (model.Namespace.Length > 0)
         {
-            writer.Line($"namespace {model.Namespace}");
+            writer.Line($"namespace {Names.Qualified(model.Namespace)}");
             namespaceScope = writer.Block();
         }
 
         writer.Line("/// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
+        writer.Line("[global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo");
         using (writer.Block($"internal static partial class {Names.OperationsClass}"))
         {
             var first = true;
@@ -35,7 +36,7 @@ internal static class OperationsEmitter
                 }
 
                 first = false;
-                WriteOverload(writer, overload, model.GeneratedNamespace);
+                WriteOverload(writer, overload, model.GeneratedNamespace, settings);
             }
         }
 
@@ -43,7 +44,7 @@ internal static class OperationsEmitter
         return writer.ToString();
     }
 
-    private static void WriteOverload(SourceWriter w, OverloadModel overload, string generatedNamespace)
+    private static void WriteOverload(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings)
     {
         var x = overload.X;
         var y = overload.Y;
@@ -97,11 +98,13 @@ internal static class OperationsEmitter
             w.Line("var xs = x.AsReadOnlySpan();");
             w.Line("var ys = y.AsReadOnlySpan();");
             w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(output, xs, ys, nameof(destination));");
-            var kernels = $"global::{generatedNamespace}.{Names.KernelsClass}";
-            var call = "(xs, ys, output);";
+            // An emitted kernel, or the runtime's precompiled product with the plan's constants (see KernelStrategy).
+            string Compute(KernelModel kernel) => KernelStrategy.IsEmitted(kernel.Plan, settings)
+                ? $"global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output);"
+                : RuntimeProduct.Call(kernel.Plan, kernel.Element, "xs", "ys", "output");
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
             {
-                w.Line($"{kernels}.{overload.Cases[0].Kernel}{call}");
+                w.Line(Compute(overload.Cases[0].Kernel));
                 return;
             }
 
@@ -111,7 +114,7 @@ internal static class OperationsEmitter
                 foreach (var @case in overload.Cases)
                 {
                     w.Line($"case {Pattern(overload.Signature, @case.Options)}:");
-                    w.Line($"    {kernels}.{@case.Kernel}{call}");
+                    w.Line($"    {Compute(@case.Kernel)}");
                     w.Line("    break;");
                 }
 

@@ -29,8 +29,6 @@ internal static class RowPairs
             && (plan.K == 1 || plan.XDepthStride > 0)
             && Span(plan) <= lanes
             && Extent(plan) >= lanes
-            && !VectorKernel.IsLarge(plan)
-            && !VectorKernel.IsMidSized(plan)
             && (long)(plan.M / 2) * plan.K * 2 <= unrollBudget;
 
     /// <summary>

@@ -13,20 +13,20 @@ internal static class TensorTypeEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    public static string Emit(TensorTypeModel type, EquatableArray<string> sameShapeTypes)
+    public static string Emit(TensorTypeModel type, EquatableArray<SameShapeType> sameShapeTypes)
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
         var scopes = new System.Collections.Generic.List<SourceWriter.Scope>();
         if (type.Namespace.Length > 0)
         {
-            writer.Line($"namespace {type.Namespace}");
+            writer.Line($"namespace {Names.Qualified(type.Namespace)}");
             scopes.Add(writer.Block());
         }
 
         foreach (var containing in type.ContainingTypes)
         {
-            scopes.Add(writer.Block($"partial {containing.Keyword} {containing.Name}"));
+            scopes.Add(writer.Block($"partial {containing.Keyword} {Names.Identifier(containing.Name)}"));
         }
 
         WriteType(writer, type, sameShapeTypes);
@@ -38,10 +38,12 @@ internal static class TensorTypeEmitter
         return writer.ToString();
     }
 
-    private static void WriteType(SourceWriter w, TensorTypeModel type, EquatableArray<string> sameShapeTypes)
+    private static void WriteType(SourceWriter w, TensorTypeModel type, EquatableArray<SameShapeType> sameShapeTypes)
     {
         var t = type.Element.Keyword();
-        var name = type.Name;
+        var name = Names.Identifier(type.Name);
+        var self = type.FullName;
+        var user = new UserMembers(type.UserMembers);
         var dims = type.Dims;
         var rank = dims.Count;
         var length = dims.Aggregate(1L, (product, d) => product * d);
@@ -85,80 +87,101 @@ internal static class TensorTypeEmitter
             w.Line($"public {name}() => _elements = new {t}[Length];");
             w.Line();
             w.Line($"private {name}({t}[] elements) => _elements = elements;");
-            w.Line();
-            w.Line($"/// <summary>A tensor of zeros of shape {shapeText}.</summary>");
-            w.Line($"public static {name} Zeros() => new {name}();");
-            w.Line();
-            w.Line($"/// <summary>A tensor of ones of shape {shapeText}.</summary>");
-            using (w.Block($"public static {name} Ones()"))
+            if (user.Writes("Zeros()"))
             {
-                w.Line($"var elements = new {t}[Length];");
-                w.Line($"global::System.Array.Fill(elements, 1{(type.Element == ElementKind.Float32 ? "f" : "d")});");
-                w.Line($"return new {name}(elements);");
+                w.Line();
+                w.Line($"/// <summary>A tensor of zeros of shape {shapeText}.</summary>");
+                w.Line($"public static {name} Zeros() => new {name}();");
             }
 
-            w.Line();
-            w.Line($"/// <summary>A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.</summary>");
-            using (w.Block($"public static {name} Random(int seed)"))
+            if (user.Writes("Ones()"))
             {
-                w.Line($"var elements = new {t}[Length];");
-                w.Line($"{Runtime}.TensorRandom.FillUniform<{t}>(elements, seed);");
-                w.Line($"return new {name}(elements);");
+                w.Line();
+                w.Line($"/// <summary>A tensor of ones of shape {shapeText}.</summary>");
+                using (w.Block($"public static {name} Ones()"))
+                {
+                    w.Line($"var elements = new {t}[Length];");
+                    w.Line($"global::System.Array.Fill(elements, 1{(type.Element == ElementKind.Float32 ? "f" : "d")});");
+                    w.Line($"return new {name}(elements);");
+                }
             }
 
-            w.Line();
-            w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"elements\"/> (row-major, {Int(length)} of them).</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"elements\"/> is null.</exception>");
-            w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
-            using (w.Block($"public static {name} FromArray({t}[] elements)"))
+            if (user.Writes("Random(int)"))
             {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(elements);");
-                w.Line($"return FromSpan(elements);");
+                w.Line();
+                w.Line($"/// <summary>A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.</summary>");
+                using (w.Block($"public static {name} Random(int seed)"))
+                {
+                    w.Line($"var elements = new {t}[Length];");
+                    w.Line($"{Runtime}.TensorRandom.FillUniform<{t}>(elements, seed);");
+                    w.Line($"return new {name}(elements);");
+                }
             }
 
-            w.Line();
-            w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"elements\"/> (row-major, {Int(length)} of them).</summary>");
-            w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
-            using (w.Block($"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements)"))
+            if (user.Writes($"FromArray({t}[])"))
             {
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));");
-                w.Line($"return new {name}(elements.ToArray());");
+                w.Line();
+                w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"elements\"/> (row-major, {Int(length)} of them).</summary>");
+                w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"elements\"/> is null.</exception>");
+                w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
+                using (w.Block($"public static {name} FromArray({t}[] elements)"))
+                {
+                    w.Line("global::System.ArgumentNullException.ThrowIfNull(elements);");
+                    w.Line($"return FromSpan(elements);");
+                }
             }
 
-            w.Line();
-            WriteFromFunction(w, name, t, dims);
+            if (user.Writes($"FromSpan(global::System.ReadOnlySpan<{t}>)"))
+            {
+                w.Line();
+                w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"elements\"/> (row-major, {Int(length)} of them).</summary>");
+                w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
+                using (w.Block($"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements)"))
+                {
+                    w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));");
+                    w.Line($"return new {name}(elements.ToArray());");
+                }
+            }
+
+            WriteFromFunction(w, user, name, t, dims);
             w.Line();
             w.Line($"/// <summary>Wraps <paramref name=\"elements\"/> (row-major, {Int(length)} of them) without copying: the tensor and the array share storage.</summary>");
             w.Line($"/// <exception cref=\"global::System.ArgumentException\">There are not {Int(length)} elements.</exception>");
             using (w.Block($"public static {name} Wrap({t}[] elements)"))
             {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(elements);");
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));");
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));");
                 w.Line($"return new {name}(elements);");
             }
 
-            w.Line();
-            w.Line($"/// <summary>The same elements as a tensor of shape {shapeText}, without copying.</summary>");
-            w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"tensor\"/> does not have shape {shapeText}.</exception>");
-            using (w.Block($"public static {name} FromDynamic({dynamic} tensor)"))
+            if (user.Writes($"FromDynamic({dynamic})"))
             {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(tensor);");
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof({name}), nameof(tensor));");
-                w.Line($"return new {name}({Runtime}.GeneratedCodeSupport.ArrayOf(tensor));");
+                w.Line();
+                w.Line($"/// <summary>The same elements as a tensor of shape {shapeText}, without copying.</summary>");
+                w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"tensor\"/> does not have shape {shapeText}.</exception>");
+                using (w.Block($"public static {name} FromDynamic({dynamic} tensor)"))
+                {
+                    w.Line("global::System.ArgumentNullException.ThrowIfNull(tensor);");
+                    w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, tensor.Shape, nameof({name}), nameof(tensor));");
+                    w.Line($"return new {name}({Runtime}.GeneratedCodeSupport.ArrayOf(tensor));");
+                }
             }
 
             // Element access.
-            w.Line();
-            WriteIndexer(w, type, t, dims);
+            WriteIndexer(w, user, t, dims);
             w.Line();
             w.Line("/// <summary>The elements, row-major; writes change the tensor.</summary>");
             w.Line($"public global::System.Span<{t}> AsSpan() => Elements;");
             w.Line();
             w.Line("/// <summary>The elements, row-major.</summary>");
             w.Line($"public global::System.ReadOnlySpan<{t}> AsReadOnlySpan() => Elements;");
-            w.Line();
-            w.Line("/// <summary>A copy of the elements, row-major.</summary>");
-            w.Line($"public {t}[] ToArray() => ({t}[])Elements.Clone();");
+            if (user.Writes("ToArray()"))
+            {
+                w.Line();
+                w.Line("/// <summary>A copy of the elements, row-major.</summary>");
+                w.Line($"public {t}[] ToArray() => ({t}[])Elements.Clone();");
+            }
+
             w.Line();
             w.Line("/// <summary>The same elements as a dynamic tensor, without copying.</summary>");
             w.Line($"public {dynamic} ToDynamic() => new {dynamic}(Shape, Elements);");
@@ -167,59 +190,79 @@ internal static class TensorTypeEmitter
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The other type's shape differs.</exception>");
             using (w.Block($"public TOther As<TOther>() where TOther : {Runtime}.IShapedTensor<TOther, {t}>"))
             {
-                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));");
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);");
                 w.Line("return TOther.Wrap(Elements);");
             }
 
             // System.Numerics.Tensors and multi-dimensional arrays.
-            WriteInterop(w, name, t, dims, shapeText);
+            WriteInterop(w, user, name, t, dims, shapeText);
 
             // Conversions.
-            w.Line();
-            w.Line("/// <summary>The same elements as a dynamic tensor, without copying.</summary>");
-            w.Line($"public static implicit operator {dynamic}({name} value) => value.ToDynamic();");
-            w.Line();
-            w.Line($"/// <summary>The same elements as a tensor of shape {shapeText}, without copying; throws when the shapes differ.</summary>");
-            w.Line($"public static explicit operator {name}({dynamic} tensor) => FromDynamic(tensor);");
-            foreach (var other in sameShapeTypes)
+            if (user.Writes($"conversion({self}):{dynamic}"))
             {
                 w.Line();
-                w.Line($"/// <summary>The same elements as <see cref=\"{other}\"/>, without copying.</summary>");
-                w.Line($"public static implicit operator {other}({name} value) => {other}.Wrap(value.Elements);");
+                w.Line("/// <summary>The same elements as a dynamic tensor, without copying.</summary>");
+                w.Line($"public static implicit operator {dynamic}({name} value) => value.ToDynamic();");
+            }
+
+            if (user.Writes($"conversion({dynamic}):{self}"))
+            {
                 w.Line();
-                w.Line($"/// <summary>The same elements as <see cref=\"{name}\"/>, without copying.</summary>");
-                w.Line($"public static implicit operator {name}({other} value) => value.As<{name}>();");
+                w.Line($"/// <summary>The same elements as a tensor of shape {shapeText}, without copying; throws when the shapes differ.</summary>");
+                w.Line($"public static explicit operator {name}({dynamic} tensor) => FromDynamic(tensor);");
+            }
+
+            foreach (var other in sameShapeTypes)
+            {
+                WriteSameShape(w, name, other);
             }
 
             // Equality and text.
-            w.Line();
-            w.Line("/// <summary>Whether both tensors hold the same values.</summary>");
-            w.Line($"public bool Equals({name}{(type.IsStruct ? string.Empty : "?")} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-            w.Line();
-            w.Line("/// <summary>A hash of the values; it changes when they do.</summary>");
-            using (w.Block("public override int GetHashCode()"))
+            if (user.Writes($"Equals({self})"))
             {
-                w.Line("var hash = new global::System.HashCode();");
-                w.Line("hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));");
-                w.Line("return hash.ToHashCode();");
+                w.Line();
+                w.Line("/// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>");
+                w.Line($"public bool Equals({name}{(type.IsStruct ? string.Empty : "?")} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());");
             }
 
-            w.Line();
-            w.Line("/// <summary>Whether both tensors hold the same values.</summary>");
-            w.Line(type.IsStruct
-                ? $"public static bool operator ==({name} left, {name} right) => left.Equals(right);"
-                : $"public static bool operator ==({name}? left, {name}? right) => left is null ? right is null : left.Equals(right);");
-            w.Line();
-            w.Line("/// <summary>Whether the tensors hold different values.</summary>");
-            w.Line(type.IsStruct
-                ? $"public static bool operator !=({name} left, {name} right) => !left.Equals(right);"
-                : $"public static bool operator !=({name}? left, {name}? right) => !(left == right);");
-            w.Line();
-            w.Line("/// <summary>The values as numpy prints them.</summary>");
-            w.Line($"public override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
+            if (user.Writes("Equals(object)"))
+            {
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+            }
+
+            if (user.Writes("GetHashCode()"))
+            {
+                w.Line();
+                w.Line("/// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>");
+                w.Line($"public override int GetHashCode() => {Runtime}.GeneratedCodeSupport.HashOf<{t}>(AsReadOnlySpan());");
+            }
+
+            if (user.Writes($"op_Equality({self}, {self})"))
+            {
+                w.Line();
+                w.Line("/// <summary>Whether both tensors hold the same values.</summary>");
+                w.Line(type.IsStruct
+                    ? $"public static bool operator ==({name} left, {name} right) => left.Equals(right);"
+                    : $"public static bool operator ==({name}? left, {name}? right) => left is null ? right is null : left.Equals(right);");
+            }
+
+            if (user.Writes($"op_Inequality({self}, {self})"))
+            {
+                w.Line();
+                w.Line("/// <summary>Whether the tensors hold different values.</summary>");
+                w.Line(type.IsStruct
+                    ? $"public static bool operator !=({name} left, {name} right) => !left.Equals(right);"
+                    : $"public static bool operator !=({name}? left, {name}? right) => !(left == right);");
+            }
+
+            if (user.Writes("ToString()"))
+            {
+                w.Line();
+                w.Line("/// <summary>The values as numpy prints them.</summary>");
+                w.Line($"public override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
+            }
 
             // Interface members that would clash with the static Shape.
             w.Line();
@@ -233,26 +276,69 @@ internal static class TensorTypeEmitter
         }
     }
 
-    private static void WriteInterop(SourceWriter w, string name, string t, EquatableArray<int> dims, string shapeText)
+    // A canonical type converts to and from each type of its shape, without copying, and compares with it: C# would
+    // find both types' == applicable through the conversions (CS9342), so the mixed pairs are declared here.
+    private static void WriteSameShape(SourceWriter w, string name, SameShapeType other)
+    {
+        var o = other.FullName;
+        var nullable = other.IsClass ? "?" : string.Empty;
+        w.Line();
+        w.Line($"/// <summary>The same elements as <see cref=\"{o}\"/>, without copying.</summary>");
+        w.Line($"public static implicit operator {o}({name} value) => {o}.Wrap(value.Elements);");
+        w.Line();
+        w.Line($"/// <summary>The same elements as <see cref=\"{name}\"/>, without copying.</summary>");
+        w.Line($"public static implicit operator {name}({o} value) => value.As<{name}>();");
+        w.Line();
+        w.Line("/// <summary>Whether both tensors hold the same values.</summary>");
+        w.Line(other.IsClass
+            ? $"public static bool operator ==({name} left, {o}? right) => right is not null && left.Equals(right);"
+            : $"public static bool operator ==({name} left, {o} right) => left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Whether both tensors hold the same values.</summary>");
+        w.Line($"public static bool operator ==({o}{nullable} left, {name} right) => right == left;");
+        w.Line();
+        w.Line("/// <summary>Whether the tensors hold different values.</summary>");
+        w.Line($"public static bool operator !=({name} left, {o}{nullable} right) => !(left == right);");
+        w.Line();
+        w.Line("/// <summary>Whether the tensors hold different values.</summary>");
+        w.Line($"public static bool operator !=({o}{nullable} left, {name} right) => !(right == left);");
+    }
+
+    private static void WriteInterop(SourceWriter w, UserMembers user, string name, string t, EquatableArray<int> dims, string shapeText)
     {
         var interop = $"{Runtime}.TensorInterop";
         var tensors = "global::System.Numerics.Tensors";
-        w.Line();
-        w.Line($"/// <summary>A writable <c>TensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
-        w.Line($"public {tensors}.TensorSpan<{t}> AsTensorSpan() => {interop}.AsTensorSpan(Elements, Shape);");
-        w.Line();
-        w.Line($"/// <summary>A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
-        w.Line($"public {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {interop}.AsReadOnlyTensorSpan(Elements, Shape);");
-        w.Line();
-        w.Line($"/// <summary>A <c>Tensor</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
-        w.Line($"public {tensors}.Tensor<{t}> ToTensor() => {interop}.ToTensor(Elements, Shape);");
-        w.Line();
-        w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.</summary>");
-        w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"source\"/> does not have shape {shapeText}.</exception>");
-        using (w.Block($"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source)"))
+        if (user.Writes("AsTensorSpan()"))
         {
-            w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf(source), nameof({name}), nameof(source));");
-            w.Line($"return new {name}({interop}.CopyToArray(source));");
+            w.Line();
+            w.Line($"/// <summary>A writable <c>TensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+            w.Line($"public {tensors}.TensorSpan<{t}> AsTensorSpan() => {interop}.AsTensorSpan(Elements, Shape);");
+        }
+
+        if (user.Writes("AsReadOnlyTensorSpan()"))
+        {
+            w.Line();
+            w.Line($"/// <summary>A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+            w.Line($"public {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {interop}.AsReadOnlyTensorSpan(Elements, Shape);");
+        }
+
+        if (user.Writes("ToTensor()"))
+        {
+            w.Line();
+            w.Line($"/// <summary>A <c>Tensor</c> of shape {shapeText} over this tensor's elements (shared, not copied).</summary>");
+            w.Line($"public {tensors}.Tensor<{t}> ToTensor() => {interop}.ToTensor(Elements, Shape);");
+        }
+
+        if (user.Writes($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)"))
+        {
+            w.Line();
+            w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.</summary>");
+            w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"source\"/> does not have shape {shapeText}.</exception>");
+            using (w.Block($"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source)"))
+            {
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf(source), nameof({name}), nameof(source));");
+                w.Line($"return new {name}({interop}.CopyToArray(source));");
+            }
         }
 
         // A rank-1 array is just FromArray/ToArray; C# arrays have at most 32 dimensions.
@@ -262,38 +348,51 @@ internal static class TensorTypeEmitter
         }
 
         var arrayType = $"{t}[{new string(',', dims.Count - 1)}]";
-        w.Line();
-        w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.</summary>");
-        w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"array\"/> does not have shape {shapeText}.</exception>");
-        using (w.Block($"public static {name} FromMultidimensionalArray({arrayType} array)"))
+        if (user.Writes($"FromMultidimensionalArray({arrayType})"))
         {
-            w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf<{t}>(array), nameof({name}), nameof(array));");
-            w.Line($"return new {name}({interop}.CopyToArray<{t}>(array));");
+            w.Line();
+            w.Line($"/// <summary>A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.</summary>");
+            w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"array\"/> does not have shape {shapeText}.</exception>");
+            using (w.Block($"public static {name} FromMultidimensionalArray({arrayType} array)"))
+            {
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckShape(Shape, {interop}.ShapeOf<{t}>(array), nameof({name}), nameof(array));");
+                w.Line($"return new {name}({interop}.CopyToArray<{t}>(array));");
+            }
         }
 
-        w.Line();
-        w.Line($"/// <summary>A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.</summary>");
-        using (w.Block($"public {arrayType} ToMultidimensionalArray()"))
+        if (user.Writes("ToMultidimensionalArray()"))
         {
-            w.Line($"var array = new {t}[{string.Join(", ", dims.Select(Int))}];");
-            w.Line($"{interop}.CopyInto<{t}>(AsReadOnlySpan(), array);");
-            w.Line("return array;");
+            w.Line();
+            w.Line($"/// <summary>A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.</summary>");
+            using (w.Block($"public {arrayType} ToMultidimensionalArray()"))
+            {
+                w.Line($"var array = new {t}[{string.Join(", ", dims.Select(Int))}];");
+                w.Line($"{interop}.CopyInto<{t}>(AsReadOnlySpan(), array);");
+                w.Line("return array;");
+            }
         }
     }
 
-    private static void WriteFromFunction(SourceWriter w, string name, string t, EquatableArray<int> dims)
+    private static void WriteFromFunction(SourceWriter w, UserMembers user, string name, string t, EquatableArray<int> dims)
     {
         var rank = dims.Count;
-        if (rank > 16)
+        var parameters = string.Join(", ", Enumerable.Range(0, rank).Select(i => "int"));
+        var function = rank > 16 ? $"global::System.Func<global::System.ReadOnlySpan<int>, {t}>" : $"global::System.Func<{(rank > 0 ? parameters + ", " : string.Empty)}{t}>";
+        if (!user.Writes($"FromFunction({function})"))
         {
-            w.Line($"/// <summary>A tensor whose element at each index is <paramref name=\"valueAt\"/>(index), called once per element in row-major order.</summary>");
-            w.Line($"public static {name} FromFunction(global::System.Func<global::System.ReadOnlySpan<int>, {t}> valueAt) => FromDynamic({Runtime}.DynamicTensor<{t}>.FromFunction(Shape, valueAt));");
             return;
         }
 
-        var parameters = string.Join(", ", Enumerable.Range(0, rank).Select(i => "int"));
+        w.Line();
+        if (rank > 16)
+        {
+            w.Line($"/// <summary>A tensor whose element at each index is <paramref name=\"valueAt\"/>(index), called once per element in row-major order.</summary>");
+            w.Line($"public static {name} FromFunction({function} valueAt) => new {name}({Runtime}.GeneratedCodeSupport.ArrayOf({Runtime}.DynamicTensor<{t}>.FromFunction(Shape, valueAt)));");
+            return;
+        }
+
         w.Line($"/// <summary>A tensor whose element at each index is <paramref name=\"valueAt\"/>({string.Join(", ", Enumerable.Range(0, rank).Select(i => "i" + Int(i)))}), called once per element in row-major order.</summary>");
-        using (w.Block($"public static {name} FromFunction(global::System.Func<{(rank > 0 ? parameters + ", " : string.Empty)}{t}> valueAt)"))
+        using (w.Block($"public static {name} FromFunction({function} valueAt)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(valueAt);");
             w.Line($"var elements = new {t}[Length];");
@@ -308,10 +407,12 @@ internal static class TensorTypeEmitter
         }
     }
 
-    private static void WriteIndexer(SourceWriter w, TensorTypeModel type, string t, EquatableArray<int> dims)
+    private static void WriteIndexer(SourceWriter w, UserMembers user, string t, EquatableArray<int> dims)
     {
         if (dims.Count == 0)
         {
+            // Only canonical result types are scalars, and the user writes nothing in those.
+            w.Line();
             w.Line("/// <summary>The single element of this scalar tensor.</summary>");
             using (w.Block($"public {t} Value"))
             {
@@ -323,12 +424,17 @@ internal static class TensorTypeEmitter
         }
 
         var parameters = string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => "int i" + Int(i)));
-        w.Line($"/// <summary>The element at ({string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => "i" + Int(i)))}).</summary>");
-        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is outside its dimension.</exception>");
-        using (w.Block($"public {t} this[{parameters}]"))
+        var indices = string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => "i" + Int(i)));
+        if (user.Writes("this[" + string.Join(", ", Enumerable.Repeat("int", dims.Count)) + "]"))
         {
-            w.Line("get => Elements[Offset(" + string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => "i" + Int(i))) + ")];");
-            w.Line("set => Elements[Offset(" + string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => "i" + Int(i))) + ")] = value;");
+            w.Line();
+            w.Line($"/// <summary>The element at ({indices}).</summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">An index is outside its dimension.</exception>");
+            using (w.Block($"public {t} this[{parameters}]"))
+            {
+                w.Line($"get => Elements[Offset({indices})];");
+                w.Line($"set => Elements[Offset({indices})] = value;");
+            }
         }
 
         w.Line();
@@ -357,4 +463,19 @@ internal static class TensorTypeEmitter
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The members the user wrote in a declared type (<see cref="TensorTypeModel.UserMembers"/>), which the emitter leaves out.</summary>
+internal readonly struct UserMembers
+{
+    private readonly EquatableArray<string> _keys;
+
+    public UserMembers(EquatableArray<string> keys) => _keys = keys;
+
+    /// <summary>
+    /// Whether to write the member of <paramref name="key"/> (a <see cref="Parsing.MemberKeys"/> key): not when the
+    /// user wrote it, nor when the user wrote a member of its name that is not a method (which C# would not overload).
+    /// </summary>
+    public bool Writes(string key)
+        => _keys.Count == 0 || !(_keys.Contains(key) || _keys.Contains(Parsing.MemberKeys.NameOf(key)));
 }

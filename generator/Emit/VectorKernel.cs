@@ -58,27 +58,6 @@ internal sealed class VectorKernel
             : $"ref {_t} x, ref {_t} y, ref {_t} o";
         using (_w.Block($"internal static void {name}({parameters})"))
         {
-            // The packed product works on raw pointers, so checked kernels keep to the emitted loops.
-            if (_kind != VectorKind.V128 && IsLarge(_plan) && !_checked)
-            {
-                // Large products: packed panels and cache blocking pay for themselves (see BlockedGemm).
-                WriteBlockedCall();
-                return;
-            }
-
-            if (_kind != VectorKind.V128 && IsMidSized(_plan) && !_checked)
-            {
-                // Mid-sized products run fastest in the loops below on one thread, but when several threads may
-                // be used, the packed product shares them out (the condition is a JIT-time constant but for the setting).
-                using (_w.Block($"if (global::ShapedTensors.ShapedTensorsSettings.MaxDegreeOfParallelism > 1 && {(long)_plan.M * _plan.N * _plan.K}L >= global::ShapedTensors.Kernels.BlockedGemm.ParallelThreshold)"))
-                {
-                    WriteBlockedCall();
-                    _w.Line("return;");
-                }
-
-                _w.Line();
-            }
-
             if (RowPairs.Apply(_plan, _kind, _elementSize, _budget))
             {
                 WritePairedRows(segments);
@@ -163,27 +142,6 @@ internal sealed class VectorKernel
             }
         }
     }
-
-    private void WriteBlockedCall() => KernelEmitter.WriteBatchLoops(_w, _plan, 1, "nuint", (_, _) => _w.Line(
-        $"global::ShapedTensors.Kernels.BlockedGemm.Multiply({_plan.M}, {_plan.N}, {_plan.K}, ref Unsafe.Add(ref x, xb), {_plan.XRowStride}, {_plan.XDepthStride}, "
-        + $"ref Unsafe.Add(ref y, yb), {_plan.YDepthStride}, {_plan.YColumnStride}, ref Unsafe.Add(ref o, ob), {_plan.OutRowStride});"));
-
-    /// <summary>
-    /// Products of at least this many multiply-adds use the packed, cache-blocked product; below it the emitted
-    /// register-blocked loops are faster on one thread (measured: 64² at ~100% and 256² at 84% of the Vector512
-    /// peak, against 37% and 66% packed).
-    /// </summary>
-    public const long LargeProduct = 512 * 512 * 512;
-
-    /// <summary>Products at least this large may also use several threads through the packed product.</summary>
-    public const long MidSizedProduct = 64 * 64 * 64;
-
-    /// <summary>Whether a product is below <see cref="LargeProduct"/> but large enough to be worth threads (when allowed).</summary>
-    public static bool IsMidSized(ContractionPlan plan)
-        => !IsLarge(plan) && (long)plan.M * plan.N * plan.K >= MidSizedProduct && plan.M >= 6 && plan.N >= 8;
-
-    /// <summary>Whether a plan's products are large enough for <c>BlockedGemm</c> (which needs a whole micro-tile).</summary>
-    public static bool IsLarge(ContractionPlan plan) => (long)plan.M * plan.N * plan.K >= LargeProduct && plan.M >= 6 && plan.N >= 8;
 
     // The columns of a row in the widest vectors that fit (down to 16 bytes): whole vectors, then the tail as one
     // overlapping vector; scalars only when the row is narrower than 16 bytes.

@@ -42,6 +42,7 @@ internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool T
 /// One call site of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> whose operand shapes and options are known
 /// at compile time and compatible.
 /// </summary>
+/// <param name="Plan">How the result is computed: the kernel's key.</param>
 /// <param name="Semantics">The <c>batch_dot</c> the project selects; <see cref="BatchDotSemantics.Keras224"/> for Dot and MatMul, which it does not affect.</param>
 /// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
 /// <param name="Site">
@@ -54,6 +55,7 @@ internal sealed record CallModel(
     OperandModel Y,
     CallOptions Options,
     EquatableArray<int> ResultDims,
+    PlanModel Plan,
     BatchDotSemantics Semantics,
     string Namespace,
     string Site)

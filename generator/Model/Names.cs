@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ShapedTensors.Generator.Model;
 
@@ -19,34 +21,38 @@ internal static class Names
     /// The namespace of the canonical result types and kernels: one per assembly, so two assemblies that use
     /// ShapedTensors never define the same type, even when one sees the other's internals.
     /// </summary>
-    public static string GeneratedNamespace(string? assemblyName) => "ShapedTensors.Generated." + Identifier(assemblyName ?? "Assembly");
+    public static string GeneratedNamespace(string? assemblyName) => "ShapedTensors.Generated." + AssemblyIdentifier(assemblyName ?? "Assembly");
+
+    /// <summary>How namespaces are read from symbols: dotted, keywords not escaped (<c>App.class</c>), as models keep names.</summary>
+    public static readonly SymbolDisplayFormat NamespaceFormat = new(typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
+    /// <summary>A name as C# code writes it: <c>@event</c> for a type named with a keyword, else the name itself.</summary>
+    public static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A dotted name (a namespace) as C# code writes it, each part escaped: <c>App.@class</c>.</summary>
+    public static string Qualified(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 
     /// <summary>The canonical type of a shape: <c>Float32_10x12x4x8</c>, <c>Float64_3</c>, <c>Float32_Scalar</c>.</summary>
     public static string CanonicalType(ElementKind element, EquatableArray<int> dims)
         => element.Name() + "_" + (dims.Count == 0 ? "Scalar" : Dims(dims));
 
     /// <summary>
-    /// The kernel of a call: <c>BatchDot_F32_10x12x4x5_10x12x5x8</c>, <c>MatMul_F32_3x2_3x4_TA</c>,
-    /// <c>BatchDot_F32_32x20_32x20_Axes1_1</c>, <c>BatchDotTfKeras_F32_9x8x7x4x2_9x8x7x2x5</c>.
+    /// The kernel of a plan: <c>Product_F32_120x4x5x8</c> (120 products of [4x5] . [5x8], plain row-major operands), or
+    /// with the strides appended when they are not the plain ones (<c>Product_F32_3x2x4_S1_3_4_1_4</c>): distinct plans
+    /// always get distinct names, and calls with equal plans share one kernel.
     /// </summary>
-    public static string Kernel(CallModel call) => Kernel(call.Signature, call.X.Element, call.X.Dims, call.Y.Dims, call.Options, call.Semantics);
-
-    /// <summary>The kernel of an operation on the given shapes and options.</summary>
-    public static string Kernel(Signature signature, ElementKind element, EquatableArray<int> x, EquatableArray<int> y, CallOptions options, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+    public static string Kernel(ElementKind element, PlanModel plan)
     {
-        var name = new StringBuilder()
-            .Append(signature.Operation()).Append(signature.Operation() == Model.Operation.BatchDot && semantics == BatchDotSemantics.TfKeras ? "TfKeras" : string.Empty)
-            .Append('_').Append(element.Tag())
-            .Append('_').Append(Dims(x)).Append('_').Append(Dims(y));
-        switch (signature)
+        var name = new StringBuilder("Product_").Append(element.Tag()).Append('_');
+        if (plan.Batch.Count > 0)
         {
-            case Signature.BatchDotInt:
-            case Signature.BatchDotPair:
-                name.Append("_Axes").Append(Axis(options.AxisX)).Append('_').Append(Axis(options.AxisY));
-                break;
-            case Signature.MatMul:
-                name.Append(options.TransposeA ? "_TA" : string.Empty).Append(options.TransposeB ? "_TB" : string.Empty);
-                break;
+            name.Append(Int(plan.BatchCount)).Append('x');
+        }
+
+        name.Append(Int(plan.M)).Append('x').Append(Int(plan.K)).Append('x').Append(Int(plan.N));
+        if (!plan.IsContiguous)
+        {
+            name.Append("_S").Append(string.Join("_", new[] { plan.XRow, plan.XDepth, plan.YDepth, plan.YColumn, plan.OutRow }.Concat(plan.Batch).Select(Int)));
         }
 
         return name.ToString();
@@ -54,10 +60,11 @@ internal static class Names
 
     public static string Dims(EquatableArray<int> dims) => string.Join("x", dims.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Axis(int axis) => axis < 0 ? "M" + (-axis).ToString(CultureInfo.InvariantCulture) : axis.ToString(CultureInfo.InvariantCulture);
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core".
-    private static string Identifier(string name)
+    // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core"; a part that starts with a
+    // digit or is a keyword ("My.class") gets a leading underscore, so the namespace never needs escaping.
+    private static string AssemblyIdentifier(string name)
     {
         var parts = name.Split('.').Select(part =>
         {
@@ -67,7 +74,8 @@ internal static class Names
                 text.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
             }
 
-            return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text.ToString();
+            var identifier = text.ToString();
+            return identifier.Length == 0 || char.IsDigit(identifier[0]) || SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "_" + identifier : identifier;
         });
         return string.Join(".", parts);
     }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ShapedTensors.Generator.Model;
 
 /// <summary>One set of constant options an overload handles, and the kernel that computes it.</summary>
-internal sealed record OverloadCase(CallOptions Options, string Kernel);
+internal sealed record OverloadCase(CallOptions Options, KernelModel Kernel);
 
 /// <summary>
 /// One specialized overload: an operation on two operand types, returning the canonical type of the result
@@ -20,14 +20,18 @@ internal sealed record OverloadModel(
     EquatableArray<OverloadCase> Cases,
     BatchDotSemantics Semantics);
 
-/// <summary>The overloads emitted into one calling namespace (empty for the global namespace).</summary>
-internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads);
+/// <summary>The overloads emitted into one calling namespace (empty for the global namespace), and the name of their file.</summary>
+internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName);
 
-/// <summary>One kernel: an operation for fixed shapes and options (and, for BatchDot, semantics).</summary>
-internal sealed record KernelModel(string Name, string GeneratedNamespace, Signature Signature, EquatableArray<int> X, EquatableArray<int> Y, CallOptions Options, ElementKind Element, BatchDotSemantics Semantics);
+/// <summary>One kernel: a contraction plan (every size and stride fixed) for one element type.</summary>
+internal sealed record KernelModel(string Name, string GeneratedNamespace, ElementKind Element, PlanModel Plan)
+{
+    public static KernelModel For(CallModel call, string generatedNamespace)
+        => new(Names.Kernel(call.X.Element, call.Plan), generatedNamespace, call.X.Element, call.Plan);
+}
 
 /// <summary>A canonical result type to emit, with the declared types of the same shape it converts to and from.</summary>
-internal sealed record CanonicalTypeModel(TensorTypeModel Type, EquatableArray<string> SameShapeTypes);
+internal sealed record CanonicalTypeModel(TensorTypeModel Type, EquatableArray<SameShapeType> SameShapeTypes);
 
 /// <summary>
 /// The files one call site emits on behalf of all the calls that need them: it is the first (by site) of

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ShapedTensors.Generator.Emit;
 
 namespace ShapedTensors.Generator.Model;
 
 /// <summary>
 /// Decides which overloads, kernels and canonical types the calls of a compilation need, and which call site
 /// emits each. Calls are grouped by (signature, operand types): one overload per group, switching on the
-/// options to one kernel per distinct option value, and one kernel per (operation, shapes, options) however
-/// many call sites use it.
+/// options to the kernel of each distinct option value, and one kernel per contraction plan however many
+/// operations, options and call sites compute it.
 /// </summary>
 internal static class SpecializationPlanner
 {
@@ -34,15 +35,14 @@ internal static class SpecializationPlanner
             var first = group.First();
             var cases = group
                 .GroupBy(call => call.Options)
-                .Select(options => new OverloadCase(options.Key, Names.Kernel(options.First())))
-                .OrderBy(c => c.Kernel, StringComparer.Ordinal);
+                .Select(options => new OverloadCase(options.Key, KernelModel.For(options.First(), generatedNamespace)))
+                .OrderBy(c => c.Kernel.Name, StringComparer.Ordinal);
             var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
             var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics);
             foreach (var call in group)
             {
-                // BatchDot(y, a) is BatchDot(y, (a, a)): one kernel (and one name) for both.
-                var kernelSignature = call.Signature == Signature.BatchDotInt ? Signature.BatchDotPair : call.Signature;
-                owners.Claim(call.Site, new KernelModel(Names.Kernel(call), generatedNamespace, kernelSignature, call.X.Dims, call.Y.Dims, call.Options, call.X.Element, call.Semantics));
+                // One kernel per plan, however many operations, options and call sites compute it.
+                owners.Claim(call.Site, KernelModel.For(call, generatedNamespace));
                 owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
 
                 // Canonical operand types of chained calls (normally also another call's result).
@@ -65,11 +65,12 @@ internal static class SpecializationPlanner
             }
         }
 
-        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns])));
+        var hintNames = HintNames.ForOperations(overloadsByNamespace.Keys);
+        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns]), hintNames[ns]));
     }
 
     public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims)
-        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true);
+        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true, IsNameable: true, EquatableArray<string>.Empty);
 
     // Every output goes to the smallest site (ordinal) among the calls that need it.
     private sealed class Owners

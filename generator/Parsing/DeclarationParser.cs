@@ -35,20 +35,23 @@ internal static class DeclarationParser
         }
 
         return new TensorTypeModel(
-            type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(Names.NamespaceFormat),
             new EquatableArray<ContainingType>(containing),
             type.Name,
             type.TypeKind == TypeKind.Struct ? (type.IsReadOnly ? "readonly struct" : "struct") : "class",
             Accessibility: string.Empty,
             shape.Dims,
             shape.Element,
-            AddTensorAttribute: false);
+            AddTensorAttribute: false,
+            TensorSymbols.IsNameableFromNamespace(type),
+            MemberKeys.UserWritten(type));
     }
 
     /// <summary>
     /// Whether the generator extends <paramref name="type"/> (in this compilation or, for a type from a
-    /// referenced assembly, in its own): one tensor attribute, every declaration a partial class or struct
-    /// of one kind inside partial types, no other type of that name beside it, and <see cref="CanExtend"/>.
+    /// referenced assembly, in its own): one tensor attribute with a valid shape, every declaration a partial
+    /// class or struct of one kind inside partial types, no other type of that name beside it, no member the
+    /// generated code relies on written by the user (<see cref="MemberKeys.IsReserved"/>), and <see cref="CanExtend"/>.
     /// </summary>
     public static bool IsExtensible(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -80,7 +83,9 @@ internal static class DeclarationParser
             first ??= declaration;
         }
 
-        return first is not null;
+        return first is not null
+            && TensorSymbols.GetDeclaredShape(type) is { } shape
+            && MemberKeys.ReservedMember(type, shape) is null;
     }
 
     private static bool AllContainersPartial(TypeDeclarationSyntax declaration)

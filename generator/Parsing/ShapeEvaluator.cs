@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -58,8 +59,8 @@ internal sealed class ShapeEvaluator
         UsedBatchDot |= isBatchDot;
         var semantics = isBatchDot ? _semantics : BatchDotSemantics.Keras224;
         var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options, semantics);
-        return result.ResultShape is { ElementCount: <= TensorSymbols.MaxElements } shape
-            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(shape.ToArray()), semantics, callNamespace, site)
+        return result.Plan is { Result.ElementCount: <= TensorSymbols.MaxElements } plan
+            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(plan.Result.ToArray()), PlanModel.From(plan, Length(x), Length(y)), semantics, callNamespace, site)
             : null;
     }
 
@@ -143,6 +144,8 @@ internal sealed class ShapeEvaluator
 
     private ITypeSymbol? BindType(TypeSyntax type, int position)
         => _model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+
+    private static long Length(OperandModel operand) => operand.Dims.Contains(0) ? 0 : operand.Dims.Aggregate(1L, (product, dim) => product * dim);
 
     private OperandModel Canonical(CallModel call)
         => new(

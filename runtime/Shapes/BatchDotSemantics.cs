@@ -5,7 +5,7 @@ namespace ShapedTensors;
 
 /// <summary>
 /// Which <c>keras.backend.batch_dot</c> a <c>BatchDot</c> follows. Keras rewrote it in 2.2.5 (keras-team/keras#11458),
-/// and tf.keras adopted the rewrite in TensorFlow 2.0: both agree on rank-3 operands, not beyond (see SEMANTICS.md §8).
+/// and tf.keras adopted the rewrite in TensorFlow 2.0: both agree on rank-3 operands, not beyond (see SEMANTICS.md §9).
 /// </summary>
 /// <remarks>
 /// Compile-time checked and generated calls follow the MSBuild property <c>ShapedTensorsBatchDot</c> of the project

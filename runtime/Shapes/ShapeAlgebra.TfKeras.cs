@@ -5,7 +5,7 @@ namespace ShapedTensors;
 
 /// <content>
 /// <c>keras.backend.batch_dot</c> as Keras 2.2.5 rewrote it and tf.keras adopted it in TensorFlow 2.0
-/// (<see cref="BatchDotSemantics.TfKeras"/>; SEMANTICS.md §8).
+/// (<see cref="BatchDotSemantics.TfKeras"/>; SEMANTICS.md §9).
 /// </content>
 public static partial class ShapeAlgebra
 {

@@ -17,7 +17,8 @@ namespace ShapedTensors.Analyzers.Tests;
 /// <summary>
 /// The batch_dot switch in the analyzers: ST0008 where Keras 2.2.4's and tf.keras' batch_dot differ (and its code
 /// fix), the project's ShapedTensorsBatchDot deciding what specialized calls are checked with, ST0009 for
-/// fallbacks that do not follow it, and ST0201 for a value it does not know.
+/// fallbacks that do not follow it (ST0201 for a value it does not know is with the other settings, in
+/// SettingsRuleTests).
 /// </summary>
 public sealed class BatchDotSemanticsTests
 {
@@ -116,23 +117,14 @@ public sealed class BatchDotSemanticsTests
         ]);
     }
 
-    [Fact]
-    public async Task ST0201_an_unknown_setting()
-    {
-        var source = Source.Program("[Tensor(3, 4)] partial struct A;", "var r = new A().MatMul(new A(), transposeB: true).Dot(new A());");
-        await Verify.SemanticsAsync(source, "Keras225", [
-            new DiagnosticResult("ST0201", DiagnosticSeverity.Warning).WithMessage("ShapedTensorsBatchDot is 'Keras225', which is neither Keras224 nor TfKeras: BatchDot follows Keras 2.2.4's batch_dot (Keras224)"),
-        ]);
-    }
-
     /// <summary>
-    /// SEMANTICS.md §8.2 under each setting, in one program: each error of that setting's column is ST0001 with its
+    /// SEMANTICS.md §9.2 under each setting, in one program: each error of that setting's column is ST0001 with its
     /// text, each success compiles, and ST0008 marks every row whose result differs between the two columns.
     /// </summary>
     [Theory]
     [InlineData(null, 3)]
     [InlineData("TfKeras", 4)]
-    public async Task The_worked_examples_of_section_8_hold_at_compile_time(string? setting, int column)
+    public async Task The_worked_examples_of_section_9_hold_at_compile_time(string? setting, int column)
     {
         var declarations = new StringBuilder();
         var calls = new StringBuilder();

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ShapedTensors.Analyzers.Tests;
 
-/// <summary>The call rules ST0001-ST0006, each triggering and not, with the generator running as for a user.</summary>
+/// <summary>The call rules ST0001-ST0007, each triggering and not, with the generator running as for a user.</summary>
 public sealed class CallRuleTests
 {
     private const string SeedTypes = "[Tensor(3, 4, 5, 2)] partial struct A;\n[Tensor(2, 5, 3, 7)] partial struct B;";
@@ -240,38 +240,71 @@ public sealed class CallRuleTests
             "Dot", "(3, 5)", "(5, 2)", "'Helpers.Id(new P().Dot(new Q()))' has the generated result type 'Float32_3x5', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape"));
     }
 
-    [Fact]
-    public async Task ST0003_says_when_the_generator_emitted_nothing()
+    [Theory]
+    [InlineData("_ = {|#0:new M().Dot(new M())|};", "Dot")]
+    [InlineData("_ = {|#0:new M().MatMul(new M())|};", "MatMul")]
+    [InlineData("{|#0:new M().MatMul(new M(), new M())|};", "MatMul")]
+    public async Task ST0003_says_when_the_generator_emitted_nothing(string call, string operation)
     {
-        // No generator in this project: a hand-written shaped type binds to the fallback.
+        // No generator in this project: a hand-written shaped type binds to the fallback. MatMul's omitted flags are
+        // default arguments, not option values the user chose.
+        var test = new ShapedTensorsTest(runGenerator: false) { TestCode = HandWrittenTensor(call) };
+        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            operation, "(2, 2)", "(2, 2)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ST0003_says_when_the_destination_does_not_convert_to_the_result_type_of_the_generated_overload()
+    {
         var test = new ShapedTensorsTest(runGenerator: false)
         {
-            TestCode = """
-                using System;
-                using ShapedTensors;
-
-                namespace App;
+            TestCode = HandWrittenTensor("{|#0:new M().Dot(new M(), new Other())|};") + """
 
                 [Tensor(2, 2)]
-                internal sealed partial class M : IShapedTensor<float>
+                internal sealed partial class Other : IShapedTensor<float>
                 {
                     private readonly float[] _data = new float[4];
-                    public Shape Shape { get; } = new(2, 2);
-                    public ReadOnlySpan<float> AsReadOnlySpan() => _data;
-                    public Span<float> AsSpan() => _data;
-                    public DynamicTensor<float> ToDynamic() => new(Shape, _data);
+                    Shape IShapedTensor<float>.Shape { get; } = new(2, 2);
+                    ReadOnlySpan<float> IShapedTensor<float>.AsReadOnlySpan() => _data;
+                    Span<float> IShapedTensor<float>.AsSpan() => _data;
+                    DynamicTensor<float> IShapedTensor<float>.ToDynamic() => new(new Shape(2, 2), _data);
                 }
 
-                internal static class Use
+                [System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+                internal static class GeneratedTensorOperations
                 {
-                    public static void Run() { var r = {|#0:new M().Dot(new M())|}; }
+                    public static void Dot(this M x, M y, M destination) { }
                 }
                 """,
         };
         test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
-            "Dot", "(2, 2)", "(2, 2)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
+            "Dot", "(2, 2)", "(2, 2)", "its destination's type 'App.Other' does not convert to 'App.M', the result type of the generated overload"));
         await test.RunAsync();
     }
+
+    // A shaped type written by hand (explicit interface members: no name the generator reserves), with a call in App.
+    private static string HandWrittenTensor(string body) => $$"""
+        using System;
+        using ShapedTensors;
+
+        namespace App;
+
+        [Tensor(2, 2)]
+        internal sealed partial class M : IShapedTensor<float>
+        {
+            private readonly float[] _data = new float[4];
+            Shape IShapedTensor<float>.Shape { get; } = new(2, 2);
+            ReadOnlySpan<float> IShapedTensor<float>.AsReadOnlySpan() => _data;
+            Span<float> IShapedTensor<float>.AsSpan() => _data;
+            DynamicTensor<float> IShapedTensor<float>.ToDynamic() => new(new Shape(2, 2), _data);
+        }
+
+        internal static class Use
+        {
+            public static void Run() { {{body}} }
+        }
+        """;
 
     // ST0004 ---------------------------------------------------------------------------------------------
 
@@ -348,5 +381,22 @@ public sealed class CallRuleTests
             "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(3, 5)] partial struct Product;",
             "var product = new Product();\n        new P().Dot(new Q(), product);");
         await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0007 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0007_a_result_too_large_for_an_array_is_an_error_with_the_element_count_and_the_runtime_text()
+    {
+        var source = Source.Program(
+            "[Tensor(50000, 2)] partial struct Column;\n[Tensor(2, 50000)] partial struct Row;",
+            "var outer = {|#0:new Column().Dot(new Row())|};\n        var batched = {|#1:new Column().MatMul(new Row())|};");
+        const string text = "Dot of (50000, 2) and (2, 50000) has shape (50000, 50000): 2500000000 elements, more than the 2147483591 an array can hold.";
+        var runtime = Assert.Throws<ArgumentException>(() => DynamicTensor<float>.Zeros(50000, 2).Dot(DynamicTensor<float>.Zeros(2, 50000)));
+        Assert.Equal(text, runtime.Message);
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0007", DiagnosticSeverity.Error, 0).WithMessage(text),
+            Expect("ST0007", DiagnosticSeverity.Error, 1).WithMessage(text.Replace("Dot of", "MatMul of", StringComparison.Ordinal)));
     }
 }

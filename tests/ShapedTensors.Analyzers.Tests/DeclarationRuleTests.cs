@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ShapedTensors.Analyzers.Tests;
 
-/// <summary>The declaration rules ST0101-ST0108, each triggering and not.</summary>
+/// <summary>The declaration rules ST0101-ST0110, each triggering and not.</summary>
 public sealed class DeclarationRuleTests
 {
     private static DiagnosticResult Error(string id, int location = 0) => new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location);
@@ -132,10 +132,52 @@ public sealed class DeclarationRuleTests
     {
         var test = new ShapedTensorsTest { TestCode = File("[Tensor(3)]\n[{|#0:Tensor<double>(3)|}]\npartial struct S;") };
         test.ExpectedDiagnostics.Add(Error("ST0108").WithMessage("'S' has both [Tensor] and [Tensor<T>]: keep one of them"));
-
-        // The generator (as of this writing) emits S twice under one hint name and fails with CS8785; that is its
-        // own matter, not this rule's.
-        test.DisabledDiagnostics.Add("CS8785");
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ST0109_a_member_the_generated_code_relies_on_is_reported_where_it_is_written()
+    {
+        await Verify.DiagnosticsAsync(
+            File("""
+                [Tensor(2, 3)] public partial struct S
+                {
+                    public int {|#0:Length|} => 6;
+                    public static S {|#1:Wrap|}(float[] elements) => default;
+                    public {|#2:S|}() { }
+                    public int {|#3:Dim1|}() => 3;
+                }
+                """),
+            Error("ST0109", 0).WithMessage("'S' declares 'S.Length', which the ShapedTensors generator emits for every tensor type and its generated code relies on: remove or rename it"),
+            Error("ST0109", 1).WithArguments("S", "S.Wrap(float[])"),
+            Error("ST0109", 2).WithArguments("S", "S()"),
+            Error("ST0109", 3).WithArguments("S", "S.Dim1()"));
+    }
+
+    [Fact]
+    public async Task ST0109_members_the_user_may_write_instead_of_the_generated_ones_raise_nothing()
+    {
+        await Verify.DiagnosticsAsync(File("""
+            [Tensor(2, 3)] public partial struct S
+            {
+                public override string ToString() => "S";
+                public override bool Equals(object? obj) => obj is S other && Equals(other);
+                public override int GetHashCode() => 0;
+                public bool Equals(S other) => true;
+                public static S Zeros() => new();
+                public int Offset(int i) => i;
+                public int Dim2 => 0;
+                public S(int seed) : this() { }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ST0110_a_type_in_the_generators_namespace()
+    {
+        await Verify.DiagnosticsAsync(
+            "namespace ShapedTensors.Generated.TestProject\n{\n    public class {|#0:Helper|} { }\n}\nnamespace ShapedTensors.Generated.TestProject.Inner\n{\n    internal struct {|#1:Other|} { }\n}\nnamespace ShapedTensors.Generated.OtherProject\n{\n    public class Fine { }\n}\n",
+            Error("ST0110", 0).WithMessage("'Helper' is declared in namespace 'ShapedTensors.Generated.TestProject', where the ShapedTensors generator emits this assembly's result types and kernels: move it to another namespace"),
+            Error("ST0110", 1).WithArguments("Other", "ShapedTensors.Generated.TestProject"));
     }
 }

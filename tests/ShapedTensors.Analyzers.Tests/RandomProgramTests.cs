@@ -7,8 +7,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -83,7 +81,7 @@ public sealed class RandomProgramTests
         }
 
         var analyzerDiagnostics = await output
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer()))
+            .WithAnalyzers(DirectCompilation.Analyzers)
             .GetAnalyzerDiagnosticsAsync();
         return analyzerDiagnostics.FirstOrDefault(d => d.Id == "AD0001") is { } ad0001 ? ad0001.ToString() : null;
     }

@@ -106,7 +106,7 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Zero_sized_shapes()
     {
-        // An empty declaration, an empty result and an empty contraction: trivial kernels, no vector paths.
+        // An empty declaration, an empty result and an empty contraction: no kernels, the runtime's StridedProduct (zeros for K = 0).
         const string source = """
             using ShapedTensors;
 

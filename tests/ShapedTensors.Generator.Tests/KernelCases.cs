@@ -146,10 +146,10 @@ internal static class KernelCases
     /// <summary>
     /// A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all; with
     /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), with
-    /// the unroll budget they were emitted with (which decides their paths), and under the project's
-    /// <paramref name="semantics"/> (which the dynamic tensor is then told).
+    /// the unroll budget they were emitted with (which decides their paths), whether the build is optimized (a Debug
+    /// build emits no kernel), and under the project's <paramref name="semantics"/> (which the dynamic tensor is then told).
     /// </summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget, bool optimized = true, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
@@ -175,10 +175,8 @@ internal static class KernelCases
         text.AppendLine("        var failures = new StringBuilder();");
         foreach (var c in cases)
         {
-            var isBatchDot = c.Signature.Operation() == Operation.BatchDot;
-            var kernel = Names.Kernel(c.Signature, c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics);
             var dynamicCall = c.Call("y.ToDynamic()");
-            if (isBatchDot && semantics == BatchDotSemantics.TfKeras)
+            if (c.Signature.Operation() == Operation.BatchDot && semantics == BatchDotSemantics.TfKeras)
             {
                 dynamicCall = dynamicCall[..^1] + ", semantics: BatchDotSemantics.TfKeras)";
             }
@@ -194,17 +192,15 @@ internal static class KernelCases
             text.AppendLine($"            destination.AsSpan().Fill({c.Element}.NaN); // every element must be written");
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
-            // Every vector path the kernel has, called directly (the entry only runs the widest this machine has);
-            // a kernel with nothing to multiply has none.
+            // Every vector path of an emitted kernel, called directly (the entry only runs the widest this machine has);
+            // larger plans, and those with nothing to multiply, have no kernel: their calls go to the runtime's product.
             var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics).Plan!;
-            if (TrivialKernel.Applies(plan))
-            {
-                text.AppendLine("        }");
-                continue;
-            }
-
             var element = c.IsDouble ? ElementKind.Float64 : ElementKind.Float32;
-            foreach (var bits in KernelEmitter.Paths(plan, element, new KernelSettings(unrollBudget, checkedKernels)).Select(Bits))
+            var model = PlanModel.From(plan, c.X.Aggregate(1L, (p, d) => p * d), c.Y.Aggregate(1L, (p, d) => p * d));
+            var settings = new KernelSettings(unrollBudget, checkedKernels, optimized);
+            var kernel = Names.Kernel(element, model);
+            var paths = KernelStrategy.IsEmitted(model, settings) ? KernelEmitter.Paths(plan, element, settings) : [];
+            foreach (var bits in paths.Select(Bits))
             {
                 text.AppendLine($"            var vector{bits} = new {c.Element}[expected.Length];");
                 text.AppendLine(checkedKernels
@@ -213,9 +209,6 @@ internal static class KernelCases
                 text.AppendLine($"            Compare(failures, \"{label} (Vector{bits} path)\", expected, vector{bits});");
             }
 
-            text.AppendLine($"            var scalar = new {c.Element}[expected.Length];");
-            text.AppendLine($"            TensorKernels.{kernel}_Scalar(x.AsReadOnlySpan(), y.AsReadOnlySpan(), scalar);");
-            text.AppendLine($"            Compare(failures, \"{label} (scalar path)\", expected, scalar);");
             text.AppendLine("        }");
         }
 

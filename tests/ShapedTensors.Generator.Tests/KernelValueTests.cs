@@ -70,7 +70,7 @@ public class KernelValueTests
         CompileAssert.AssertCompilesCleanly(run);
         var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(cases.Length, kernels.Count);
-        Assert.All(kernels, pair => Assert.Equal(!pair.Key.Contains("Dot_F32_2x2_2x2", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
+        Assert.All(kernels, pair => Assert.Equal(!pair.Key.EndsWith(".Product_F32_2x2x2.g.cs", System.StringComparison.Ordinal), pair.Value.Contains("KernelMath.BroadcastPair", System.StringComparison.Ordinal)));
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
@@ -82,7 +82,7 @@ public class KernelValueTests
     public void Zero_sized_shapes_match_the_dynamic_tensor(bool checkedKernels)
     {
         // Empty results and empty contractions (K = 0, zeros) of every operation, next to ordinary calls; TensorFlow's
-        // own empty batch_matmul cases among them. Destinations start as NaN, so a K = 0 kernel must zero-fill.
+        // own empty batch_matmul cases among them. Destinations start as NaN, so a K = 0 product must zero-fill.
         var cases = new[]
         {
             new KernelCases.Case(0, Signature.MatMul, [0, 3, 2], [0, 2, 4], new CallOptions(0, 0, false, false), IsDouble: false),
@@ -104,9 +104,12 @@ public class KernelValueTests
         };
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels));
         CompileAssert.AssertCompilesCleanly(run);
-        var kernels = run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)).ToList();
-        Assert.Equal(cases.Length, kernels.Count);
-        Assert.Equal(cases.Length - 1, kernels.Count(pair => !pair.Value.Contains("IsHardwareAccelerated", System.StringComparison.Ordinal)));
+        // Only the non-empty product (case 11) gets a kernel: an empty plan (no output, or K = 0) goes to the runtime's
+        // StridedProduct, which writes zeros for K = 0 and touches nothing else.
+        var kernel = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal));
+        Assert.Contains(".Kernels.Product_F32_", kernel.Key, System.StringComparison.Ordinal);
+        var operations = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, System.StringComparison.Ordinal)).Value;
+        Assert.Equal(cases.Length - 1, operations.Split("global::ShapedTensors.Kernels.StridedProduct.Multiply<").Length - 1);
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
@@ -118,7 +121,7 @@ public class KernelValueTests
     public void TfKeras_BatchDot_kernels_match_the_dynamic_tensor_under_tf_keras(bool checkedKernels)
     {
         // ShapedTensorsBatchDot=TfKeras: the generator's result types and kernels follow tf.keras' batch_dot (SEMANTICS.md
-        // §8.2's successful rows and more: kept axes on both sides, rank-2 operands, negative and explicit axes, K = 0).
+        // §9.2's successful rows and more: kept axes on both sides, rank-2 operands, negative and explicit axes, K = 0).
         var cases = new[]
         {
             new KernelCases.Case(0, Signature.BatchDotDefault, [9, 8, 7, 4, 2], [9, 8, 7, 2, 5], CallOptions.None, IsDouble: false), // the seed
@@ -143,14 +146,28 @@ public class KernelValueTests
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), checkedKernels, semantics: BatchDotSemantics.TfKeras));
         CompileAssert.AssertCompilesCleanly(run);
         Assert.Contains(run.GeneratedSources.Keys, name => name.Contains("Float32_9x8x7x4x8x7x5", System.StringComparison.Ordinal));
-        Assert.Contains(run.GeneratedSources.Keys, name => name.Contains("BatchDotTfKeras_F32_9x8x7x4x2_9x8x7x2x5", System.StringComparison.Ordinal));
+        var operations = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, System.StringComparison.Ordinal)).Value;
+        Assert.Contains("<c>tf.keras.backend.batch_dot</c> of shapes (9, 8, 7, 4, 2) and (9, 8, 7, 2, 5)", operations, System.StringComparison.Ordinal);
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
     }
 
     [Fact]
-    public void Mid_and_large_products_match_the_dynamic_tensor_through_the_packed_kernel_and_the_loops()
+    public void Debug_builds_call_the_runtime_for_every_product_and_match_the_dynamic_tensor()
+    {
+        var cases = KernelCases.Generate(seed: 8, count: 66);
+        var options = HarnessOptions.Default with { AssemblyName = "DebugKernelCases", OptimizationLevel = Microsoft.CodeAnalysis.OptimizationLevel.Debug };
+        var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), optimized: false));
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.DoesNotContain(run.GeneratedSources.Keys, hint => hint.Contains(".Kernels.", System.StringComparison.Ordinal));
+
+        var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
+
+    [Fact]
+    public void Mid_and_large_products_call_the_runtime_and_match_the_dynamic_tensor()
     {
         var cases = new[]
         {
@@ -164,7 +181,10 @@ public class KernelValueTests
         var options = HarnessOptions.Default with { AssemblyName = "LargeKernelCases" };
         var run = GeneratorHarness.Run(options, KernelCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
         CompileAssert.AssertCompilesCleanly(run);
-        Assert.All(run.GeneratedSources.Where(pair => pair.Key.Contains(".Kernels.", System.StringComparison.Ordinal)), pair => Assert.Contains("BlockedGemm.Multiply", pair.Value, System.StringComparison.Ordinal));
+        // No kernel file: every overload calls the runtime's precompiled product with the plan's constants.
+        Assert.DoesNotContain(run.GeneratedSources.Keys, hint => hint.Contains(".Kernels.", System.StringComparison.Ordinal));
+        var operations = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, System.StringComparison.Ordinal)).Value;
+        Assert.Equal(cases.Length, operations.Split("global::ShapedTensors.Kernels.StridedProduct.Multiply<").Length - 1);
 
         var failures = (string?)RunProgram.Invoke(run, "KernelCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);

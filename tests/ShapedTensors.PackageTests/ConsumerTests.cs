@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using ShapedTensors.Tests.Shared;
 using Xunit;
 
 namespace ShapedTensors.PackageTests;
@@ -92,7 +95,8 @@ public sealed class ConsumerTests(PackageFixture fixture)
             [Tensor(2, 5, 3, 7)] partial struct B;
             """;
         var folder = fixture.CreateConsumer("Mismatch", "Exe", [("Program.cs", source)]);
-        var build = fixture.Build(folder);
+        var errorLog = Path.Combine(folder, "errors.sarif");
+        var build = fixture.Build(folder, $"-p:ErrorLog={errorLog}");
 
         Assert.False(build.Succeeded, "The build should have failed with ST0001.\n" + build.Describe());
         var programPath = Path.Combine(folder, "Program.cs");
@@ -101,6 +105,43 @@ public sealed class ConsumerTests(PackageFixture fixture)
         var error = Assert.Single(build.Errors);
         Assert.True(error.StartsWith(expected, StringComparison.Ordinal), $"Expected the one error to start with\n  {expected}\nbut it is\n  {error}\n" + build.Describe());
         Assert.True(build.Warnings.Count == 0, "Unexpected warnings.\n" + build.Describe());
+
+        // The rule's help link (in the compiler's error log, as an IDE shows it) opens its page in the installed package.
+        var helpUri = HelpUris(File.ReadAllText(errorLog)).SingleOrDefault(uri => uri.EndsWith("/ST0001.md", StringComparison.Ordinal));
+        Assert.True(helpUri is not null, "No help link for ST0001 in the error log:\n" + File.ReadAllText(errorLog));
+        var page = new Uri(helpUri).LocalPath;
+        Assert.StartsWith(Path.GetFullPath(fixture.PackagesFolder), page, StringComparison.Ordinal);
+        Assert.True(File.Exists(page), $"The help link {helpUri} opens nothing.");
+        Assert.StartsWith("# ST0001:", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_of_another_framework_is_refused_by_NuGet()
+    {
+        // Without a compatible asset NuGet reports NU1202 at restore, instead of installing a package whose runtime the
+        // project cannot reference.
+        var folder = fixture.CreateConsumer("Net8", "Exe", [("Program.cs", "System.Console.WriteLine(1);\n")]);
+        var project = Path.Combine(folder, "Net8.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>", StringComparison.Ordinal));
+
+        var restore = fixture.Dotnet("restore", folder);
+
+        Assert.False(restore.Succeeded, "The restore should have failed with NU1202.\n" + restore.Describe());
+        Assert.Contains(restore.Errors, e => e.Contains($"error NU1202: Package {PackageFixture.PackageId} {fixture.Version} is not compatible with net8.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_readme_quick_start_pasted_into_Program_cs_builds_and_runs()
+    {
+        var quickStart = MarkdownSnippets.Read(fixture.RepositoryRoot, "README.md").First(s => s.Language == "csharp");
+        Assert.Contains("W.Random(seed: 1)", quickStart.Code, StringComparison.Ordinal);
+        var folder = fixture.CreateConsumer("QuickStart", "Exe", [("Program.cs", quickStart.Code)], extraProperties: DivergencesStayWarnings);
+
+        AssertBuilt(fixture.Build(folder), batchDotDivergences: 1); // the one the quick start shows
+
+        var run = PackageFixture.Run(folder);
+        Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
+        Assert.Equal(["(10, 12, 4, 5)", "[[1. 1.]", " [1. 1.]", " [1. 1.]]"], Lines(run.Output));
     }
 
     [Fact]
@@ -201,8 +242,43 @@ public sealed class ConsumerTests(PackageFixture fixture)
         Assert.Equal(["(3, 5)", "(3, 5) Float32_3x5", "(4, 6) Float32_4x6"], Lines(run.Output));
     }
 
+    // Every helpUri of a SARIF error log (any version), however nested.
+    private static List<string> HelpUris(string sarif)
+    {
+        var uris = new List<string>();
+        void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name == "helpUri" && property.Value.ValueKind == JsonValueKind.String)
+                        {
+                            uris.Add(property.Value.GetString()!);
+                        }
+
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        using var document = JsonDocument.Parse(sarif);
+        Walk(document.RootElement);
+        return uris;
+    }
+
     // Built with no error, and no warning but the given number of ST0008s (one per BatchDot whose result tf.keras' batch_dot changes).
-    private static void AssertBuilt(CommandResult build, int batchDotDivergences = 0)
+    internal static void AssertBuilt(CommandResult build, int batchDotDivergences = 0)
     {
         Assert.True(build.Succeeded, "dotnet build failed.\n" + build.Describe());
         Assert.True(build.Errors.Count == 0, "dotnet build reported errors.\n" + build.Describe());
@@ -211,7 +287,7 @@ public sealed class ConsumerTests(PackageFixture fixture)
             $"dotnet build reported warnings other than {batchDotDivergences} ST0008.\n" + build.Describe());
     }
 
-    private static string[] Lines(string output) =>
+    internal static string[] Lines(string output) =>
         output.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
 
     // The .editorconfig MSBuild writes for the compiler: the build_property values the generator reads.

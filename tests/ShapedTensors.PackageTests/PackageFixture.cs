@@ -90,6 +90,16 @@ public sealed class PackageFixture : IDisposable
         string extraItems = "",
         bool referencePackage = true)
     {
+        var folder = CreateFolder(name, []);
+        WriteProject(folder, name, outputType, sources, extraProperties, extraItems, referencePackage);
+        return folder;
+    }
+
+    /// <summary>A new folder under the consumers' folder with a nuget.config that adds the local feed, and the given files.</summary>
+    /// <param name="name">The folder name.</param>
+    /// <param name="files">Relative path to contents.</param>
+    public string CreateFolder(string name, (string Path, string Text)[] files)
+    {
         var folder = Path.Combine(Root, "consumers", name);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
@@ -100,7 +110,30 @@ public sealed class PackageFixture : IDisposable
               </packageSources>
             </configuration>
             """);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
 
+        return folder;
+    }
+
+    /// <summary>
+    /// Writes the project <paramref name="name"/>.csproj into <paramref name="folder"/> (net10.0, nullable and implicit
+    /// usings on, generated files written to obj/) with a PackageReference to this run's package, and its sources.
+    /// </summary>
+    /// <param name="folder">Where the project goes.</param>
+    /// <param name="name">The project name.</param>
+    /// <param name="outputType">Exe or Library.</param>
+    /// <param name="sources">File name to contents.</param>
+    /// <param name="extraProperties">More MSBuild properties, as XML elements.</param>
+    /// <param name="extraItems">More items (for example a ProjectReference), as XML elements.</param>
+    /// <param name="referencePackage">false for a project that gets the package only through a project reference.</param>
+    public void WriteProject(string folder, string name, string outputType, (string File, string Text)[] sources, string extraProperties = "", string extraItems = "", bool referencePackage = true)
+    {
+        Directory.CreateDirectory(folder);
         var packageReference = referencePackage
             ? $"""<PackageReference Include="{PackageId}" Version="{Version}" />"""
             : string.Empty;
@@ -125,8 +158,6 @@ public sealed class PackageFixture : IDisposable
         {
             File.WriteAllText(Path.Combine(folder, file), text);
         }
-
-        return folder;
     }
 
     /// <summary>
@@ -134,14 +165,20 @@ public sealed class PackageFixture : IDisposable
     /// repository's own restore already extracted (System.Numerics.Tensors) are read from the user's package folder
     /// as a fallback folder, read-only, so the test needs no download.
     /// </summary>
-    internal CommandResult Build(string folder)
+    internal CommandResult Build(string folder, params string[] extraArguments) => Dotnet("build", folder, extraArguments);
+
+    /// <summary>
+    /// <c>dotnet {command} {target}</c> (build, restore, test) with the restore settings of <see cref="Build"/> and
+    /// warnings as errors.
+    /// </summary>
+    internal CommandResult Dotnet(string command, string target, params string[] extraArguments)
     {
         _ = PackagePath; // packed, or fail here with pack's output
         var arguments = new[]
         {
-            "build", folder, "-warnaserror",
+            command, target, "-warnaserror",
             $"-p:RestorePackagesPath={PackagesFolder}",
-        }.ToList();
+        }.Concat(extraArguments).ToList();
         var globalPackages = DotNetCli.GlobalPackagesFolder();
         if (Directory.Exists(globalPackages))
         {
@@ -149,7 +186,7 @@ public sealed class PackageFixture : IDisposable
         }
 
         arguments.AddRange(DotNetCli.IsolatedBuildArguments);
-        return DotNetCli.Run(folder, arguments);
+        return DotNetCli.Run(Directory.Exists(target) ? target : Path.GetDirectoryName(target)!, arguments);
     }
 
     /// <summary><c>dotnet run --no-build</c> of a built consumer.</summary>

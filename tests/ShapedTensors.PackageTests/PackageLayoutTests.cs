@@ -21,17 +21,22 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
         "analyzers/dotnet/cs/ShapedTensors.CodeFixes.dll",
     ];
 
+    private static readonly string[] Props = ["build/net10.0/ShapedTensors.props", "buildTransitive/net10.0/ShapedTensors.props"];
+
     [Fact]
-    public void Package_holds_the_runtime_the_analyzers_the_props_and_the_readme()
+    public void Package_holds_the_runtime_the_analyzers_the_props_the_readme_and_the_rule_pages()
     {
         var entries = Entries();
+        var pages = Directory.GetFiles(Path.Combine(fixture.RepositoryRoot, "docs", "diagnostics"), "*.md")
+            .Select(path => "docs/diagnostics/" + Path.GetFileName(path))
+            .ToList();
         string[] expected =
         [
             "lib/net10.0/ShapedTensors.dll",
             "lib/net10.0/ShapedTensors.xml",
             .. AnalyzerAssemblies,
-            "build/ShapedTensors.props",
-            "buildTransitive/ShapedTensors.props",
+            .. Props,
+            .. pages,
             "README.md",
             "ShapedTensors.nuspec",
         ];
@@ -44,6 +49,11 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
             "analyzers/dotnet/cs/ShapedTensors.Generator.dll", "lib/net10.0/ShapedTensors.dll"], assemblies);
         Assert.All(entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)), e => Assert.StartsWith("lib/net10.0/", e, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("content", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+
+        // Every build asset is under the one framework: a framework-neutral build/ file would make NuGet take the package
+        // as compatible with every framework (ConsumerTests checks that a net8.0 project is refused).
+        Assert.All(entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)), e => Assert.Contains("/net10.0/", e, StringComparison.Ordinal));
+        Assert.Contains(pages, page => page.EndsWith("/ST0001.md", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,11 +69,11 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
     [Fact]
     public void Props_make_the_generator_settings_visible_to_it()
     {
-        foreach (var path in new[] { "build/ShapedTensors.props", "buildTransitive/ShapedTensors.props" })
+        foreach (var path in Props)
         {
             var props = XDocument.Parse(ReadEntry(path));
             var visible = props.Descendants("CompilerVisibleProperty").Select(e => (string?)e.Attribute("Include")).ToList();
-            Assert.Equal(["ShapedTensorsUnrollBudget", "ShapedTensorsCheckedKernels", "ShapedTensorsBatchDot"], visible);
+            Assert.Equal(["ShapedTensorsUnrollBudget", "ShapedTensorsCheckedKernels", "ShapedTensorsPublicResultTypes", "ShapedTensorsBatchDot"], visible);
         }
     }
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace ShapedTensors.Tests;
 
 /// <summary>
-/// SEMANTICS.md §8.2, read from the file: every worked example under both batch_dot semantics, against the
+/// SEMANTICS.md §9.2, read from the file: every worked example under both batch_dot semantics, against the
 /// independent references (Keras 2.2.4's and tf.keras'), the shape algebra and the dynamic tensor, with values.
 /// </summary>
 public sealed class BatchDotSemanticsTests

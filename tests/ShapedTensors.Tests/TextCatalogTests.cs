@@ -54,6 +54,12 @@ public sealed class TextCatalogTests
         ["L18"] = () => Throws(() => TensorInterop.CopyInto<float>(new float[4], new float[2, 3])),
         ["L19"] = () => Throws(() => TensorFormatter.Format<float>(new Shape(2, 3), new float[5])),
         ["L20"] = () => ParallelRows<float>.WorkerFailed,
+        ["L21"] = () => Throws(() => Dynamic(50000, 2).Dot(Dynamic(2, 50000))),
+        ["L22"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], 2, 4, 3, 3, [1, 0, 0])),
+        ["L23"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], 2, 4, 3, 3, [2, 6, -1, 8])),
+        ["L24"] = () => Throws(() => Strided(new float[5], new float[12], new float[8], 2, 4, 3, 3, [])),
+        ["L25"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], -1, 4, 3, 3, [])),
+        ["L26"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], 2, 4, 3, -3, [])),
     };
 
     public static TheoryData<string, string, string> RunTimeRows()
@@ -135,6 +141,10 @@ public sealed class TextCatalogTests
     private static readonly nint HugeLength = checked((nint)long.Parse("3000000000", System.Globalization.CultureInfo.InvariantCulture));
 
     private static DynamicTensor<float> Dynamic(params int[] dims) => DynamicTensor<float>.Zeros(new Shape(dims));
+
+    // A row-major [m x k] . [k x n] product through the engine generated code calls, x's row stride given.
+    private static void Strided(float[] x, float[] y, float[] output, int m, int n, int k, long xRowStride, long[] batch)
+        => StridedProduct.Multiply<float>(x, y, output, m, n, k, xRowStride, 1, n, 1, n, batch);
 
     private static void SharedDestination()
     {

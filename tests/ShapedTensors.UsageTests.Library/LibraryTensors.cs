@@ -15,4 +15,7 @@ public static class LibraryMath
 {
     /// <summary>Dot of the two library types, computed by this library's own kernel; returned as a dynamic tensor.</summary>
     public static DynamicTensor<float> Product(LibraryLeft left, LibraryRight right) => left.Dot(right).ToDynamic();
+
+    /// <summary>The same product, returned as this library's canonical result type, which is public here (ShapedTensorsPublicResultTypes).</summary>
+    public static ShapedTensors.Generated.ShapedTensors.UsageTests.Library.Float32_3x5 CanonicalProduct(LibraryLeft left, LibraryRight right) => left.Dot(right);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ShapedTensors;
 using ShapedTensors.Generated.ShapedTensors.UsageTests;
 using Xunit;
@@ -73,6 +74,30 @@ public class ElementAccessTests
         Assert.Equal(DynamicTensor<float>.Ones(3, 4).ToString(), Left.Ones().ToString());
         Assert.Equal("[[1. 1.]\n [1. 1.]\n [1. 1.]]", Tall.Ones().ToString());
         Assert.Equal(DynamicTensor<float>.Random(new Shape(3, 4), seed: 9).ToArray(), Left.Random(seed: 9).ToArray());
+    }
+
+    [Fact]
+    public void Equality_is_numpys_array_equal_with_equal_nan_and_the_hash_agrees_with_it()
+    {
+        // 0 and -0 are equal, and every NaN (any payload, any sign) equals every NaN: Equals is reflexive, as .NET's
+        // float.Equals is, so a tensor holding a NaN is found again in a HashSet.
+        var payloadNaN = BitConverter.Int32BitsToSingle(unchecked((int)0xFFC00001));
+        var plus = Tall.FromArray([0f, float.NaN, 1, 2, 3, 4]);
+        var minus = Tall.FromArray([-0f, payloadNaN, 1, 2, 3, 4]);
+        Assert.True(float.IsNaN(payloadNaN) && BitConverter.SingleToInt32Bits(payloadNaN) != BitConverter.SingleToInt32Bits(float.NaN));
+        Assert.True(plus == minus);
+        Assert.True(plus.Equals(minus));
+        Assert.True(plus.Equals((object)minus));
+        Assert.False(plus != minus);
+        Assert.Equal(plus.GetHashCode(), minus.GetHashCode());
+        Assert.Contains(minus, new HashSet<Tall> { plus });
+        Assert.True(plus.Equals(plus));
+
+        var doubles = DoubleLeft.FromFunction((i, j, k) => i + j + k == 0 ? double.NaN : -0.0);
+        var other = DoubleLeft.FromFunction((i, j, k) => i + j + k == 0 ? -double.NaN : 0.0);
+        Assert.True(doubles == other);
+        Assert.Equal(doubles.GetHashCode(), other.GetHashCode());
+        Assert.False(doubles == DoubleLeft.Zeros());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ShapedTensors.Tests.Shared;
 
 /// <summary>
 /// Reads the tables of SEMANTICS.md that tests check row by row: §5 (op, x, y, options, result or error), §7.1 (every
-/// text) and §8.2 (BatchDot under both semantics), so that the test projects that check the contract read it the
+/// text) and §9.2 (BatchDot under both semantics), so that the test projects that check the contract read it the
 /// same way. Linked into each of them.
 /// </summary>
 internal static class SemanticsMarkdown
@@ -18,8 +18,8 @@ internal static class SemanticsMarkdown
     /// <summary>The heading of the §7.1 table: every text the library produces.</summary>
     public const string EveryText = "### 7.1";
 
-    /// <summary>The heading of the §8.2 table: BatchDot's worked examples under both semantics.</summary>
-    public const string BatchDotSemanticsExamples = "### 8.2";
+    /// <summary>The heading of the §9.2 table: BatchDot's worked examples under both semantics.</summary>
+    public const string BatchDotSemanticsExamples = "### 9.2";
 
     /// <summary>
     /// The rows of the table under the heading that starts with <paramref name="heading"/> (up to the next heading),

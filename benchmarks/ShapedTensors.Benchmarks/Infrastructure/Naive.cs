@@ -52,4 +52,37 @@ public static class Naive
             }
         }
     }
+
+    /// <summary>Any plan of the shape algebra: the textbook loops over its batch items, rows, columns and k, through its strides.</summary>
+    public static void Plan<T>(ContractionPlan plan, T[] x, T[] y, T[] output)
+        where T : INumberBase<T>
+    {
+        var count = plan.BatchCount;
+        for (long item = 0; item < count; item++)
+        {
+            // The item's offsets: its index in each batch axis (innermost fastest) times that axis' strides.
+            long xb = 0, yb = 0, ob = 0, rest = item;
+            for (var axis = plan.Batch.Count - 1; axis >= 0; axis--)
+            {
+                var a = plan.Batch[axis];
+                var index = rest % a.Size;
+                rest /= a.Size;
+                (xb, yb, ob) = (xb + (index * a.XStride), yb + (index * a.YStride), ob + (index * a.OutStride));
+            }
+
+            for (var i = 0; i < plan.M; i++)
+            {
+                for (var j = 0; j < plan.N; j++)
+                {
+                    var sum = T.Zero;
+                    for (var p = 0; p < plan.K; p++)
+                    {
+                        sum += x[xb + (i * plan.XRowStride) + (p * plan.XDepthStride)] * y[yb + (p * plan.YDepthStride) + (j * plan.YColumnStride)];
+                    }
+
+                    output[ob + (i * plan.OutRowStride) + j] = sum;
+                }
+            }
+        }
+    }
 }

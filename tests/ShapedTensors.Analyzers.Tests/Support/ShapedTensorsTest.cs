@@ -3,8 +3,6 @@ extern alias generator;
 
 using System;
 using System.Collections.Generic;
-using analyzers::ShapedTensors.Analyzers.Calls;
-using analyzers::ShapedTensors.Analyzers.Declarations;
 using generator::ShapedTensors.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -55,17 +53,27 @@ internal sealed class ShapedTensorsTest : CSharpCodeFixTest<EmptyDiagnosticAnaly
 
     protected override System.Threading.Tasks.Task RunImplAsync(System.Threading.CancellationToken cancellationToken)
     {
-        // Small kernels compile faster; the unrolling is not what these tests are about either.
-        var config = "is_global = true\nbuild_property.ShapedTensorsUnrollBudget = 8\n"
-            + (BatchDotSetting is { } setting ? $"build_property.ShapedTensorsBatchDot = {setting}\n" : string.Empty)
-            + (ReportSemanticsDivergence ? string.Empty : "dotnet_diagnostic.ST0008.severity = none\n");
-        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
-        FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        // Small kernels compile faster; the unrolling is not what these tests are about either. A test that gives
+        // its own analyzer config (the settings tests) gets exactly that.
+        if (TestState.AnalyzerConfigFiles.Count == 0)
+        {
+            var config = "is_global = true\nbuild_property.ShapedTensorsUnrollBudget = 8\n"
+                + (BatchDotSetting is { } setting ? $"build_property.ShapedTensorsBatchDot = {setting}\n" : string.Empty)
+                + (ReportSemanticsDivergence ? string.Empty : "dotnet_diagnostic.ST0008.severity = none\n");
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+
+            // A fixed state that inherits nothing (a code fix's expected source) needs the same config.
+            if (FixedState.InheritanceMode == StateInheritanceMode.Explicit)
+            {
+                FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+            }
+        }
+
         return base.RunImplAsync(cancellationToken);
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
-        => new DiagnosticAnalyzer[] { new TensorCallAnalyzer(), new TensorDeclarationAnalyzer() };
+        => DirectCompilation.Analyzers;
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => _fixes;
 

@@ -57,7 +57,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     /// <exception cref="global::System.ArgumentException">There are not 5 elements.</exception>
     public static GlobalVector FromSpan(global::System.ReadOnlySpan<float> elements)
     {
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
         return new GlobalVector(elements.ToArray());
     }
 
@@ -77,7 +77,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     public static GlobalVector Wrap(float[] elements)
     {
         global::System.ArgumentNullException.ThrowIfNull(elements);
-        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+        global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
         return new GlobalVector(elements);
     }
 
@@ -120,7 +120,7 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
     public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
     {
-        global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+        global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
         return TOther.Wrap(Elements);
     }
 
@@ -147,19 +147,14 @@ partial struct GlobalVector : global::ShapedTensors.IShapedTensor<GlobalVector, 
     /// <summary>The same elements as a tensor of shape (5,), without copying; throws when the shapes differ.</summary>
     public static explicit operator GlobalVector(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-    /// <summary>Whether both tensors hold the same values.</summary>
+    /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
     public bool Equals(GlobalVector other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is GlobalVector other && Equals(other);
 
-    /// <summary>A hash of the values; it changes when they do.</summary>
-    public override int GetHashCode()
-    {
-        var hash = new global::System.HashCode();
-        hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-        return hash.ToHashCode();
-    }
+    /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+    public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
     /// <summary>Whether both tensors hold the same values.</summary>
     public static bool operator ==(GlobalVector left, GlobalVector right) => left.Equals(right);

@@ -6,6 +6,7 @@ namespace App
 {
     /// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+    [global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo
     internal static partial class GeneratedTensorOperations
     {
         /// <summary><c>keras.backend.dot</c> of shapes (2, 3) and (3, 3): the result has shape (2, 3).</summary>
@@ -23,7 +24,7 @@ namespace App
             var xs = x.AsReadOnlySpan();
             var ys = y.AsReadOnlySpan();
             global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<double>(output, xs, ys, nameof(destination));
-            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Dot_F64_2x3_3x3(xs, ys, output);
+            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F64_2x3x3(xs, ys, output);
         }
 
         /// <summary><c>keras.backend.batch_dot</c> of shapes (32, 20) and (32, 20): the result has shape (32, 1).</summary>
@@ -44,7 +45,7 @@ namespace App
             switch (axes)
             {
                 case 1:
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes1_1(xs, ys, output);
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_32x1x20x1_S0_1_1_0_1_32_20_20_1(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.Pair.Shape, global::App.Pair.Shape, axes), x, y, destination);
@@ -70,7 +71,7 @@ namespace App
             switch (axes)
             {
                 case (0, 0):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDot_F32_32x20_32x20_Axes0_0(xs, ys, output);
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_20x1x32x1_S0_20_20_0_1_20_1_1_1(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.Pair.Shape, global::App.Pair.Shape, axes.X, axes.Y), x, y, destination);
@@ -96,7 +97,7 @@ namespace App
             switch ((transposeA, transposeB))
             {
                 case (true, false):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F64_2x3_2x3_TA(xs, ys, output);
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F64_3x2x3_S1_3_3_1_3(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<double>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::App.D.Shape, global::App.D.Shape, transposeA, transposeB), x, y, destination);
@@ -122,7 +123,7 @@ namespace App
             switch ((transposeA, transposeB))
             {
                 case (true, false):
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.MatMul_F32_3x2_3x5_TA(xs, ys, output);
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_2x3x5_S1_2_5_1_5(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::App.Tall.Shape, global::App.Wide.Shape, transposeA, transposeB), x, y, destination);

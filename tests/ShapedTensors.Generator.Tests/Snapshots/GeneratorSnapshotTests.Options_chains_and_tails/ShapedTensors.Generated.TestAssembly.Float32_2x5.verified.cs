@@ -63,7 +63,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">There are not 10 elements.</exception>
         public static Float32_2x5 FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_2x5(elements.ToArray());
         }
 
@@ -84,7 +84,7 @@ namespace ShapedTensors.Generated.TestAssembly
         public static Float32_2x5 Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_2x5(elements);
         }
 
@@ -128,7 +128,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
@@ -171,19 +171,14 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <summary>The same elements as a tensor of shape (2, 5), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float32_2x5(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-        /// <summary>Whether both tensors hold the same values.</summary>
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float32_2x5 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Float32_2x5 other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float32_2x5 left, Float32_2x5 right) => left.Equals(right);

@@ -69,7 +69,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">There are not 3840 elements.</exception>
         public static Float32_10x12x4x8 FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_10x12x4x8(elements.ToArray());
         }
 
@@ -92,7 +92,7 @@ namespace ShapedTensors.Generated.TestAssembly
         public static Float32_10x12x4x8 Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_10x12x4x8(elements);
         }
 
@@ -138,7 +138,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
@@ -181,19 +181,14 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <summary>The same elements as a tensor of shape (10, 12, 4, 8), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float32_10x12x4x8(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-        /// <summary>Whether both tensors hold the same values.</summary>
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float32_10x12x4x8 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Float32_10x12x4x8 other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float32_10x12x4x8 left, Float32_10x12x4x8 right) => left.Equals(right);

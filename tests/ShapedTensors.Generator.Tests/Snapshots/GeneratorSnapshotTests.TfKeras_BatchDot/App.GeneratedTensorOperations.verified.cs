@@ -6,6 +6,7 @@ namespace App
 {
     /// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+    [global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo
     internal static partial class GeneratedTensorOperations
     {
         /// <summary><c>tf.keras.backend.batch_dot</c> of shapes (9, 8, 7, 4, 2) and (9, 8, 7, 2, 5): the result has shape (9, 8, 7, 4, 8, 7, 5).</summary>
@@ -23,7 +24,7 @@ namespace App
             var xs = x.AsReadOnlySpan();
             var ys = y.AsReadOnlySpan();
             global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
-            global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDotTfKeras_F32_9x8x7x4x2_9x8x7x2x5(xs, ys, output);
+            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_504x224x2x5_S2_1_5_1_280_9_448_560_62720_56_0_10_5(xs, ys, output);
         }
 
         /// <summary><c>tf.keras.backend.batch_dot</c> of shapes (4, 3) and (4, 3): the result has shape (4, 1).</summary>
@@ -44,7 +45,7 @@ namespace App
             switch (axes)
             {
                 case 1:
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.BatchDotTfKeras_F32_4x3_4x3_Axes1_1(xs, ys, output);
+                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_4x1x3x1_S0_1_1_0_0_4_3_3_1(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.P.Shape, global::App.P.Shape, axes, global::ShapedTensors.BatchDotSemantics.TfKeras), x, y, destination);

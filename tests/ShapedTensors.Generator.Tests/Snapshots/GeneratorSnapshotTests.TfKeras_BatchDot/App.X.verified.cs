@@ -71,7 +71,7 @@ namespace App
         /// <exception cref="global::System.ArgumentException">There are not 4032 elements.</exception>
         public static X FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new X(elements.ToArray());
         }
 
@@ -95,7 +95,7 @@ namespace App
         public static X Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new X(elements);
         }
 
@@ -142,7 +142,7 @@ namespace App
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
@@ -185,19 +185,14 @@ namespace App
         /// <summary>The same elements as a tensor of shape (9, 8, 7, 4, 2), without copying; throws when the shapes differ.</summary>
         public static explicit operator X(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-        /// <summary>Whether both tensors hold the same values.</summary>
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(X other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is X other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(X left, X right) => left.Equals(right);

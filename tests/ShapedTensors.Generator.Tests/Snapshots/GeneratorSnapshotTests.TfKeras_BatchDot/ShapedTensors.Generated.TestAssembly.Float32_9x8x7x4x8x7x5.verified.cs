@@ -78,7 +78,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">There are not 564480 elements.</exception>
         public static Float32_9x8x7x4x8x7x5 FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_9x8x7x4x8x7x5(elements.ToArray());
         }
 
@@ -104,7 +104,7 @@ namespace ShapedTensors.Generated.TestAssembly
         public static Float32_9x8x7x4x8x7x5 Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_9x8x7x4x8x7x5(elements);
         }
 
@@ -153,7 +153,7 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
@@ -196,19 +196,14 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <summary>The same elements as a tensor of shape (9, 8, 7, 4, 8, 7, 5), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float32_9x8x7x4x8x7x5(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
-        /// <summary>Whether both tensors hold the same values.</summary>
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float32_9x8x7x4x8x7x5 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Float32_9x8x7x4x8x7x5 other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float32_9x8x7x4x8x7x5 left, Float32_9x8x7x4x8x7x5 right) => left.Equals(right);

@@ -6,6 +6,7 @@ namespace App
 {
     /// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
+    [global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo
     internal static partial class GeneratedTensorOperations
     {
         /// <summary><c>tf.matmul</c> of shapes (4, 4) and (4, 4): the result has shape (4, 4).</summary>
@@ -26,7 +27,7 @@ namespace App
             switch ((transposeA, transposeB))
             {
                 case (false, true):
-                    global::ShapedTensors.Generated.App.TensorKernels.MatMul_F32_4x4_4x4_TB(xs, ys, output);
+                    global::ShapedTensors.Generated.App.TensorKernels.Product_F32_4x4x4_S4_1_1_4_4(xs, ys, output);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("MatMul", global::ShapedTensors.ShapeAlgebra.MatMul(global::Library.Square.Shape, global::Library.Square.Shape, transposeA, transposeB), x, y, destination);

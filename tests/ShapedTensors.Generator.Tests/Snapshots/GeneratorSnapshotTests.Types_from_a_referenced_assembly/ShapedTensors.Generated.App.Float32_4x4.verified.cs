@@ -63,7 +63,7 @@ namespace ShapedTensors.Generated.App
         /// <exception cref="global::System.ArgumentException">There are not 16 elements.</exception>
         public static Float32_4x4 FromSpan(global::System.ReadOnlySpan<float> elements)
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_4x4(elements.ToArray());
         }
 
@@ -84,7 +84,7 @@ namespace ShapedTensors.Generated.App
         public static Float32_4x4 Wrap(float[] elements)
         {
             global::System.ArgumentNullException.ThrowIfNull(elements);
-            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, elements.Length, nameof(elements));
+            global::ShapedTensors.GeneratedCodeSupport.CheckLength(Shape, Length, elements.Length, nameof(elements));
             return new Float32_4x4(elements);
         }
 
@@ -128,7 +128,7 @@ namespace ShapedTensors.Generated.App
         /// <exception cref="global::System.ArgumentException">The other type's shape differs.</exception>
         public TOther As<TOther>() where TOther : global::ShapedTensors.IShapedTensor<TOther, float>
         {
-            global::ShapedTensors.GeneratedCodeSupport.CheckShape(TOther.TensorShape, Shape, typeof(TOther).Name, nameof(TOther));
+            global::ShapedTensors.GeneratedCodeSupport.CheckShape<TOther>(TOther.TensorShape, Shape);
             return TOther.Wrap(Elements);
         }
 
@@ -171,19 +171,32 @@ namespace ShapedTensors.Generated.App
         /// <summary>The same elements as a tensor of shape (4, 4), without copying; throws when the shapes differ.</summary>
         public static explicit operator Float32_4x4(global::ShapedTensors.DynamicTensor<float> tensor) => FromDynamic(tensor);
 
+        /// <summary>The same elements as <see cref="global::Library.Square"/>, without copying.</summary>
+        public static implicit operator global::Library.Square(Float32_4x4 value) => global::Library.Square.Wrap(value.Elements);
+
+        /// <summary>The same elements as <see cref="Float32_4x4"/>, without copying.</summary>
+        public static implicit operator Float32_4x4(global::Library.Square value) => value.As<Float32_4x4>();
+
         /// <summary>Whether both tensors hold the same values.</summary>
+        public static bool operator ==(Float32_4x4 left, global::Library.Square right) => left.Equals(right);
+
+        /// <summary>Whether both tensors hold the same values.</summary>
+        public static bool operator ==(global::Library.Square left, Float32_4x4 right) => right == left;
+
+        /// <summary>Whether the tensors hold different values.</summary>
+        public static bool operator !=(Float32_4x4 left, global::Library.Square right) => !(left == right);
+
+        /// <summary>Whether the tensors hold different values.</summary>
+        public static bool operator !=(global::Library.Square left, Float32_4x4 right) => !(right == left);
+
+        /// <summary>Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).</summary>
         public bool Equals(Float32_4x4 other) => global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Float32_4x4 other && Equals(other);
 
-        /// <summary>A hash of the values; it changes when they do.</summary>
-        public override int GetHashCode()
-        {
-            var hash = new global::System.HashCode();
-            hash.AddBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(AsReadOnlySpan()));
-            return hash.ToHashCode();
-        }
+        /// <summary>A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).</summary>
+        public override int GetHashCode() => global::ShapedTensors.GeneratedCodeSupport.HashOf<float>(AsReadOnlySpan());
 
         /// <summary>Whether both tensors hold the same values.</summary>
         public static bool operator ==(Float32_4x4 left, Float32_4x4 right) => left.Equals(right);
