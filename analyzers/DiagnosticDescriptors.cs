@@ -107,10 +107,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FallbackBatchDotSemantics = Create(
         FallbackBatchDotSemanticsId,
         "Run-time BatchDot does not follow the project's batch_dot",
-        "'BatchDot' runs through the run-time fallback with {0}, but ShapedTensorsBatchDot is {1}: pass 'semantics: BatchDotSemantics.{1}'",
+        "'BatchDot' runs at run time with {0}, but ShapedTensorsBatchDot is {1}: pass 'semantics: BatchDotSemantics.{1}'",
         CallsCategory,
         DiagnosticSeverity.Warning,
-        "A call that binds to a run-time fallback (its shapes are unknown at compile time, or it was not specialized) cannot see the project's ShapedTensorsBatchDot property: it uses the semantics argument, Keras 2.2.4's batch_dot when omitted.");
+        "A BatchDot computed at run time (a run-time fallback, for operands whose shapes are unknown at compile time or a call that was not specialized, or DynamicTensor<T>.BatchDot) cannot see the project's ShapedTensorsBatchDot property: it uses its semantics argument, Keras 2.2.4's batch_dot when omitted.");
 
     public static readonly DiagnosticDescriptor NoDimensions = Create(
         NoDimensionsId,

@@ -55,8 +55,14 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, HelpLinks links, BatchDotSemantics project)
     {
-        if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
+        if (context.Operation is not IInvocationOperation invocation)
         {
+            return;
+        }
+
+        if (TensorCall.Read(invocation, symbols) is not { } call)
+        {
+            ReportDynamicSemantics(context, links, invocation, symbols, project);
             return;
         }
 
@@ -169,6 +175,27 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         if (call.IgnoresProjectSemantics(project))
         {
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, call.Invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+        }
+    }
+
+    // DynamicTensor<T>.BatchDot is not checked for shapes (its operands' shapes are run-time values by design), but it
+    // defaults to Keras 2.2.4's batch_dot as the fallbacks do, so it gets the same warning in a project that selects another.
+    private static void ReportDynamicSemantics(OperationAnalysisContext context, HelpLinks links, IInvocationOperation invocation, KnownSymbols symbols, BatchDotSemantics project)
+    {
+        var method = invocation.TargetMethod;
+        if (project == BatchDotSemantics.Keras224
+            || method.Name != "BatchDot"
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, symbols.DynamicTensor))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "semantics" && argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+            }
         }
     }
 

@@ -93,13 +93,27 @@ public sealed class BatchDotSemanticsTests
             "var r = {|#0:x.BatchDot(y)|};\n        var s = {|#1:x.BatchDot(y, semantics: BatchDotSemantics.TfKeras)|};",
             "IShapedTensor<float> x, IShapedTensor<float> y");
         await Verify.SemanticsAsync(source, "TfKeras", [
-            Expect("ST0009", DiagnosticSeverity.Warning, 0).WithMessage("'BatchDot' runs through the run-time fallback with Keras 2.2.4's batch_dot, but ShapedTensorsBatchDot is TfKeras: pass 'semantics: BatchDotSemantics.TfKeras'"),
+            Expect("ST0009", DiagnosticSeverity.Warning, 0).WithMessage("'BatchDot' runs at run time with Keras 2.2.4's batch_dot, but ShapedTensorsBatchDot is TfKeras: pass 'semantics: BatchDotSemantics.TfKeras'"),
             Expect("ST0002", DiagnosticSeverity.Warning, 0),
             Expect("ST0002", DiagnosticSeverity.Warning, 1),
         ]);
 
         // The default project follows Keras 2.2.4, as the fallbacks do.
         await Verify.SemanticsAsync(source, null, [Expect("ST0002", DiagnosticSeverity.Warning, 0), Expect("ST0002", DiagnosticSeverity.Warning, 1)]);
+    }
+
+    [Fact]
+    public async Task ST0009_a_dynamic_tensor_BatchDot_without_semantics_in_a_TfKeras_project()
+    {
+        var source = Source.Program(
+            string.Empty,
+            "var r = {|#0:x.BatchDot(y)|};\n        var s = x.BatchDot(y, 1, semantics: BatchDotSemantics.TfKeras);\n        var t = x.Dot(y);\n        var u = {|#1:x.BatchDot(y, (1, 2))|};",
+            "DynamicTensor<float> x, DynamicTensor<float> y");
+        await Verify.SemanticsAsync(source, "TfKeras", [
+            Expect("ST0009", DiagnosticSeverity.Warning, 0).WithMessage("'BatchDot' runs at run time with Keras 2.2.4's batch_dot, but ShapedTensorsBatchDot is TfKeras: pass 'semantics: BatchDotSemantics.TfKeras'"),
+            Expect("ST0009", DiagnosticSeverity.Warning, 1),
+        ]);
+        await Verify.SemanticsAsync(source, null, []);
     }
 
     [Fact]
