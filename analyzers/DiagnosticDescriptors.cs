@@ -17,9 +17,11 @@ internal static class DiagnosticDescriptors
     public const string AxesOutOfRangeId = "ST0005";
     public const string DestinationShapeMismatchId = "ST0006";
     public const string ResultTooLargeId = "ST0007";
+    public const string BatchDotSemanticsDifferId = "ST0008";
+    public const string FallbackBatchDotSemanticsId = "ST0009";
 
     public const string NoDimensionsId = "ST0101";
-    public const string NonPositiveDimensionId = "ST0102";
+    public const string NegativeDimensionId = "ST0102";
     public const string TooManyElementsId = "ST0103";
     public const string UnsupportedElementTypeId = "ST0104";
     public const string TypeNotPartialId = "ST0105";
@@ -42,7 +44,7 @@ internal static class DiagnosticDescriptors
         "{0}",
         CallsCategory,
         DiagnosticSeverity.Error,
-        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's).");
+        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own for tf.keras' batch_dot).");
 
     public static readonly DiagnosticDescriptor ShapeUnknown = Create(
         ShapeUnknownId,
@@ -94,6 +96,21 @@ internal static class DiagnosticDescriptors
         CallsCategory,
         DiagnosticSeverity.Error,
         "The operand shapes are compatible, but the result has more elements than one array can hold, so it cannot be computed. The message is exactly the text the runtime would throw.");
+    public static readonly DiagnosticDescriptor BatchDotSemanticsDiffer = Create(
+        BatchDotSemanticsDifferId,
+        "BatchDot gives another result under the other batch_dot semantics",
+        "'BatchDot' of shapes {0} and {1}{2} gives {3} with Keras 2.2.4's batch_dot but {4} with tf.keras' (Keras >= 2.2.5); this call follows {5}",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "Keras 2.2.5 rewrote batch_dot, and tf.keras adopted the rewrite in TensorFlow 2.0: the two agree on rank-3 operands but not beyond, so code ported from one to the other gets another shape, or an error, without warning. The project's ShapedTensorsBatchDot property selects which this call follows; explicit axes that give the same result under both, where there are any, make it portable.");
+
+    public static readonly DiagnosticDescriptor FallbackBatchDotSemantics = Create(
+        FallbackBatchDotSemanticsId,
+        "Run-time BatchDot does not follow the project's batch_dot",
+        "'BatchDot' runs at run time with {0}, but ShapedTensorsBatchDot is {1}: pass 'semantics: BatchDotSemantics.{1}'",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "A BatchDot computed at run time (a run-time fallback, for operands whose shapes are unknown at compile time or a call that was not specialized, or DynamicTensor<T>.BatchDot) cannot see the project's ShapedTensorsBatchDot property: it uses its semantics argument, Keras 2.2.4's batch_dot when omitted.");
 
     public static readonly DiagnosticDescriptor NoDimensions = Create(
         NoDimensionsId,
@@ -103,13 +120,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A tensor type needs at least one dimension. The generator does not extend a type whose shape is invalid.");
 
-    public static readonly DiagnosticDescriptor NonPositiveDimension = Create(
-        NonPositiveDimensionId,
-        "Tensor dimension is not positive",
-        "Dimension {0} of '{1}' is {2}, but every dimension must be at least 1",
+    public static readonly DiagnosticDescriptor NegativeDimension = Create(
+        NegativeDimensionId,
+        "Tensor dimension is negative",
+        "Dimension {0} of '{1}' is {2}, but a dimension cannot be negative",
         DeclarationsCategory,
         DiagnosticSeverity.Error,
-        "Every dimension of a tensor shape must be at least 1. The generator does not extend a type whose shape is invalid.");
+        "Every dimension of a tensor shape is 0 or more (0 declares an empty tensor, as in TensorFlow and numpy). The generator does not extend a type whose shape is invalid.");
 
     public static readonly DiagnosticDescriptor TooManyElements = Create(
         TooManyElementsId,
@@ -181,7 +198,7 @@ internal static class DiagnosticDescriptors
         "The MSBuild property '{0}' is '{1}', which is not {2}: the generator uses {3}",
         SettingsCategory,
         DiagnosticSeverity.Warning,
-        "ShapedTensorsUnrollBudget takes a positive integer, ShapedTensorsCheckedKernels and ShapedTensorsPublicResultTypes take true or false. A value that is none of these would otherwise be ignored without a word.");
+        "ShapedTensorsUnrollBudget takes a positive integer, ShapedTensorsCheckedKernels and ShapedTensorsPublicResultTypes take true or false, ShapedTensorsBatchDot takes Keras224 or TfKeras. A value that is none of these would otherwise be ignored without a word.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: string.Empty);

@@ -30,6 +30,17 @@ internal static class DiagnosticProperties
     /// <summary>On ST0001 for <c>Dot</c> or <c>MatMul</c>: present (<c>"true"</c>) when swapping the operands makes the call valid.</summary>
     public const string SwapFix = "ShapedTensors.SwapFix";
 
+    /// <summary>
+    /// On ST0008: the explicit <c>BatchDot</c> axes that give the call's result under both batch_dot semantics, as
+    /// <c>"1,2"</c>; absent when none do. The diagnostic's additional locations are then the right operand's argument
+    /// and, when the call has one, its axes argument.
+    /// </summary>
+    public const string PortableAxes = "ShapedTensors.PortableAxes";
+
+    /// <summary>Encodes BatchDot axes for <see cref="PortableAxes"/>: <c>"1,2"</c>.</summary>
+    public static string EncodeAxes(int axisX, int axisY)
+        => axisX.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + axisY.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Encodes one transpose combination: <c>"TF"</c> is transposeA: true, transposeB: false.</summary>
     public static string EncodeFlags(bool transposeA, bool transposeB) => (transposeA ? "T" : "F") + (transposeB ? "T" : "F");
 }

@@ -50,8 +50,17 @@ public sealed class TensorGenerator : IIncrementalGenerator
             file.HintName,
             SourceText.From(TensorTypeEmitter.Emit(file.Type, EquatableArray<SameShapeType>.Empty), System.Text.Encoding.UTF8)));
 
+        // The project's batch_dot (MSBuild ShapedTensorsBatchDot; the analyzer warns about a value it does not know).
+        var batchDotSemantics = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GeneratorSettings.Semantics(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.BatchDotSemantics);
+
         var calls = context.SyntaxProvider
             .CreateSyntaxProvider(CallParser.IsCandidate, static (context, cancellationToken) => CallSites.Evaluate(context, cancellationToken))
+            .Where(static variants => variants is not null)
+            .WithTrackingName(TrackingNames.CallSites)
+            .Combine(batchDotSemantics)
+            .Select(static (pair, _) => pair.Left!.For(pair.Right))
             .Where(static call => call is not null)
             .Select(static (call, _) => call!)
             .WithTrackingName(TrackingNames.Calls);

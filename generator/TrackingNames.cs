@@ -9,7 +9,13 @@ public static class TrackingNames
     /// <summary>Types declared with <c>[Tensor&lt;T&gt;]</c>.</summary>
     public const string GenericDeclarations = nameof(GenericDeclarations);
 
-    /// <summary>Calls whose shapes are known and compatible.</summary>
+    /// <summary>Call sites whose shapes are known and compatible under at least one <c>batch_dot</c> semantics.</summary>
+    public const string CallSites = nameof(CallSites);
+
+    /// <summary>The project's <c>batch_dot</c> semantics (MSBuild <c>ShapedTensorsBatchDot</c>).</summary>
+    public const string BatchDotSemantics = nameof(BatchDotSemantics);
+
+    /// <summary>Calls whose shapes are known and compatible under the project's semantics.</summary>
     public const string Calls = nameof(Calls);
 
     /// <summary>The namespace of this assembly's canonical types and kernels.</summary>

@@ -23,7 +23,7 @@ public sealed partial class DynamicTensor<T>
     public Array ToMultidimensionalArray() => TensorInterop.ToMultidimensionalArray<T>(_data, Shape);
 
     /// <summary>A tensor holding a copy of <paramref name="source"/>'s elements in row-major order (any strides).</summary>
-    /// <exception cref="ArgumentException">A dimension of <paramref name="source"/> is 0.</exception>
+    /// <exception cref="ArgumentException">A dimension of <paramref name="source"/> is longer than <see cref="int.MaxValue"/>.</exception>
     public static DynamicTensor<T> FromTensorSpan(in ReadOnlyTensorSpan<T> source)
         => new(TensorInterop.ShapeOf(source), TensorInterop.CopyToArray(source));
 
@@ -35,7 +35,7 @@ public sealed partial class DynamicTensor<T>
     }
 
     /// <summary>A tensor holding a copy of a multi-dimensional array (<c>new float[,] { { 1, 2 }, { 3, 4 } }</c>), shaped like it.</summary>
-    /// <exception cref="ArgumentException">The array's element type is not <typeparamref name="T"/>, or a dimension is 0.</exception>
+    /// <exception cref="ArgumentException">The array's element type is not <typeparamref name="T"/>.</exception>
     public static DynamicTensor<T> FromMultidimensionalArray(Array array)
         => new(TensorInterop.ShapeOf<T>(array), TensorInterop.CopyToArray<T>(array));
 }

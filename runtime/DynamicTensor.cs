@@ -6,7 +6,7 @@ namespace ShapedTensors;
 
 /// <summary>
 /// A dense row-major tensor whose shape is known only at run time, with the Keras/TensorFlow
-/// <see cref="Dot(DynamicTensor{T})"/>, <see cref="BatchDot(DynamicTensor{T})"/> and <see cref="MatMul(DynamicTensor{T}, bool, bool)"/>.
+/// <see cref="Dot(DynamicTensor{T})"/>, <see cref="BatchDot(DynamicTensor{T}, BatchDotSemantics)"/> and <see cref="MatMul(DynamicTensor{T}, bool, bool)"/>.
 /// Shape errors throw <see cref="ShapeMismatchException"/> with TensorFlow's exact text.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>; other types throw <see cref="NotSupportedException"/>.</typeparam>
@@ -129,27 +129,52 @@ public sealed partial class DynamicTensor<T>
     public void Dot(DynamicTensor<T> y, DynamicTensor<T> destination) => Compute(Contraction.Dot, y, ShapeAlgebra.Dot(Shape, ShapeOf(y)), DestinationOf(destination));
 
     /// <summary><c>keras.backend.batch_dot(this, y)</c> with the default axes.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
-    public DynamicTensor<T> BatchDot(DynamicTensor<T> y) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y)), null);
+    public DynamicTensor<T> BatchDot(DynamicTensor<T> y, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), semantics), null);
 
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c>.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <param name="axes">The axis of both operands to contract, meaning <c>(axes, axes)</c>.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An axis is outside its operand's rank.</exception>
-    public DynamicTensor<T> BatchDot(DynamicTensor<T> y, int axes) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes), null);
+    public DynamicTensor<T> BatchDot(DynamicTensor<T> y, int axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes, semantics), null);
 
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c> with one axis per operand.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <param name="axes">The axis of this tensor and the axis of <paramref name="y"/> to contract.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An axis is outside its operand's rank.</exception>
-    public DynamicTensor<T> BatchDot(DynamicTensor<T> y, (int X, int Y) axes) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes.X, axes.Y), null);
+    public DynamicTensor<T> BatchDot(DynamicTensor<T> y, (int X, int Y) axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes.X, axes.Y, semantics), null);
 
     /// <summary><c>keras.backend.batch_dot(this, y)</c>, written into <paramref name="destination"/>.</summary>
-    public void BatchDot(DynamicTensor<T> y, DynamicTensor<T> destination) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y)), DestinationOf(destination));
+    /// <param name="y">The right operand.</param>
+    /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
+    public void BatchDot(DynamicTensor<T> y, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), semantics), DestinationOf(destination));
 
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c>, written into <paramref name="destination"/>.</summary>
-    public void BatchDot(DynamicTensor<T> y, int axes, DynamicTensor<T> destination) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes), DestinationOf(destination));
+    /// <param name="y">The right operand.</param>
+    /// <param name="axes">The axis of both operands to contract, meaning <c>(axes, axes)</c>.</param>
+    /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
+    public void BatchDot(DynamicTensor<T> y, int axes, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes, semantics), DestinationOf(destination));
 
     /// <summary><c>keras.backend.batch_dot(this, y, axes)</c>, written into <paramref name="destination"/>.</summary>
-    public void BatchDot(DynamicTensor<T> y, (int X, int Y) axes, DynamicTensor<T> destination) => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes.X, axes.Y), DestinationOf(destination));
+    /// <param name="y">The right operand.</param>
+    /// <param name="axes">The axis of this tensor and the axis of <paramref name="y"/> to contract.</param>
+    /// <param name="destination">A tensor of the result's shape, sharing no memory with an operand.</param>
+    /// <param name="semantics">Keras 2.2.4's <c>batch_dot</c> (the default) or tf.keras' (SEMANTICS.md §9).</param>
+    public void BatchDot(DynamicTensor<T> y, (int X, int Y) axes, DynamicTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
+        => Compute(Contraction.BatchDot, y, ShapeAlgebra.BatchDot(Shape, ShapeOf(y), axes.X, axes.Y, semantics), DestinationOf(destination));
 
     /// <summary><c>tf.matmul(this, y, transpose_a, transpose_b)</c> (batch dimensions broadcast).</summary>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
@@ -179,7 +204,7 @@ public sealed partial class DynamicTensor<T>
         {
             throw new ArgumentException($"The destination has shape {destination.Shape}, but {operation} of {Shape} and {y.Shape} has shape {plan.Result}.", nameof(destination));
         }
-        else if (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data))
+        else if (destination.Length > 0 && (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data)))
         {
             throw new ArgumentException("The destination must not share memory with an operand.", nameof(destination));
         }

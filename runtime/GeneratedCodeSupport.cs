@@ -81,13 +81,14 @@ public static partial class GeneratedCodeSupport
     /// Every shaped tensor is stored in a whole array whose length is its element count (shared only by
     /// <c>As</c>, <c>FromDynamic</c> and the like, never sliced), so two of them share memory exactly when their
     /// spans start at the same element: one comparison per operand instead of a general overlap test, which
-    /// costs more than a 4×4 product.
+    /// costs more than a 4×4 product. An empty destination holds no memory to share (empty tensors may all wrap
+    /// the same empty array).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckNotSameStorage<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> x, ReadOnlySpan<T> y, string parameterName)
     {
         ref var start = ref MemoryMarshal.GetReference(destination);
-        if (Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(x)) || Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(y)))
+        if (!destination.IsEmpty && (Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(x)) || Unsafe.AreSame(ref start, ref MemoryMarshal.GetReference(y))))
         {
             ThrowSameStorage(parameterName);
         }

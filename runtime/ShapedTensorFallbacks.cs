@@ -25,34 +25,38 @@ public static class ShapedTensorFallbacks
         => Dynamic(x).Dot(Dynamic(y), Dynamic(destination));
 
     /// <summary><c>keras.backend.batch_dot(x, y)</c>, shapes checked at run time.</summary>
-    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+    /// <remarks>
+    /// <paramref name="semantics"/> is not the project's <c>ShapedTensorsBatchDot</c>, which the run time cannot see:
+    /// pass it when it is not Keras 2.2.4's (the analyzer warns, ST0009).
+    /// </remarks>
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y));
+        => Dynamic(x).BatchDot(Dynamic(y), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
-    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes)
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes);
+        => Dynamic(x).BatchDot(Dynamic(y), axes, semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
-    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes)
+    public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes);
+        => Dynamic(x).BatchDot(Dynamic(y), axes, semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
-    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), Dynamic(destination));
+        => Dynamic(x).BatchDot(Dynamic(y), Dynamic(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
-    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, IShapedTensor<T> destination)
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination));
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
-    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, IShapedTensor<T> destination)
+    public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination));
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination), semantics);
 
     /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, bool transposeA = false, bool transposeB = false)

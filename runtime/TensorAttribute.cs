@@ -13,7 +13,7 @@ namespace ShapedTensors;
 public sealed class TensorAttribute : Attribute
 {
     /// <summary>Declares the shape.</summary>
-    /// <param name="dimensions">The dimensions, outermost first; each at least 1.</param>
+    /// <param name="dimensions">The dimensions, outermost first; each 0 or more (0 declares an empty tensor).</param>
     public TensorAttribute(params int[] dimensions) => Dimensions = dimensions ?? Array.Empty<int>();
 
     /// <summary>The declared dimensions.</summary>
@@ -30,7 +30,7 @@ public sealed class TensorAttribute<T> : Attribute
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Declares the shape.</summary>
-    /// <param name="dimensions">The dimensions, outermost first; each at least 1.</param>
+    /// <param name="dimensions">The dimensions, outermost first; each 0 or more (0 declares an empty tensor).</param>
     public TensorAttribute(params int[] dimensions) => Dimensions = dimensions ?? Array.Empty<int>();
 
     /// <summary>The declared dimensions.</summary>

@@ -9,7 +9,8 @@ namespace ShapedTensors;
 /// Formats tensor values exactly as numpy's <c>str(array)</c> does (<c>array2string</c> with its defaults: 8 digits of
 /// precision in <c>maxprec</c> mode, lines of 75 characters, more than 1000 elements summarized with <c>...</c> and 3
 /// edge items): <c>[[19. 22.]\n [43. 50.]]</c>, <c>[ 1.5 -2. ]</c>, <c>[nan  1.]</c>, <c>[1.e-05 1.e+06]</c>. A
-/// rank-0 tensor prints as numpy prints a scalar (<c>100.0</c>, <c>1e-05</c>).
+/// rank-0 tensor prints as numpy prints a scalar (<c>100.0</c>, <c>1e-05</c>); an empty one (a dimension of 0, any
+/// rank) as <c>[]</c>.
 /// </summary>
 /// <remarks>
 /// Every element is printed with the fewest digits that give back its value in its own type (float32 elements as
@@ -39,6 +40,7 @@ public static class TensorFormatter
             return Scalar(values[0]);
         }
 
+        // numpy's array2string: "treat as a null array if any of shape elements == 0" (whatever the rank).
         if (values.Length == 0)
         {
             return "[]";

@@ -3,7 +3,7 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <summary>A call's operation and constant options, applied to operand shapes with the shared shape algebra.</summary>
 internal sealed class CallShapes
 {
-    private CallShapes(string operation, AxesForm axesForm, int axisX, int axisY, bool transposeA, bool transposeB)
+    private CallShapes(string operation, AxesForm axesForm, int axisX, int axisY, bool transposeA, bool transposeB, BatchDotSemantics semantics)
     {
         Operation = operation;
         AxesForm = axesForm;
@@ -11,6 +11,7 @@ internal sealed class CallShapes
         AxisY = axisY;
         TransposeA = transposeA;
         TransposeB = transposeB;
+        Semantics = semantics;
     }
 
     public string Operation { get; }
@@ -25,8 +26,13 @@ internal sealed class CallShapes
 
     public bool TransposeB { get; }
 
+    /// <summary>The <c>batch_dot</c> a BatchDot call follows.</summary>
+    public BatchDotSemantics Semantics { get; }
+
     /// <summary>The call's rule, or null when an option is not a compile-time constant.</summary>
-    public static CallShapes? Of(TensorCall call)
+    /// <param name="call">The call.</param>
+    /// <param name="project">The project's <c>ShapedTensorsBatchDot</c>, which specialized BatchDot overloads follow.</param>
+    public static CallShapes? Of(TensorCall call, BatchDotSemantics project)
     {
         var axisX = 0;
         var axisY = 0;
@@ -35,13 +41,19 @@ internal sealed class CallShapes
             return null;
         }
 
-        return call.ReadFlags(out var transposeA, out var transposeB)
-            ? new CallShapes(call.Operation, call.AxesForm, axisX, axisY, transposeA, transposeB)
+        return call.ReadFlags(out var transposeA, out var transposeB) && call.ReadSemantics(project, out var semantics)
+            ? new CallShapes(call.Operation, call.AxesForm, axisX, axisY, transposeA, transposeB, semantics)
             : null;
     }
 
     /// <summary>The same rule with other transpose flags.</summary>
-    public CallShapes WithFlags(bool transposeA, bool transposeB) => new(Operation, AxesForm, AxisX, AxisY, transposeA, transposeB);
+    public CallShapes WithFlags(bool transposeA, bool transposeB) => new(Operation, AxesForm, AxisX, AxisY, transposeA, transposeB, Semantics);
+
+    /// <summary>The same BatchDot rule under another semantics.</summary>
+    public CallShapes WithSemantics(BatchDotSemantics semantics) => new(Operation, AxesForm, AxisX, AxisY, TransposeA, TransposeB, semantics);
+
+    /// <summary>The same BatchDot rule with explicit axes.</summary>
+    public CallShapes WithAxes(int axisX, int axisY) => new(Operation, AxesForm.Pair, axisX, axisY, TransposeA, TransposeB, Semantics);
 
     /// <summary>What the runtime computes for these shapes: the result shape or the exact error.</summary>
     public ContractionResult Apply(Shape x, Shape y) => Operation switch
@@ -50,9 +62,9 @@ internal sealed class CallShapes
         "MatMul" => ShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
         _ => AxesForm switch
         {
-            AxesForm.Int => ShapeAlgebra.BatchDot(x, y, AxisX),
-            AxesForm.Pair => ShapeAlgebra.BatchDot(x, y, AxisX, AxisY),
-            _ => ShapeAlgebra.BatchDot(x, y),
+            AxesForm.Int => ShapeAlgebra.BatchDot(x, y, AxisX, Semantics),
+            AxesForm.Pair => ShapeAlgebra.BatchDot(x, y, AxisX, AxisY, Semantics),
+            _ => ShapeAlgebra.BatchDot(x, y, Semantics),
         },
     };
 }

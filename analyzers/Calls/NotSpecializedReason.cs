@@ -34,6 +34,11 @@ internal static class NotSpecializedReason
             }
         }
 
+        if (call.Semantics is { ArgumentKind: not Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue })
+        {
+            return "it passes a semantics argument, and specialized overloads follow the project's ShapedTensorsBatchDot instead; set that property (or drop the argument where it says the same)";
+        }
+
         if (GeneratedOverload(call, x, y, symbols) is { } overload)
         {
             return destination?.Type is { } destinationType && overload.Parameters.FirstOrDefault(p => p.Name == "destination")?.Type is { } resultType

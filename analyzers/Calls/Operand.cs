@@ -67,7 +67,7 @@ internal sealed class Operand
                 continue;
             }
 
-            // Read validates every dimension (>= 1, element count in range), so Shape's constructor cannot throw.
+            // Read validates every dimension (>= 0, element count in range), so Shape's constructor cannot throw.
             if (TensorSymbols.Read(attribute, out var problem) is { } declared)
             {
                 return new Shape(declared.Dims.ToArray());

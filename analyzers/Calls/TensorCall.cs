@@ -51,6 +51,9 @@ internal sealed class TensorCall
 
     public IArgumentOperation? TransposeB { get; private set; }
 
+    /// <summary>The <c>semantics</c> argument of a run-time fallback's BatchDot (specialized overloads have none).</summary>
+    public IArgumentOperation? Semantics { get; private set; }
+
     /// <summary>Reads a call, or returns null when it is not one of ours or its arguments are not what the overloads declare.</summary>
     public static TensorCall? Read(IInvocationOperation invocation, KnownSymbols symbols)
     {
@@ -85,6 +88,9 @@ internal sealed class TensorCall
                 case "transposeB":
                     call.TransposeB = argument;
                     break;
+                case "semantics":
+                    call.Semantics = argument;
+                    break;
                 default:
                     return null;
             }
@@ -111,6 +117,39 @@ internal sealed class TensorCall
         {
             yield return TransposeB;
         }
+
+        if (Semantics is not null && !ReadSemantics(out _))
+        {
+            yield return Semantics;
+        }
+    }
+
+    /// <summary>
+    /// The <c>batch_dot</c> the call is checked with: the project's (<paramref name="project"/>), unless a fallback is
+    /// given another as its <c>semantics</c> argument. (A fallback that omits it runs Keras 2.2.4's; ST0009 says so.)
+    /// False when that argument is not a constant.
+    /// </summary>
+    public bool ReadSemantics(BatchDotSemantics project, out BatchDotSemantics semantics)
+    {
+        semantics = project;
+        return Semantics is null or { ArgumentKind: ArgumentKind.DefaultValue } || ReadSemantics(out semantics);
+    }
+
+    /// <summary>Whether the call runs a fallback's default batch_dot, Keras 2.2.4's, while the project selects another.</summary>
+    public bool IgnoresProjectSemantics(BatchDotSemantics project)
+        => Semantics is { ArgumentKind: ArgumentKind.DefaultValue } && project != BatchDotSemantics.Keras224;
+
+    // The argument's constant value (an omitted one is its default, a constant too).
+    private bool ReadSemantics(out BatchDotSemantics semantics)
+    {
+        semantics = BatchDotSemantics.Keras224;
+        if (Semantics?.Value.ConstantValue is { HasValue: true, Value: int value } && System.Enum.IsDefined(typeof(BatchDotSemantics), value))
+        {
+            semantics = (BatchDotSemantics)value;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The constant axes, when the call has them and they are constant.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ShapedTensors.Generator.Model;
 
 namespace ShapedTensors.Analyzers.Calls;
 
@@ -28,7 +29,9 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NonConstantOption,
         DiagnosticDescriptors.AxesOutOfRange,
         DiagnosticDescriptors.DestinationShapeMismatch,
-        DiagnosticDescriptors.ResultTooLarge);
+        DiagnosticDescriptors.ResultTooLarge,
+        DiagnosticDescriptors.BatchDotSemanticsDiffer,
+        DiagnosticDescriptors.FallbackBatchDotSemantics);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -41,16 +44,25 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         {
             if (KnownSymbols.Resolve(start.Compilation) is { } symbols)
             {
+                // The project's batch_dot (MSBuild ShapedTensorsBatchDot), read as the generator reads it; the settings
+                // analyzer reports a value it does not know (ST0201).
+                var project = GeneratorSettings.Semantics(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
                 var links = HelpLinks.For(start.Compilation);
-                start.RegisterOperationAction(operation => Analyze(operation, symbols, links), OperationKind.Invocation);
+                start.RegisterOperationAction(operation => Analyze(operation, symbols, links, project), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, HelpLinks links)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, HelpLinks links, BatchDotSemantics project)
     {
-        if (context.Operation is not IInvocationOperation invocation || TensorCall.Read(invocation, symbols) is not { } call)
+        if (context.Operation is not IInvocationOperation invocation)
         {
+            return;
+        }
+
+        if (TensorCall.Read(invocation, symbols) is not { } call)
+        {
+            ReportDynamicSemantics(context, links, invocation, symbols, project);
             return;
         }
 
@@ -65,16 +77,23 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         if (x.Shape is null || y.Shape is null)
         {
             ReportUnknown(context, links, call, x, y, destination);
+            ReportFallbackSemantics(context, links, call, project);
             return;
         }
 
         // A non-constant option was reported above; the result shape then depends on its run-time value.
-        if (CallShapes.Of(call) is not { } rule)
+        if (CallShapes.Of(call, project) is not { } rule)
         {
+            ReportFallbackSemantics(context, links, call, project);
             return;
         }
 
         var result = rule.Apply(x.Shape, y.Shape);
+        if (call.Operation == "BatchDot")
+        {
+            ReportDivergence(context, links, call, rule, x.Shape, y.Shape, result);
+        }
+
         if (result.Error is { } error)
         {
             if (error.Kind == ShapeErrorKind.InvalidAxes)
@@ -101,6 +120,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             if (destination.Shape is null)
             {
                 ReportUnknown(context, links, call, x, y, destination);
+                ReportFallbackSemantics(context, links, call, project);
                 return;
             }
 
@@ -117,6 +137,65 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         {
             var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, symbols, context.Compilation.AssemblyName);
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+            ReportFallbackSemantics(context, links, call, project);
+        }
+    }
+
+    // ST0008: another result under the other batch_dot, with the axes that would give this one under both.
+    private static void ReportDivergence(OperationAnalysisContext context, HelpLinks links, TensorCall call, CallShapes rule, Shape x, Shape y, ContractionResult result)
+    {
+        if (SemanticsDivergence.Find(rule, x, y, result) is not { } divergence)
+        {
+            return;
+        }
+
+        var locations = new List<Location> { call.Y.Syntax.GetLocation() };
+        if (call.Axes is { ArgumentKind: not ArgumentKind.DefaultValue } axes)
+        {
+            locations.Add(axes.Syntax.GetLocation());
+        }
+
+        context.ReportDiagnostic(links.Create(
+            DiagnosticDescriptors.BatchDotSemanticsDiffer,
+            call.Invocation.Syntax.GetLocation(),
+            locations,
+            divergence.Properties,
+            x,
+            y,
+            SemanticsDivergence.DescribeAxes(rule),
+            divergence.Keras224Text,
+            divergence.TfKerasText,
+            rule.Semantics));
+    }
+
+    // ST0009, for a call that compiles and so will run: a fallback cannot see the project's setting, and follows its
+    // semantics argument, Keras 2.2.4's when omitted. (A call that does not compile is checked with the project's.)
+    private static void ReportFallbackSemantics(OperationAnalysisContext context, HelpLinks links, TensorCall call, BatchDotSemantics project)
+    {
+        if (call.IgnoresProjectSemantics(project))
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, call.Invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+        }
+    }
+
+    // DynamicTensor<T>.BatchDot is not checked for shapes (its operands' shapes are run-time values by design), but it
+    // defaults to Keras 2.2.4's batch_dot as the fallbacks do, so it gets the same warning in a project that selects another.
+    private static void ReportDynamicSemantics(OperationAnalysisContext context, HelpLinks links, IInvocationOperation invocation, KnownSymbols symbols, BatchDotSemantics project)
+    {
+        var method = invocation.TargetMethod;
+        if (project == BatchDotSemantics.Keras224
+            || method.Name != "BatchDot"
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, symbols.DynamicTensor))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "semantics" && argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.FallbackBatchDotSemantics, invocation.Syntax.GetLocation(), BatchDotSetting.Describe(BatchDotSemantics.Keras224), project));
+            }
         }
     }
 

@@ -39,13 +39,13 @@ internal static class ShapeChecks
             return;
         }
 
-        var bad = dims.FindIndex(dim => dim < 1);
+        var bad = dims.FindIndex(dim => dim < 0);
         if (bad >= 0)
         {
             // Point at the dimension itself when the attribute lists them one by one.
             var arguments = syntax?.ArgumentList?.Arguments;
             var location = arguments is { } list && list.Count == dims.Count ? list[bad].GetLocation() : attributeLocation;
-            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NonPositiveDimension, location, bad, type.Name, dims[bad]);
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NegativeDimension, location, bad, type.Name, dims[bad]);
             return;
         }
 

@@ -22,7 +22,7 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.NoDimensions,
-        DiagnosticDescriptors.NonPositiveDimension,
+        DiagnosticDescriptors.NegativeDimension,
         DiagnosticDescriptors.TooManyElements,
         DiagnosticDescriptors.UnsupportedElementType,
         DiagnosticDescriptors.TypeNotPartial,

@@ -53,7 +53,7 @@ internal static class OperationsEmitter
         {
             Signature.Dot => ("Dot", "keras.backend.dot"),
             Signature.MatMul => ("MatMul", "tf.matmul"),
-            _ => ("BatchDot", "keras.backend.batch_dot"),
+            _ => ("BatchDot", overload.Semantics == BatchDotSemantics.TfKeras ? "tf.keras.backend.batch_dot" : "keras.backend.batch_dot"),
         };
         var (options, optionArguments, optionParameters) = overload.Signature switch
         {
@@ -118,12 +118,14 @@ internal static class OperationsEmitter
                     w.Line("    break;");
                 }
 
-                // Options that were not compile-time constants at some call site: computed through the runtime.
+                // Options that were not compile-time constants at some call site: computed through the runtime, with the
+                // project's batch_dot.
+                var semantics = overload.Semantics == BatchDotSemantics.TfKeras ? $", {Runtime}.BatchDotSemantics.TfKeras" : string.Empty;
                 var rule = overload.Signature switch
                 {
                     Signature.MatMul => $"{Runtime}.ShapeAlgebra.MatMul({x.TypeName}.Shape, {y.TypeName}.Shape, transposeA, transposeB)",
-                    Signature.BatchDotInt => $"{Runtime}.ShapeAlgebra.BatchDot({x.TypeName}.Shape, {y.TypeName}.Shape, axes)",
-                    _ => $"{Runtime}.ShapeAlgebra.BatchDot({x.TypeName}.Shape, {y.TypeName}.Shape, axes.X, axes.Y)",
+                    Signature.BatchDotInt => $"{Runtime}.ShapeAlgebra.BatchDot({x.TypeName}.Shape, {y.TypeName}.Shape, axes{semantics})",
+                    _ => $"{Runtime}.ShapeAlgebra.BatchDot({x.TypeName}.Shape, {y.TypeName}.Shape, axes.X, axes.Y{semantics})",
                 };
                 w.Line("default:");
                 w.Line($"    {Runtime}.GeneratedCodeSupport.Contract<{x.Element.Keyword()}>(\"{operation}\", {rule}, x, y, destination);");

@@ -43,6 +43,7 @@ internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool T
 /// at compile time and compatible.
 /// </summary>
 /// <param name="Plan">How the result is computed: the kernel's key.</param>
+/// <param name="Semantics">The <c>batch_dot</c> the project selects; <see cref="BatchDotSemantics.Keras224"/> for Dot and MatMul, which it does not affect.</param>
 /// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
 /// <param name="Site">
 /// Where the call is (file, start, length): each generated file is emitted on behalf of one call site that
@@ -55,10 +56,20 @@ internal sealed record CallModel(
     CallOptions Options,
     EquatableArray<int> ResultDims,
     PlanModel Plan,
+    BatchDotSemantics Semantics,
     string Namespace,
     string Site)
 {
     public Operation Operation => Signature.Operation();
+}
+
+/// <summary>
+/// A call site evaluated under each <see cref="BatchDotSemantics"/> (the syntax step cannot see the MSBuild property;
+/// a later step picks one). Both are the same object when no BatchDot decides a shape in the call or its operands.
+/// </summary>
+internal sealed record CallVariants(CallModel? Keras224, CallModel? TfKeras)
+{
+    public CallModel? For(BatchDotSemantics semantics) => semantics == BatchDotSemantics.TfKeras ? TfKeras : Keras224;
 }
 
 internal static class SignatureExtensions

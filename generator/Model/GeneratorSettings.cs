@@ -19,25 +19,45 @@ internal static class GeneratorSettings
     /// <summary><c>true</c>: canonical result types are public, so public APIs can return them.</summary>
     public const string PublicResultTypes = "ShapedTensorsPublicResultTypes";
 
+    /// <summary>Which <c>batch_dot</c> BatchDot follows: <c>Keras224</c> or <c>TfKeras</c> (see <see cref="BatchDotSetting"/>).</summary>
+    public const string BatchDot = BatchDotSetting.PropertyName;
+
     public const int DefaultUnrollBudget = 256;
 
     /// <summary>The settings, in the order the docs list them.</summary>
-    public static readonly string[] All = { UnrollBudget, CheckedKernels, PublicResultTypes };
+    public static readonly string[] All = { UnrollBudget, CheckedKernels, PublicResultTypes, BatchDot };
 
     /// <summary>The value MSBuild passed for <paramref name="property"/>, or null when it is unset (or empty).</summary>
     public static string? Raw(AnalyzerConfigOptions options, string property)
         => options.TryGetValue("build_property." + property, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     /// <summary>Whether <paramref name="text"/> is a valid value of <paramref name="property"/>.</summary>
-    public static bool IsValid(string property, string text) => property == UnrollBudget
-        ? TryParseBudget(text, out _)
-        : bool.TryParse(text, out _);
+    public static bool IsValid(string property, string text) => property switch
+    {
+        UnrollBudget => TryParseBudget(text, out _),
+        BatchDot => BatchDotSetting.TryParse(text, out _),
+        _ => bool.TryParse(text, out _),
+    };
 
     /// <summary>What a valid value looks like, for a warning: <c>a positive integer</c>, <c>true or false</c>.</summary>
-    public static string Expected(string property) => property == UnrollBudget ? "a positive integer" : "true or false";
+    public static string Expected(string property) => property switch
+    {
+        UnrollBudget => "a positive integer",
+        BatchDot => "Keras224 or TfKeras",
+        _ => "true or false",
+    };
 
     /// <summary>The value used when the property is unset or invalid.</summary>
-    public static string Default(string property) => property == UnrollBudget ? DefaultUnrollBudget.ToString(CultureInfo.InvariantCulture) : "false";
+    public static string Default(string property) => property switch
+    {
+        UnrollBudget => DefaultUnrollBudget.ToString(CultureInfo.InvariantCulture),
+        BatchDot => nameof(BatchDotSemantics.Keras224),
+        _ => "false",
+    };
+
+    /// <summary>The project's <c>batch_dot</c>: Keras 2.2.4's unless the property says <c>TfKeras</c>.</summary>
+    public static BatchDotSemantics Semantics(AnalyzerConfigOptions options)
+        => BatchDotSetting.TryParse(Raw(options, BatchDot), out var semantics) ? semantics : BatchDotSemantics.Keras224;
 
     public static int Budget(AnalyzerConfigOptions options)
         => Raw(options, UnrollBudget) is { } text && TryParseBudget(text, out var budget) ? budget : DefaultUnrollBudget;

@@ -10,13 +10,15 @@ internal sealed record OverloadCase(CallOptions Options, KernelModel Kernel);
 /// One specialized overload: an operation on two operand types, returning the canonical type of the result
 /// shape. Options are parameters, so the overload switches on them to the kernel of each constant value used.
 /// </summary>
+/// <param name="Semantics">The <c>batch_dot</c> of a BatchDot overload, for the options it computes through the runtime.</param>
 internal sealed record OverloadModel(
     Signature Signature,
     OperandModel X,
     OperandModel Y,
     string ResultType,
     EquatableArray<int> ResultDims,
-    EquatableArray<OverloadCase> Cases);
+    EquatableArray<OverloadCase> Cases,
+    BatchDotSemantics Semantics);
 
 /// <summary>The overloads emitted into one calling namespace (empty for the global namespace), and the name of their file.</summary>
 internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName);

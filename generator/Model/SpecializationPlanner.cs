@@ -38,7 +38,7 @@ internal static class SpecializationPlanner
                 .Select(options => new OverloadCase(options.Key, KernelModel.For(options.First(), generatedNamespace)))
                 .OrderBy(c => c.Kernel.Name, StringComparer.Ordinal);
             var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
-            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases));
+            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics);
             foreach (var call in group)
             {
                 // One kernel per plan, however many operations, options and call sites compute it.

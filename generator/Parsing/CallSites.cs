@@ -6,10 +6,13 @@ using ShapedTensors.Generator.Model;
 
 namespace ShapedTensors.Generator.Parsing;
 
-/// <summary>The transform of the call pipeline: a candidate invocation to a <see cref="CallModel"/>, or null.</summary>
+/// <summary>
+/// The transform of the call pipeline: a candidate invocation to the <see cref="CallModel"/> it is under each
+/// <see cref="BatchDotSemantics"/>, or null when it is none under either.
+/// </summary>
 internal static class CallSites
 {
-    public static CallModel? Evaluate(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVariants? Evaluate(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
@@ -18,10 +21,17 @@ internal static class CallSites
             return null;
         }
 
-        var evaluator = new ShapeEvaluator(model, Names.GeneratedNamespace(model.Compilation.AssemblyName), cancellationToken);
+        var generatedNamespace = Names.GeneratedNamespace(model.Compilation.AssemblyName);
         var enclosing = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace;
         var callNamespace = enclosing is null || enclosing.IsGlobalNamespace ? string.Empty : enclosing.ToDisplayString(Names.NamespaceFormat);
         var site = invocation.SyntaxTree.FilePath + ":" + invocation.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + invocation.Span.Length.ToString(CultureInfo.InvariantCulture);
-        return evaluator.EvaluateCall(call, callNamespace, site);
+
+        // Most calls involve no BatchDot: one evaluation serves both semantics.
+        var keras = new ShapeEvaluator(model, generatedNamespace, BatchDotSemantics.Keras224, cancellationToken);
+        var underKeras = keras.EvaluateCall(call, callNamespace, site);
+        var underTfKeras = keras.UsedBatchDot
+            ? new ShapeEvaluator(model, generatedNamespace, BatchDotSemantics.TfKeras, cancellationToken).EvaluateCall(call, callNamespace, site)
+            : underKeras;
+        return underKeras is null && underTfKeras is null ? null : new CallVariants(underKeras, underTfKeras);
     }
 }

@@ -21,14 +21,19 @@ internal sealed class ShapeEvaluator
 
     private readonly SemanticModel _model;
     private readonly string _generatedNamespace;
+    private readonly BatchDotSemantics _semantics;
     private readonly CancellationToken _cancellationToken;
 
-    public ShapeEvaluator(SemanticModel model, string generatedNamespace, CancellationToken cancellationToken)
+    public ShapeEvaluator(SemanticModel model, string generatedNamespace, BatchDotSemantics semantics, CancellationToken cancellationToken)
     {
         _model = model;
         _generatedNamespace = generatedNamespace;
+        _semantics = semantics;
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>Whether a BatchDot decided a shape in what was evaluated, so that another semantics could change it.</summary>
+    public bool UsedBatchDot { get; private set; }
 
     /// <summary>The operand, or null when its shape cannot be known at compile time.</summary>
     public OperandModel? Evaluate(ExpressionSyntax expression) => Evaluate(expression, 0);
@@ -50,9 +55,12 @@ internal sealed class ShapeEvaluator
         }
 
         // A result too large for an array (a huge outer product, say) has no type; it stays on the fallback.
-        var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options);
+        var isBatchDot = call.Signature.Operation() == Operation.BatchDot;
+        UsedBatchDot |= isBatchDot;
+        var semantics = isBatchDot ? _semantics : BatchDotSemantics.Keras224;
+        var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options, semantics);
         return result.Plan is { Result.ElementCount: <= TensorSymbols.MaxElements } plan
-            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(plan.Result.ToArray()), PlanModel.From(plan, Length(x), Length(y)), callNamespace, site)
+            ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(plan.Result.ToArray()), PlanModel.From(plan, Length(x), Length(y)), semantics, callNamespace, site)
             : null;
     }
 
@@ -137,7 +145,7 @@ internal sealed class ShapeEvaluator
     private ITypeSymbol? BindType(TypeSyntax type, int position)
         => _model.GetSpeculativeTypeInfo(position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
 
-    private static long Length(OperandModel operand) => operand.Dims.Aggregate(1L, (product, dim) => product * dim);
+    private static long Length(OperandModel operand) => operand.Dims.Contains(0) ? 0 : operand.Dims.Aggregate(1L, (product, dim) => product * dim);
 
     private OperandModel Canonical(CallModel call)
         => new(

@@ -11,7 +11,7 @@ internal enum DeclarationProblem
 {
     None,
     NoDimensions,
-    NonPositiveDimension,
+    NegativeDimension,
     TooManyElements,
     UnsupportedElementType,
     NotConstant,
@@ -105,14 +105,23 @@ internal static class TensorSymbols
             return DeclarationProblem.NoDimensions;
         }
 
+        foreach (var dim in dims)
+        {
+            if (dim < 0)
+            {
+                return DeclarationProblem.NegativeDimension;
+            }
+        }
+
+        // A 0 makes the tensor empty however large the other dimensions are.
+        if (dims.Contains(0))
+        {
+            return DeclarationProblem.None;
+        }
+
         long count = 1;
         foreach (var dim in dims)
         {
-            if (dim < 1)
-            {
-                return DeclarationProblem.NonPositiveDimension;
-            }
-
             count *= dim;
             if (count > MaxElements)
             {

@@ -47,17 +47,17 @@ public static class TensorInterop
         return Tensor.Create(elements, Lengths(shape));
     }
 
-    /// <summary>The shape of a tensor span, checked to have no zero-length dimension.</summary>
-    /// <exception cref="ArgumentException">A dimension is 0.</exception>
+    /// <summary>The shape of a tensor span (a length of 0 is an empty dimension).</summary>
+    /// <exception cref="ArgumentException">A dimension is longer than <see cref="int.MaxValue"/>.</exception>
     public static Shape ShapeOf<T>(in ReadOnlyTensorSpan<T> source)
     {
         var lengths = source.Lengths;
         var dims = new int[lengths.Length];
         for (var i = 0; i < dims.Length; i++)
         {
-            if (lengths[i] < 1 || lengths[i] > int.MaxValue)
+            if (lengths[i] > int.MaxValue)
             {
-                throw new ArgumentException($"Dimension {i} of the tensor span is {lengths[i]}; ShapedTensors needs every dimension in [1, {int.MaxValue}].", nameof(source));
+                throw new ArgumentException($"Dimension {i} of the tensor span is {lengths[i]}; ShapedTensors needs every dimension in [0, {int.MaxValue}].", nameof(source));
             }
 
             dims[i] = (int)lengths[i];
@@ -75,7 +75,7 @@ public static class TensorInterop
     }
 
     /// <summary>The shape of a multi-dimensional array (<c>float[,,]</c>) of element type <typeparamref name="T"/>.</summary>
-    /// <exception cref="ArgumentException">The array's element type is not <typeparamref name="T"/>, or a dimension is 0.</exception>
+    /// <exception cref="ArgumentException">The array's element type is not <typeparamref name="T"/>.</exception>
     public static Shape ShapeOf<T>(Array array)
     {
         Require.NotNull(array, nameof(array));
@@ -88,10 +88,6 @@ public static class TensorInterop
         for (var i = 0; i < dims.Length; i++)
         {
             dims[i] = array.GetLength(i);
-            if (dims[i] < 1)
-            {
-                throw new ArgumentException($"Dimension {i} of the array is 0; ShapedTensors needs every dimension to be at least 1.", nameof(array));
-            }
         }
 
         return new Shape(dims);

@@ -57,6 +57,22 @@ public static class BlockedGemm
     public static unsafe void Multiply<T>(int m, int n, int k, ref T x, nint xRowStride, nint xDepthStride, ref T y, nint yDepthStride, nint yColumnStride, ref T output, nint outRowStride)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0)
+        {
+            // A sum over nothing: every output element is 0, and neither operand is read.
+            for (var row = 0; row < m; row++)
+            {
+                MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, row * outRowStride), n).Clear();
+            }
+
+            return;
+        }
+
         // The pointers stay valid: callers hold the arrays for the duration, and every worker finishes before this returns.
         fixed (T* px = &x, py = &y, po = &output)
         {
@@ -90,15 +106,18 @@ public static class BlockedGemm
             _yColumn = yColumn;
             _o = o;
             _oRow = oRow;
+
+            // Read once per product: packing and tiles must agree on the width even if a test flips the switch meanwhile.
+            Wide = Vector512.IsHardwareAccelerated && !DisableVector512;
         }
+
+        // Vector512 where the hardware has it (twice the FMA width), else Vector256.
+        private bool Wide { get; }
 
         /// <summary>The output's row count.</summary>
         public int Rows => _m;
 
-        // Vector512 where the hardware has it (twice the FMA width), else Vector256.
-        private static bool Wide => Vector512.IsHardwareAccelerated && !DisableVector512;
-
-        private static int NR => Wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
+        private int NR => Wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
 
         /// <summary>
         /// Rows [first, first + count) of the output. For each block of columns and of depth, y is packed once

@@ -13,6 +13,9 @@ namespace ShapedTensors.Kernels;
 internal static class ParallelRows<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>The text of the exception that wraps a worker's (SEMANTICS.md §7.1, L20).</summary>
+    internal const string WorkerFailed = "A worker of a parallel matrix product failed.";
+
     private static readonly object Gate = new();
     private static readonly ManualResetEventSlim Done = new(false);
     private static Share[] s_shares = Array.Empty<Share>();
@@ -54,7 +57,7 @@ internal static class ParallelRows<T>
             {
                 if (s_shares[t].Error is { } error)
                 {
-                    throw new InvalidOperationException("A worker of a parallel matrix product failed.", error);
+                    throw new InvalidOperationException(WorkerFailed, error);
                 }
             }
 

@@ -116,7 +116,53 @@ public sealed class ContractionPlan
     internal ContractionPlan WithResult(Shape result)
         => new(result, _batch, M, N, K, XRowStride, XDepthStride, YDepthStride, YColumnStride, OutRowStride);
 
-    private static BatchAxis[] Normalize(List<BatchAxis> axes)
+    // Whether two plans compute the same values for every input: the same result shape and, for each output element,
+    // the same sum of products. Each plan's output axes (batch axes, rows and columns) are put in output order and
+    // normalized, so different splits of one loop nest compare equal. (Used to find BatchDot axes that give the same
+    // result under both batch_dot semantics.)
+    internal bool ComputesSameAs(ContractionPlan other)
+    {
+        if (Result != other.Result)
+        {
+            return false;
+        }
+
+        if (Result.IsEmpty || (K == 0 && other.K == 0))
+        {
+            return true;
+        }
+
+        var sameDepth = K == other.K && (K == 1 || (XDepthStride == other.XDepthStride && YDepthStride == other.YDepthStride));
+        return sameDepth && SameAxes(OutputAxes(), other.OutputAxes());
+    }
+
+    private BatchAxis[] OutputAxes()
+    {
+        var axes = new List<BatchAxis>(_batch) { new(M, XRowStride, 0, OutRowStride), new(N, 0, YColumnStride, 1) };
+        axes.Sort((a, b) => b.OutStride.CompareTo(a.OutStride));
+        return Normalize(axes);
+    }
+
+    private static bool SameAxes(BatchAxis[] a, BatchAxis[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Size != b[i].Size || a[i].XStride != b[i].XStride || a[i].YStride != b[i].YStride || a[i].OutStride != b[i].OutStride)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Drops axes of size 1 and merges each axis into the one outside it when they step uniformly in x, y and the output.
+    internal static BatchAxis[] Normalize(List<BatchAxis> axes)
     {
         var kept = new List<BatchAxis>(axes.Count);
         foreach (var axis in axes)

@@ -6,7 +6,8 @@ using System.Text;
 namespace ShapedTensors;
 
 /// <summary>
-/// An immutable tensor shape: a list of dimensions, each at least 1. Rank 0 is a scalar.
+/// An immutable tensor shape: a list of dimensions, each 0 or more. Rank 0 is a scalar; a dimension of 0 makes
+/// an empty tensor (as in TensorFlow and numpy: <c>(0, 5)</c> holds no element).
 /// </summary>
 /// <remarks>
 /// <see cref="ToString"/> gives the Python tuple form (<c>(10, 12, 4, 8)</c>, <c>(3,)</c>, <c>()</c>), what
@@ -18,17 +19,17 @@ public sealed class Shape : IEquatable<Shape>
     private readonly int[] _dims;
 
     /// <summary>Creates a shape from its dimensions.</summary>
-    /// <param name="dims">The dimensions, outermost first; each must be at least 1.</param>
+    /// <param name="dims">The dimensions, outermost first; none may be negative.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dims"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
     public Shape(params int[] dims)
     {
         Require.NotNull(dims, nameof(dims));
         for (var i = 0; i < dims.Length; i++)
         {
-            if (dims[i] < 1)
+            if (dims[i] < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(dims), dims[i], $"Dimension {i} of a shape must be at least 1, but is {dims[i]}.");
+                throw new ArgumentOutOfRangeException(nameof(dims), dims[i], NegativeDimension(i, dims[i]));
             }
         }
 
@@ -49,11 +50,18 @@ public sealed class Shape : IEquatable<Shape>
     /// <summary>The size of dimension <paramref name="axis"/> (0-based, outermost first).</summary>
     public int this[int axis] => _dims[axis];
 
-    /// <summary>The number of elements: the product of the dimensions (1 for a scalar).</summary>
+    /// <summary>The number of elements: the product of the dimensions (1 for a scalar, 0 when a dimension is 0).</summary>
+    /// <exception cref="OverflowException">The product does not fit a <see cref="long"/>.</exception>
     public long ElementCount
     {
         get
         {
+            // A 0 anywhere makes the product 0, however large the other dimensions are.
+            if (Array.IndexOf(_dims, 0) >= 0)
+            {
+                return 0;
+            }
+
             long count = 1;
             foreach (var d in _dims)
             {
@@ -63,6 +71,12 @@ public sealed class Shape : IEquatable<Shape>
             return count;
         }
     }
+
+    /// <summary>Whether the shape holds no element (a dimension is 0).</summary>
+    public bool IsEmpty => Array.IndexOf(_dims, 0) >= 0;
+
+    // The text of the exception for a negative dimension (library text, SEMANTICS.md §7).
+    internal static string NegativeDimension(int axis, int dim) => $"Dimension {axis} of a shape must not be negative, but is {dim}.";
 
     /// <summary>Returns a copy of the dimensions.</summary>
     public int[] ToArray() => (int[])_dims.Clone();

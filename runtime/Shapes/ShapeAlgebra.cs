@@ -6,11 +6,11 @@ using System.Collections.Generic;
 namespace ShapedTensors;
 
 /// <summary>
-/// The shape rules of <c>keras.backend.dot</c>, <c>keras.backend.batch_dot</c> (Keras 2.2.4) and
-/// <c>tf.matmul</c> (TF 2.x), as specified in SEMANTICS.md: result shapes, the exact error texts, and a
-/// <see cref="ContractionPlan"/> saying how to compute the values.
+/// The shape rules of <c>keras.backend.dot</c>, <c>keras.backend.batch_dot</c> (Keras 2.2.4, or as Keras 2.2.5 and
+/// tf.keras rewrote it: <see cref="BatchDotSemantics"/>) and <c>tf.matmul</c> (TF 2.x), as specified in SEMANTICS.md:
+/// result shapes, the exact error texts, and a <see cref="ContractionPlan"/> saying how to compute the values.
 /// </summary>
-public static class ShapeAlgebra
+public static partial class ShapeAlgebra
 {
     private const string MatMulNode = "MatMul";
 
@@ -21,21 +21,34 @@ public static class ShapeAlgebra
         return x.Rank > 2 || y.Rank > 2 ? DotReshaped(x, y) : MatMul2D(x, y, false, false);
     }
 
-    /// <summary>The rule of <c>keras.backend.batch_dot(x, y)</c> with the default axes <c>(rank(x) - 1, rank(y) - 2)</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y)
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y)</c>, default axes <c>(rank(x) - 1, rank(y) - 2)</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y) => BatchDot(x, y, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y, axes)</c> with an int axis, meaning <c>(axes, axes)</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, int axes) => BatchDot(x, y, axes, axes, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y, (axisX, axisY))</c>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY) => BatchDot(x, y, axisX, axisY, BatchDotSemantics.Keras224);
+
+    /// <summary>The rule of <c>keras.backend.batch_dot(x, y)</c> with the default axes of <paramref name="semantics"/>.</summary>
+    public static ContractionResult BatchDot(Shape x, Shape y, BatchDotSemantics semantics)
     {
         CheckNotNull(x, y);
-        return BatchDotCore(x, y, x.Rank - 1, y.Rank - 2, validateAxes: false);
+        return semantics == BatchDotSemantics.TfKeras
+            ? TfKerasBatchDot(x, y, null)
+            : BatchDotCore(x, y, x.Rank - 1, y.Rank - 2, validateAxes: false);
     }
 
     /// <summary>The rule of <c>keras.backend.batch_dot(x, y, axes)</c> with an int axis, meaning <c>(axes, axes)</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y, int axes) => BatchDot(x, y, axes, axes);
+    public static ContractionResult BatchDot(Shape x, Shape y, int axes, BatchDotSemantics semantics) => BatchDot(x, y, axes, axes, semantics);
 
     /// <summary>The rule of <c>keras.backend.batch_dot(x, y, (axisX, axisY))</c>.</summary>
-    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY)
+    public static ContractionResult BatchDot(Shape x, Shape y, int axisX, int axisY, BatchDotSemantics semantics)
     {
         CheckNotNull(x, y);
-        return BatchDotCore(x, y, axisX, axisY, validateAxes: true);
+        return semantics == BatchDotSemantics.TfKeras
+            ? TfKerasBatchDot(x, y, (axisX, axisY))
+            : BatchDotCore(x, y, axisX, axisY, validateAxes: true);
     }
 
     /// <summary>The rule of <c>tf.matmul(x, y, transpose_a, transpose_b)</c> (TF 2.x, batch dimensions broadcast).</summary>
@@ -131,7 +144,7 @@ public static class ShapeAlgebra
                 return Fail(ShapeError.DimensionsMustBeEqual(dx, dy), MatMulNode, op, x, y);
             }
 
-            var size = Math.Max(dx, dy);
+            var size = Broadcast(dx, dy);
             resultBatch.Add(size);
             batchAxes.Add(new BatchAxis(size, dx == 1 ? 0 : xStrides[ix], dy == 1 ? 0 : yStrides[iy], 0));
         }
@@ -211,7 +224,7 @@ public static class ShapeAlgebra
                 return Fail(ShapeError.DimensionsMustBeEqual(left[i], y[i]), "Mul", "Mul", left, y);
             }
 
-            broadcast[i] = Math.Max(left[i], y[i]);
+            broadcast[i] = Broadcast(left[i], y[i]);
         }
 
         var summed = transposed ? axisY : axisX;
@@ -236,7 +249,7 @@ public static class ShapeAlgebra
         {
             if (x[i] != y[i])
             {
-                return Fail(ShapeError.DimensionInBothShapes(i, x[i], y[i]), MatMulNode, op, x, y);
+                return Fail(ShapeError.DimensionInBothShapes(i, x[i], y[i], Leading(x, x.Rank - 2), Leading(y, y.Rank - 2)), MatMulNode, op, x, y);
             }
         }
 
@@ -259,17 +272,19 @@ public static class ShapeAlgebra
         return operands.ToPlan(batch, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
     }
 
-    // tf.squeeze(out, range(first, first + count)): every axis is range-checked first, then each squeezed
-    // dimension, in order, must be 1. Removes the axes from result on success.
+    // tf.squeeze(out, list(range(first, first + count))): every entry of that list is range-checked first (an
+    // error names its position in the list), then each squeezed dimension, in order, must be 1. Removes the
+    // axes from result on success.
     private static ShapeError? Squeeze(List<int> result, int first, int count)
     {
         var input = Shape.Own(result.ToArray());
         var squeezed = new bool[result.Count];
-        for (var axis = first; axis < first + count; axis++)
+        for (var position = 0; position < count; position++)
         {
+            var axis = first + position;
             if (axis < -result.Count || axis >= result.Count)
             {
-                return ShapeError.Framed(ShapeError.SqueezeIndexOutOfRange(axis, result.Count), "Squeeze", "Squeeze", input);
+                return ShapeError.Framed(ShapeError.SqueezeIndexOutOfRange(position, result.Count), "Squeeze", "Squeeze", input);
             }
 
             squeezed[axis < 0 ? axis + result.Count : axis] = true;
@@ -374,6 +389,18 @@ public static class ShapeAlgebra
         return strides;
     }
 
+    // shape[:count], e.g. the batch dimensions x[:-2].
+    private static Shape Leading(Shape shape, int count)
+    {
+        var dims = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            dims[i] = shape[i];
+        }
+
+        return Shape.Own(dims);
+    }
+
     private static Shape PadTrailing(Shape shape, int rank)
     {
         if (shape.Rank == rank)
@@ -391,6 +418,9 @@ public static class ShapeAlgebra
     }
 
     private static bool InRange(int axis, int rank) => axis >= -rank && axis < rank;
+
+    // The size of a broadcast dimension whose sizes are compatible: a 1 stretches to the other size, 0 included.
+    private static int Broadcast(int dx, int dy) => dx == 1 ? dy : dx;
 
     private static long Product(Shape shape, int start, int end)
     {

@@ -35,10 +35,13 @@ public sealed class ShapeError
     /// <summary>The complete message, e.g. <c>Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70].</c></summary>
     public string Message { get; }
 
-    /// <summary>The TensorFlow node name of the frame (<c>MatMul</c>, <c>Mul</c>, <c>Squeeze</c>, <c>BatchDot</c>), or null for axis errors.</summary>
+    /// <summary>
+    /// The TensorFlow node name of the frame (<c>MatMul</c>, <c>Mul</c>, <c>Squeeze</c>, <c>BatchDot</c>), or null for
+    /// an unframed error (axis errors, and the errors Keras raises in Python before any op exists).
+    /// </summary>
     public string? Node { get; }
 
-    /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for axis errors.</summary>
+    /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for an unframed error.</summary>
     public string? Op { get; }
 
     /// <summary>The shapes the frame shows: the ones TensorFlow's op saw, which may differ from the user's.</summary>
@@ -63,6 +66,10 @@ public sealed class ShapeError
         return new ShapeError(ShapeErrorKind.IncompatibleShapes, text.Append('.').ToString(), node, op, inputShapes);
     }
 
+    // An error Keras raises in Python before any op exists: its text as it is, no frame (OPS.md §0.2).
+    internal static ShapeError Unframed(string message, Shape x, Shape y)
+        => new(ShapeErrorKind.IncompatibleShapes, message, null, null, new[] { x, y });
+
     internal static ShapeError AxesOutOfRange(Shape x, Shape y, int axisX, int axisY)
     {
         var message = $"BatchDot axes ({axisX}, {axisY}) are out of range for input shapes {x.ToTensorFlowString()}, {y.ToTensorFlowString()}: "
@@ -77,9 +84,12 @@ public sealed class ShapeError
 
     internal static string MustBeAtLeastRank(int rank, int actual) => $"Shape must be at least rank {rank} but is rank {actual}";
 
-    internal static string DimensionInBothShapes(int index, int a, int b) => $"Dimension {index} in both shapes must be equal, but are {a} and {b}";
+    // Merge of two shapes (shape_inference.cc, v1.5 and later): the shapes are the sub-shapes that were merged.
+    internal static string DimensionInBothShapes(int index, int a, int b, Shape s0, Shape s1)
+        => $"Dimension {index} in both shapes must be equal, but are {a} and {b}. Shapes are {s0.ToTensorFlowString()} and {s1.ToTensorFlowString()}.";
 
     internal static string CannotSqueeze(int index, int dim) => $"Can not squeeze dim[{index}], expected a dimension of 1, got {dim}";
 
-    internal static string SqueezeIndexOutOfRange(int index, int rank) => $"Tried to squeeze dim index {index} for tensor with {rank} dimensions.";
+    // The Squeeze shape function (array_ops.cc): position is the index in squeeze_dims, not the axis.
+    internal static string SqueezeIndexOutOfRange(int position, int rank) => $"squeeze_dims[{position}] not in [{-rank},{rank}).";
 }

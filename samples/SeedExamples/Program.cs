@@ -55,6 +55,12 @@ public static class Program
             Console.WriteLine($"Dot      {x.Shape} . {y.Shape} -> error: {e.Message}");
         }
 
+        // The same BatchDot as Keras 2.2.5 and tf.keras define it (ShapedTensorsBatchDot=TfKeras in a project; here at
+        // run time): only axis 0 is a batch axis, so every other axis of both operands is kept.
+        var left = DynamicTensor<float>.Random(E.Shape, seed: 1);
+        var right = DynamicTensor<float>.Random(F.Shape, seed: 2);
+        Console.WriteLine($"BatchDot {left.Shape} . {right.Shape} -> {left.BatchDot(right, BatchDotSemantics.TfKeras).Shape}  (tf.keras' batch_dot)");
+
         var a = M2.FromArray([1, 2, 3, 4]);
         var b = M2.FromArray([5, 6, 7, 8]);
         Console.WriteLine($"Dot      [[1, 2], [3, 4]] . [[5, 6], [7, 8]] =\n{a.Dot(b)}");

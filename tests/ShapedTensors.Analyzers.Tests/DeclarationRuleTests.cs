@@ -23,6 +23,9 @@ public sealed class DeclarationRuleTests
             [Tensor<float>(5)] partial struct F;
             [Tensor<double>(2, 3, 4)] partial class D;
             [Tensor(0x7FFFFFC7)] partial struct Largest;
+            [Tensor(0, 5)] partial struct Empty;
+            [Tensor<double>(3, 0)] partial class EmptyColumns;
+            [Tensor(100000, 0, 100000)] partial struct EmptyAndHuge;
             public partial class Outer
             {
                 internal partial record struct Middle
@@ -43,11 +46,11 @@ public sealed class DeclarationRuleTests
     }
 
     [Fact]
-    public async Task ST0102_a_dimension_below_one_is_reported_at_that_dimension()
+    public async Task ST0102_a_negative_dimension_is_reported_at_that_dimension()
     {
         await Verify.DiagnosticsAsync(
-            File("[Tensor(3, {|#0:0|})] partial struct S;\n[Tensor({|#1:-2|})] partial class T;\n[{|#2:Tensor(new[] { 4, -1 })|}] partial struct U;"),
-            Error("ST0102", 0).WithMessage("Dimension 1 of 'S' is 0, but every dimension must be at least 1"),
+            File("[Tensor(3, {|#0:-3|})] partial struct S;\n[Tensor({|#1:-2|})] partial class T;\n[{|#2:Tensor(new[] { 0, -1 })|}] partial struct U;"),
+            Error("ST0102", 0).WithMessage("Dimension 1 of 'S' is -3, but a dimension cannot be negative"),
             Error("ST0102", 1).WithArguments(0, "T", -2),
             Error("ST0102", 2).WithArguments(1, "U", -1));
     }

@@ -3,6 +3,7 @@ extern alias generator;
 
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -102,9 +103,10 @@ public sealed class DocSnippetTests
                 hasStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999));
-        CSharpGeneratorDriver.Create(new[] { new TensorGenerator().AsSourceGenerator() }, parseOptions: parseOptions)
+        var options = new TestAnalyzerConfigOptionsProvider(ImmutableDictionary.CreateRange(snippet.Properties));
+        CSharpGeneratorDriver.Create(new[] { new TensorGenerator().AsSourceGenerator() }, parseOptions: parseOptions, optionsProvider: options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var analyzed = output.WithAnalyzers(DirectCompilation.Analyzers);
+        var analyzed = output.WithAnalyzers(DirectCompilation.Analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options));
         var diagnostics = generatorDiagnostics
             .Concat(await analyzed.GetAllDiagnosticsAsync())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

@@ -18,6 +18,7 @@ public sealed class SettingsRuleTests
     [InlineData("ShapedTensorsUnrollBudget", "1.5", "a positive integer", "256")]
     [InlineData("ShapedTensorsCheckedKernels", "yes", "true or false", "false")]
     [InlineData("ShapedTensorsPublicResultTypes", "1", "true or false", "false")]
+    [InlineData("ShapedTensorsBatchDot", "Keras225", "Keras224 or TfKeras", "Keras224")]
     public async Task ST0201_a_value_that_does_not_parse_is_a_warning(string property, string value, string expected, string fallback)
     {
         var test = WithSettings($"build_property.{property} = {value}");
@@ -30,6 +31,8 @@ public sealed class SettingsRuleTests
     [InlineData("build_property.ShapedTensorsUnrollBudget = 512\nbuild_property.ShapedTensorsCheckedKernels = True\nbuild_property.ShapedTensorsPublicResultTypes = false")]
     [InlineData("build_property.ShapedTensorsUnrollBudget = \nbuild_property.ShapedTensorsCheckedKernels = ")] // unset: the package's props make the keys visible, empty
     [InlineData("build_property.ShapedTensorsUnrollBudget = +16")]
+    [InlineData("build_property.ShapedTensorsBatchDot = tfkeras")] // case-insensitive, as MSBuild is
+    [InlineData("build_property.ShapedTensorsBatchDot = ")]
     public async Task ST0201_valid_or_unset_values_raise_nothing(string settings)
     {
         await WithSettings(settings).RunAsync();

@@ -104,6 +104,66 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Zero_sized_shapes()
+    {
+        // An empty declaration, an empty result and an empty contraction: no kernels, the runtime's StridedProduct (zeros for K = 0).
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(0, 5)] public partial struct NoRows;
+            [Tensor(5, 3)] public partial struct Weights;
+            [Tensor(4, 0)] public partial struct NoColumns;
+            [Tensor(0, 3)] public partial struct NoDepth;
+
+            public static class Model
+            {
+                public static string Run()
+                {
+                    var empty = NoRows.Ones().Dot(Weights.Ones());          // (0, 3): nothing to compute
+                    var zeros = NoColumns.Ones().MatMul(NoDepth.Ones());    // (4, 3): K = 0, all zeros
+                    return empty.ToString() + zeros.ToString();
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
+    public void TfKeras_BatchDot()
+    {
+        // ShapedTensorsBatchDot=TfKeras: the seed's rank-5 BatchDot is (9, 8, 7, 4, 8, 7, 5), and axes computed at run time
+        // go through the runtime with tf.keras' batch_dot.
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(9, 8, 7, 4, 2)] public partial struct X;
+            [Tensor(9, 8, 7, 2, 5)] public partial struct Y;
+            [Tensor(4, 3)] public partial struct P;
+
+            public static class Model
+            {
+                public static void Run(int axis)
+                {
+                    var z = X.Ones().BatchDot(Y.Ones());
+                    var q = P.Ones().BatchDot(P.Ones(), 1);
+                    var r = P.Ones().BatchDot(P.Ones(), axis);
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(HarnessOptions.Default.WithBuildProperty("ShapedTensorsBatchDot", "TfKeras"), source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Types_from_a_referenced_assembly()
     {
         var library = GeneratorHarness.CompileLibrary("Library", """

@@ -8,13 +8,14 @@ using System.Linq;
 using System.Text;
 using GeneratorAssembly::ShapedTensors.Generator.Emit;
 using GeneratorAssembly::ShapedTensors.Generator.Model;
+using GeneratorSemantics = GeneratorAssembly::ShapedTensors.BatchDotSemantics;
 
 namespace ShapedTensors.Generator.Tests;
 
 /// <summary>
 /// Seeded random calls of every operation and option whose shapes are compatible (ranks 1–5, every output
-/// width from 1 to 33 so every vector tail appears), and the C# source that declares their types, calls them
-/// and compares every kernel path with the dynamic tensor.
+/// width from 1 to 33 so every vector tail appears, a few empty batch dimensions), and the C# source that
+/// declares their types, calls them and compares every kernel path with the dynamic tensor.
 /// </summary>
 internal static class KernelCases
 {
@@ -67,7 +68,8 @@ internal static class KernelCases
     // Shapes built to be compatible most of the time; the algebra has the last word.
     private static Case? Propose(Random random, Signature signature, int width, int id, bool isDouble)
     {
-        int Dim() => random.Next(1, 6);
+        // Batch dimensions 1-5, and now and then 0: an empty result, whose kernel has nothing to compute.
+        int Dim() => random.Next(40) == 0 ? 0 : random.Next(1, 6);
         int[] Batch(int rank) => Enumerable.Range(0, rank).Select(_ => Dim()).ToArray();
         var m = random.Next(1, 10);
         var k = random.Next(1, 10);
@@ -143,11 +145,11 @@ internal static class KernelCases
 
     /// <summary>
     /// A source declaring every case's operand types and a <c>Runner.Run()</c> that checks them all; with
-    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), and
-    /// with the unroll budget they were emitted with (which decides their paths), and whether the build is optimized
-    /// (a Debug build emits no kernel).
+    /// <paramref name="checkedKernels"/>, for kernels emitted with bounds-checked access (span parameters), with
+    /// the unroll budget they were emitted with (which decides their paths), whether the build is optimized (a Debug
+    /// build emits no kernel), and under the project's <paramref name="semantics"/> (which the dynamic tensor is then told).
     /// </summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget, bool optimized = true)
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, bool checkedKernels = false, int unrollBudget = KernelSettings.DefaultUnrollBudget, bool optimized = true, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
     {
         var text = new StringBuilder();
         text.AppendLine("using System;");
@@ -173,20 +175,26 @@ internal static class KernelCases
         text.AppendLine("        var failures = new StringBuilder();");
         foreach (var c in cases)
         {
+            var dynamicCall = c.Call("y.ToDynamic()");
+            if (c.Signature.Operation() == Operation.BatchDot && semantics == BatchDotSemantics.TfKeras)
+            {
+                dynamicCall = dynamicCall[..^1] + ", semantics: BatchDotSemantics.TfKeras)";
+            }
+
             var label = c.ToString().Replace("\"", "'", StringComparison.Ordinal);
             text.AppendLine("        {");
             text.AppendLine($"            var x = X{c.Id}.Random(seed: {c.Id});");
             text.AppendLine($"            var y = Y{c.Id}.Random(seed: {c.Id + 7919});");
-            text.AppendLine($"            var expected = x.ToDynamic(){c.Call("y.ToDynamic()")}.AsReadOnlySpan();");
+            text.AppendLine($"            var expected = x.ToDynamic(){dynamicCall}.AsReadOnlySpan();");
             text.AppendLine($"            var result = x{c.Call("y")};");
             text.AppendLine($"            Compare(failures, \"{label} (call)\", expected, result.AsReadOnlySpan());");
-            text.AppendLine("            var destination = result.As<" + "global::" + generatedNamespace + "." + CanonicalName(c) + ">();");
-            text.AppendLine("            destination.AsSpan().Clear();");
+            text.AppendLine("            var destination = result.As<" + "global::" + generatedNamespace + "." + CanonicalName(c, semantics) + ">();");
+            text.AppendLine($"            destination.AsSpan().Fill({c.Element}.NaN); // every element must be written");
             text.AppendLine($"            x{c.DestinationCall("y", "destination")};");
             text.AppendLine($"            Compare(failures, \"{label} (destination form)\", expected, destination.AsReadOnlySpan());");
             // Every vector path of an emitted kernel, called directly (the entry only runs the widest this machine has);
-            // larger plans have no kernel: their calls go to the runtime's product.
-            var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).Plan!;
+            // larger plans, and those with nothing to multiply, have no kernel: their calls go to the runtime's product.
+            var plan = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics).Plan!;
             var element = c.IsDouble ? ElementKind.Float64 : ElementKind.Float32;
             var model = PlanModel.From(plan, c.X.Aggregate(1L, (p, d) => p * d), c.Y.Aggregate(1L, (p, d) => p * d));
             var settings = new KernelSettings(unrollBudget, checkedKernels, optimized);
@@ -226,9 +234,9 @@ internal static class KernelCases
         return text.ToString();
     }
 
-    private static string CanonicalName(Case c)
+    private static string CanonicalName(Case c, BatchDotSemantics semantics)
     {
-        var result = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options).ResultShape!;
+        var result = CallAlgebra.Apply(c.Signature, new EquatableArray<int>(c.X), new EquatableArray<int>(c.Y), c.Options, (GeneratorSemantics)semantics).ResultShape!;
         return Names.CanonicalType(c.IsDouble ? ElementKind.Float64 : ElementKind.Float32, new EquatableArray<int>(result.ToArray()));
     }
 

@@ -22,7 +22,7 @@ public sealed class GeneratedCaseTests
     public static TheoryData<string, int> ShapeBlocks()
     {
         var data = new TheoryData<string, int>();
-        foreach (var op in new[] { "Dot", "BatchDot", "MatMul" })
+        foreach (var op in Operations)
         {
             for (var block = 0; block < 3; block++)
             {
@@ -36,7 +36,7 @@ public sealed class GeneratedCaseTests
     public static TheoryData<string, int> ValueBlocks()
     {
         var data = new TheoryData<string, int>();
-        foreach (var op in new[] { "Dot", "BatchDot", "MatMul" })
+        foreach (var op in Operations)
         {
             for (var block = 0; block < 2; block++)
             {
@@ -47,19 +47,27 @@ public sealed class GeneratedCaseTests
         return data;
     }
 
-    private static int SeedOf(ContractionOp op, int block, int i, int salt) =>
-        (salt * 1_000_003) + ((int)op * 100_000) + (block * 10_000) + i;
+    /// <summary>The operations, BatchDot under both batch_dot semantics.</summary>
+    private static readonly string[] Operations = { "Dot", "BatchDot", TfKerasBatchDot, "MatMul" };
+
+    private const string TfKerasBatchDot = "BatchDot (tf.keras)";
+
+    private static (ContractionOp Op, bool TfKeras) ParseOperation(string name)
+        => name == TfKerasBatchDot ? (ContractionOp.BatchDot, true) : (Enum.Parse<ContractionOp>(name), false);
+
+    private static int SeedOf(ContractionOp op, int block, int i, int salt, bool tfKeras = false) =>
+        (salt * 1_000_003) + ((int)op * 100_000) + (tfKeras ? 50_000 : 0) + (block * 10_000) + i;
 
     [Theory]
     [MemberData(nameof(ShapeBlocks))]
     public void Shape_algebra_and_dynamic_tensor_agree_with_the_reference(string opName, int block)
     {
-        var op = Enum.Parse<ContractionOp>(opName);
+        var (op, tfKeras) = ParseOperation(opName);
         var failures = new List<string>();
         for (var i = 0; i < ShapeCasesPerBlock; i++)
         {
-            var seed = SeedOf(op, block, i, salt: 1);
-            var c = CaseGenerator.Make(seed, op);
+            var seed = SeedOf(op, block, i, salt: 1, tfKeras);
+            var c = CaseGenerator.Make(seed, op, tfKeras: tfKeras);
             var expected = Outcome.OfReference(c);
             Outcome actual;
             try
@@ -104,13 +112,13 @@ public sealed class GeneratedCaseTests
     [MemberData(nameof(ValueBlocks))]
     public void Values_agree_with_the_reference(string opName, int block)
     {
-        var op = Enum.Parse<ContractionOp>(opName);
+        var (op, tfKeras) = ParseOperation(opName);
         var failures = new List<string>();
         var checkedCount = 0;
         for (var i = 0; i < ValueCasesPerBlock * 3 && checkedCount < ValueCasesPerBlock; i++)
         {
-            var seed = SeedOf(op, block, i, salt: 2);
-            var c = CaseGenerator.Make(seed, op, maxElements: 2_000);
+            var seed = SeedOf(op, block, i, salt: 2, tfKeras);
+            var c = CaseGenerator.Make(seed, op, maxElements: 2_000, tfKeras: tfKeras);
             if (!Outcome.OfReference(c).Succeeded)
             {
                 continue; // errors are covered by the shape test
@@ -170,16 +178,32 @@ public sealed class GeneratedCaseTests
         var cores = new Dictionary<string, int>();
         var successes = 0;
         var total = 0;
+        int emptyResults = 0, emptyContractions = 0, failuresWithZeros = 0;
         foreach (ContractionOp op in Enum.GetValues<ContractionOp>())
         {
             for (var i = 0; i < ShapeCasesPerBlock; i++)
             {
-                var outcome = Outcome.OfReference(CaseGenerator.Make(SeedOf(op, 0, i, salt: 1), op));
+                var c = CaseGenerator.Make(SeedOf(op, 0, i, salt: 1), op);
+                var outcome = Outcome.OfReference(c);
                 total++;
                 if (outcome.Succeeded)
                 {
                     successes++;
+                    if (NdArray.Size(outcome.Shape!) == 0)
+                    {
+                        emptyResults++;
+                    }
+                    else if (NdArray.Size(c.X) == 0 || NdArray.Size(c.Y) == 0)
+                    {
+                        emptyContractions++;
+                    }
+
                     continue;
+                }
+
+                if (c.X.Contains(0) || c.Y.Contains(0))
+                {
+                    failuresWithZeros++;
                 }
 
                 var key = outcome.ErrorKind == RefErrorKind.InvalidAxes ? "InvalidAxes" : CoreKind(outcome.Message!);
@@ -188,10 +212,11 @@ public sealed class GeneratedCaseTests
         }
 
         Assert.True(successes > total / 2, $"only {successes} of {total} generated cases succeed");
+        Assert.True(emptyResults >= 10 && emptyContractions >= 3 && failuresWithZeros >= 5, $"zero dims too rare: {emptyResults} empty results, {emptyContractions} non-empty results of empty operands (K = 0), {failuresWithZeros} errors with a 0");
         var wanted = new[]
         {
             "Dimensions must be equal", "Shape must be rank 2", "Shape must be at least rank 2",
-            "Dimension N in both shapes", "Can not squeeze", "Tried to squeeze", "InvalidAxes",
+            "Dimension N in both shapes", "Can not squeeze", "squeeze_dims", "InvalidAxes",
         };
         foreach (var w in wanted)
         {
@@ -199,9 +224,39 @@ public sealed class GeneratedCaseTests
         }
     }
 
+    /// <summary>The tf.keras BatchDot cases: mostly successes, and every error tf.keras' batch_dot raises.</summary>
+    [Fact]
+    public void TfKeras_generator_covers_successes_and_every_error()
+    {
+        var kinds = new Dictionary<string, int>();
+        var successes = 0;
+        for (var i = 0; i < ShapeCasesPerBlock; i++)
+        {
+            var outcome = Outcome.OfReference(CaseGenerator.Make(SeedOf(ContractionOp.BatchDot, 0, i, salt: 1, tfKeras: true), ContractionOp.BatchDot, tfKeras: true));
+            if (outcome.Succeeded)
+            {
+                successes++;
+                continue;
+            }
+
+            var key = outcome.ErrorKind == RefErrorKind.InvalidAxes ? "InvalidAxes" : string.Join(' ', outcome.Message!.Split(' ').Take(7));
+            kinds[key] = kinds.GetValueOrDefault(key) + 1;
+        }
+
+        Assert.True(successes > ShapeCasesPerBlock / 2, $"only {successes} of {ShapeCasesPerBlock} generated tf.keras cases succeed");
+        foreach (var wanted in new[]
+        {
+            "Cannot do batch_dot on inputs with rank", "Cannot do batch_dot on inputs with different",
+            "Cannot perform batch_dot over axis 0. If", "Cannot do batch_dot on inputs with shapes", "InvalidAxes",
+        })
+        {
+            Assert.True(kinds.ContainsKey(wanted), $"no generated tf.keras case hits '{wanted}'; seen: {string.Join(", ", kinds.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        }
+    }
+
     private static string CoreKind(string message)
     {
-        foreach (var prefix in new[] { "Dimensions must be equal", "Shape must be rank 2", "Shape must be at least rank 2", "Can not squeeze", "Tried to squeeze" })
+        foreach (var prefix in new[] { "Dimensions must be equal", "Shape must be rank 2", "Shape must be at least rank 2", "Can not squeeze", "squeeze_dims" })
         {
             if (message.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -45,8 +45,8 @@ public sealed class SemanticsTableTests
         { "BatchDot", "(32,20)", "(32,20)", "", "Dimensions must be equal, but are 20 and 32 for 'Mul' (op: 'Mul') with input shapes: [20,32], [32,20]." },
         { "BatchDot", "(32,20)", "(16,20)", "axes 1", "Dimensions must be equal, but are 32 and 16 for 'Mul' (op: 'Mul') with input shapes: [32,20], [16,20]." },
         { "BatchDot", "(32,20,1)", "(32,30,20)", "axes (1,1)", "Dimensions must be equal, but are 20 and 30 for 'MatMul' (op: 'BatchMatMul') with input shapes: [32,20,1], [32,30,20]." },
-        { "BatchDot", "(8,2,3)", "(9,3,4)", "", "Dimension 0 in both shapes must be equal, but are 8 and 9 for 'MatMul' (op: 'BatchMatMul') with input shapes: [8,2,3], [9,3,4]." },
-        { "BatchDot", "(32,20,1,1)", "(32,30,20,3)", "axes (1,2)", "Dimension 1 in both shapes must be equal, but are 20 and 30 for 'MatMul' (op: 'BatchMatMul') with input shapes: [32,20,1,1], [32,30,20,3]." },
+        { "BatchDot", "(8,2,3)", "(9,3,4)", "", "Dimension 0 in both shapes must be equal, but are 8 and 9. Shapes are [8] and [9]. for 'MatMul' (op: 'BatchMatMul') with input shapes: [8,2,3], [9,3,4]." },
+        { "BatchDot", "(32,20,1,1)", "(32,30,20,3)", "axes (1,2)", "Dimension 1 in both shapes must be equal, but are 20 and 30. Shapes are [32,20] and [32,30]. for 'MatMul' (op: 'BatchMatMul') with input shapes: [32,20,1,1], [32,30,20,3]." },
         { "BatchDot", "(3,)", "(3,4)", "", "Can not squeeze dim[0], expected a dimension of 1, got 4 for 'Squeeze' (op: 'Squeeze') with input shapes: [4]." },
         { "MatMul", "(3,4)", "(4,5)", "", "(3,5)" },
         { "MatMul", "(10,12,4,5)", "(10,12,5,8)", "", "(10,12,4,8)" },
@@ -163,25 +163,11 @@ public sealed class SemanticsTableTests
     [Fact]
     public void Rows_match_the_table_in_SEMANTICS_md()
     {
-        var path = FindSemantics();
+        var path = SemanticsMarkdown.FindFile();
         Assert.True(path is not null, "docs/SEMANTICS.md was not found above " + AppContext.BaseDirectory);
 
         var fromFile = SemanticsMarkdown.TableRows(path).Select(cells => string.Join(" ; ", cells)).ToList();
         var ours = Rows.Select(r => string.Join(" ; ", r.Select(o => (string)o))).ToList();
         Assert.Equal(fromFile, ours);
-    }
-
-    private static string? FindSemantics()
-    {
-        var candidates = new List<string>();
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ShapedTensors.sln")))
-            {
-                candidates.Add(Path.Combine(dir.FullName, "docs", "SEMANTICS.md"));
-            }
-        }
-
-        return candidates.FirstOrDefault(File.Exists);
     }
 }

@@ -124,18 +124,37 @@ public sealed class ShapeTests
     }
 
     [Theory]
-    [InlineData(new[] { 0 }, 0, 0)]
-    [InlineData(new[] { 3, 0, 4 }, 1, 0)]
     [InlineData(new[] { 2, -5 }, 1, -5)]
     [InlineData(new[] { -1, 2, 3 }, 0, -1)]
-    [InlineData(new[] { 1, 2, 3, int.MinValue }, 3, int.MinValue)]
-    public void Rejects_dims_below_one_naming_the_index_and_value(int[] dims, int badIndex, int badValue)
+    [InlineData(new[] { 1, 0, 3, int.MinValue }, 3, int.MinValue)]
+    public void Rejects_negative_dims_naming_the_index_and_value(int[] dims, int badIndex, int badValue)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => new Shape(dims));
-        Assert.IsType<ArgumentOutOfRangeException>(e);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Shape(dims));
         Assert.Equal("dims", e.ParamName);
-        Assert.Contains($"Dimension {badIndex} ", e.Message, StringComparison.Ordinal);
-        Assert.Contains(badValue.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+        Assert.Equal(badValue, e.ActualValue);
+        Assert.Equal(new ArgumentOutOfRangeException(nameof(dims), badValue, $"Dimension {badIndex} of a shape must not be negative, but is {badValue}.").Message, e.Message);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0 }, "(0,)", "[0]")]
+    [InlineData(new[] { 0, 5 }, "(0, 5)", "[0,5]")]
+    [InlineData(new[] { 3, 0, 4 }, "(3, 0, 4)", "[3,0,4]")]
+    public void Zero_dims_make_an_empty_shape_printed_as_tensorflow_does(int[] dims, string python, string tensorFlow)
+    {
+        var shape = new Shape(dims);
+        Assert.Equal(python, shape.ToString());
+        Assert.Equal(tensorFlow, shape.ToTensorFlowString());
+        Assert.Equal(0, shape.ElementCount);
+        Assert.True(shape.IsEmpty);
+        Assert.False(new Shape(3, 4).IsEmpty);
+        Assert.False(Shape.Scalar.IsEmpty);
+    }
+
+    [Fact]
+    public void A_zero_makes_the_element_count_zero_however_large_the_other_dims()
+    {
+        Assert.Equal(0, new Shape(int.MaxValue, int.MaxValue, int.MaxValue, 0).ElementCount);
+        Assert.Throws<OverflowException>(() => new Shape(int.MaxValue, int.MaxValue, int.MaxValue).ElementCount);
     }
 
     [Fact]

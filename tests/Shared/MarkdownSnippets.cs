@@ -9,7 +9,8 @@ namespace ShapedTensors.Tests.Shared;
 /// <summary>
 /// One fenced code block of a Markdown file: its language (<c>csharp</c>, <c>xml</c>, ...), its text, the line of
 /// its first code line, and what an HTML comment on the line before the fence says about it
-/// (<c>&lt;!-- snippet library Shapes --&gt;</c>, <c>&lt;!-- snippet app references Shapes --&gt;</c>).
+/// (<c>&lt;!-- snippet library Shapes --&gt;</c>, <c>&lt;!-- snippet app references Shapes --&gt;</c>,
+/// <c>&lt;!-- snippet property ShapedTensorsBatchDot=TfKeras --&gt;</c>).
 /// </summary>
 internal sealed record MarkdownSnippet(string File, int Line, string Language, string Code, string Directive)
 {
@@ -21,6 +22,25 @@ internal sealed record MarkdownSnippet(string File, int Line, string Language, s
 
     /// <summary>The library of <c>snippet ... references NAME</c>, or null.</summary>
     public string? References => Word("references");
+
+    /// <summary>
+    /// The MSBuild properties the project sets, from <c>snippet property NAME=VALUE</c> (repeatable), as the
+    /// <c>build_property.NAME</c> options the generator and analyzers read.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> Properties
+    {
+        get
+        {
+            var words = Directive.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i + 1 < words.Length; i++)
+            {
+                if (words[i] == "property" && words[i + 1].Split('=', 2) is [var name, var value])
+                {
+                    yield return new("build_property." + name, value);
+                }
+            }
+        }
+    }
 
     private string? Word(string key)
     {

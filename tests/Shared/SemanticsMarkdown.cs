@@ -6,26 +6,41 @@ using System.Linq;
 namespace ShapedTensors.Tests.Shared;
 
 /// <summary>
-/// Reads the table of SEMANTICS.md §5 (one row per example: op, x, y, options, result or error), so that the
-/// test projects that check the contract read it the same way. Linked into each of them.
+/// Reads the tables of SEMANTICS.md that tests check row by row: §5 (op, x, y, options, result or error), §7.1 (every
+/// text) and §9.2 (BatchDot under both semantics), so that the test projects that check the contract read it the
+/// same way. Linked into each of them.
 /// </summary>
 internal static class SemanticsMarkdown
 {
-    /// <summary>The §5 rows of the file at <paramref name="path"/>, each as its cells without backquotes.</summary>
-    public static List<string[]> TableRows(string path)
+    /// <summary>The heading of the §5 table: the worked examples.</summary>
+    public const string WorkedExamples = "## 5.";
+
+    /// <summary>The heading of the §7.1 table: every text the library produces.</summary>
+    public const string EveryText = "### 7.1";
+
+    /// <summary>The heading of the §9.2 table: BatchDot's worked examples under both semantics.</summary>
+    public const string BatchDotSemanticsExamples = "### 9.2";
+
+    /// <summary>
+    /// The rows of the table under the heading that starts with <paramref name="heading"/> (up to the next heading),
+    /// each as its cells without backquotes; header rows are left out.
+    /// </summary>
+    public static List<string[]> TableRows(string path, string heading = WorkedExamples)
     {
         var rows = new List<string[]>();
+        var lines = File.ReadAllLines(path).Select(line => line.Trim()).ToArray();
         var inSection = false;
-        foreach (var raw in File.ReadAllLines(path))
+        for (var i = 0; i < lines.Length; i++)
         {
-            var line = raw.Trim();
-            if (line.StartsWith("## ", StringComparison.Ordinal))
+            var line = lines[i];
+            if (line.StartsWith('#'))
             {
-                inSection = line.StartsWith("## 5.", StringComparison.Ordinal);
+                inSection = line.StartsWith(heading, StringComparison.Ordinal);
                 continue;
             }
 
-            if (!inSection || !line.StartsWith('|') || line.StartsWith("| op", StringComparison.Ordinal) || line.StartsWith("|---", StringComparison.Ordinal))
+            var isHeader = i + 1 < lines.Length && lines[i + 1].StartsWith("|---", StringComparison.Ordinal);
+            if (!inSection || !line.StartsWith('|') || isHeader || line.StartsWith("|---", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -34,5 +49,20 @@ internal static class SemanticsMarkdown
         }
 
         return rows;
+    }
+
+    /// <summary>docs/SEMANTICS.md of the repository this test runs from.</summary>
+    public static string? FindFile()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "docs", "SEMANTICS.md");
+            if (File.Exists(Path.Combine(dir.FullName, "ShapedTensors.sln")) && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }

@@ -25,27 +25,38 @@ public sealed record SemanticsRow(string Operation, int[] X, int[] Y, string Opt
     };
 
     /// <summary>What the runtime does with these shapes: the exception message, or null when the call succeeds.</summary>
-    public string? RuntimeError()
+    public string? RuntimeError() => Run(BatchDotSemantics.Keras224).Error;
+
+    /// <summary>Whether a BatchDot row gives another result under tf.keras' batch_dot (ST0008).</summary>
+    public bool DivergesUnderTfKeras()
+        => Operation == "BatchDot" && SemanticsDifference.Exists(X, Y, (x, y, semantics) => BatchDot(x, y, semantics));
+
+    private (Shape? Shape, string? Error) Run(BatchDotSemantics semantics)
     {
-        var x = DynamicTensor<float>.Zeros(new Shape(X));
-        var y = DynamicTensor<float>.Zeros(new Shape(Y));
+        var x = DynamicTensor<double>.Zeros(new Shape(X));
+        var y = DynamicTensor<double>.Zeros(new Shape(Y));
         try
         {
-            _ = Operation switch
+            var result = Operation switch
             {
                 "Dot" => x.Dot(y),
                 "MatMul" => x.MatMul(y, Options.Contains("transposeA", StringComparison.Ordinal), Options.Contains("transposeB", StringComparison.Ordinal)),
-                _ when Options.Length == 0 => x.BatchDot(y),
-                _ when Options.StartsWith("axes (", StringComparison.Ordinal) => x.BatchDot(y, Pair(Options["axes ".Length..])),
-                _ => x.BatchDot(y, int.Parse(Options["axes ".Length..], CultureInfo.InvariantCulture)),
+                _ => BatchDot(x, y, semantics),
             };
-            return null;
+            return (result.Shape, null);
         }
         catch (ShapeMismatchException e)
         {
-            return e.Message;
+            return (null, e.Message);
         }
     }
+
+    private DynamicTensor<double> BatchDot(DynamicTensor<double> x, DynamicTensor<double> y, BatchDotSemantics semantics) => Options switch
+    {
+        "" => x.BatchDot(y, semantics),
+        _ when Options.StartsWith("axes (", StringComparison.Ordinal) => x.BatchDot(y, Pair(Options["axes ".Length..]), semantics),
+        _ => x.BatchDot(y, int.Parse(Options["axes ".Length..], CultureInfo.InvariantCulture), semantics),
+    };
 
     public override string ToString() => $"{Operation} {string.Join(",", X)} . {string.Join(",", Y)} {Options}";
 

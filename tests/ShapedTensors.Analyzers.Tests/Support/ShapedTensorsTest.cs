@@ -40,9 +40,36 @@ internal sealed class ShapedTensorsTest : CSharpCodeFixTest<EmptyDiagnosticAnaly
 
         // The generator's output is not what these tests are about (the generator's own tests snapshot it).
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+    }
 
-        // Small kernels compile faster; the unrolling is not what these tests are about either.
-        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.ShapedTensorsUnrollBudget = 8\n"));
+    /// <summary>The project's <c>ShapedTensorsBatchDot</c> (null: not set, the default).</summary>
+    public string? BatchDotSetting { get; init; }
+
+    /// <summary>
+    /// Whether ST0008 (another result under the other batch_dot) is reported. Off unless a test asks: most are about
+    /// other rules, and ST0008 would follow every rank-4 BatchDot in them.
+    /// </summary>
+    public bool ReportSemanticsDivergence { get; init; }
+
+    protected override System.Threading.Tasks.Task RunImplAsync(System.Threading.CancellationToken cancellationToken)
+    {
+        // Small kernels compile faster; the unrolling is not what these tests are about either. A test that gives
+        // its own analyzer config (the settings tests) gets exactly that.
+        if (TestState.AnalyzerConfigFiles.Count == 0)
+        {
+            var config = "is_global = true\nbuild_property.ShapedTensorsUnrollBudget = 8\n"
+                + (BatchDotSetting is { } setting ? $"build_property.ShapedTensorsBatchDot = {setting}\n" : string.Empty)
+                + (ReportSemanticsDivergence ? string.Empty : "dotnet_diagnostic.ST0008.severity = none\n");
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+
+            // A fixed state that inherits nothing (a code fix's expected source) needs the same config.
+            if (FixedState.InheritanceMode == StateInheritanceMode.Explicit)
+            {
+                FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+            }
+        }
+
+        return base.RunImplAsync(cancellationToken);
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()

@@ -27,11 +27,33 @@ internal static class Verify
         return test.RunAsync();
     }
 
-    /// <summary>Applies <paramref name="fix"/> (the code action with <paramref name="equivalenceKey"/>, when given) and compares with <paramref name="fixedSource"/>.</summary>
-    /// <remarks>Fix-all is exercised only where <paramref name="checkFixAll"/> says: each scope costs several more compilations.</remarks>
-    public static Task FixAsync(CodeFixProvider fix, string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null, DiagnosticResult[]? remaining = null, bool checkFixAll = false)
+    /// <summary>
+    /// As <see cref="DiagnosticsAsync"/> with ST0008 reported and, when <paramref name="setting"/> is given, the project's
+    /// <c>ShapedTensorsBatchDot</c> set to it; <paramref name="once"/> as in <see cref="DiagnosticsOnceAsync"/>.
+    /// </summary>
+    public static Task SemanticsAsync(string source, string? setting, DiagnosticResult[] expected, bool once = false)
     {
-        var test = new ShapedTensorsTest(fix) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        var test = new ShapedTensorsTest { TestCode = source, BatchDotSetting = setting, ReportSemanticsDivergence = true };
+        if (once)
+        {
+            test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Applies <paramref name="fix"/> (the code action with <paramref name="equivalenceKey"/>, when given) and compares with <paramref name="fixedSource"/>.</summary>
+    /// <remarks>
+    /// Fix-all is exercised only where <paramref name="checkFixAll"/> says: each scope costs several more compilations.
+    /// <paramref name="reportDivergence"/> reports ST0008 (off by default, see <see cref="ShapedTensorsTest.ReportSemanticsDivergence"/>).
+    /// The fixed program must have exactly <paramref name="remaining"/>: diagnostics of <paramref name="expected"/> that
+    /// <paramref name="fix"/> does not fix (another rule's) are not expected to remain, for a fix that repairs them too.
+    /// </remarks>
+    public static Task FixAsync(CodeFixProvider fix, string source, DiagnosticResult[] expected, string fixedSource, string? equivalenceKey = null, DiagnosticResult[]? remaining = null, bool checkFixAll = false, bool reportDivergence = false)
+    {
+        var test = new ShapedTensorsTest(fix) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey, ReportSemanticsDivergence = reportDivergence };
+        test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
         if (!checkFixAll)
         {
             test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;

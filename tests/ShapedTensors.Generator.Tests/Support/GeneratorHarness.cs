@@ -9,6 +9,7 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using ShapedTensors.Tests.Shared;
 using Xunit;
 using TensorGenerator = GeneratorAssembly::ShapedTensors.Generator.TensorGenerator;
 

@@ -25,6 +25,7 @@ internal enum AxesForm
 }
 
 /// <summary>One operation with its operand shapes and options; plain data, printable.</summary>
+/// <param name="TfKeras">For BatchDot: tf.keras' batch_dot (Keras 2.2.5, TF 2.0) instead of Keras 2.2.4's.</param>
 internal sealed record ContractionCase(
     ContractionOp Op,
     int[] X,
@@ -33,8 +34,12 @@ internal sealed record ContractionCase(
     int Axis0 = 0,
     int Axis1 = 0,
     bool TransposeA = false,
-    bool TransposeB = false)
+    bool TransposeB = false,
+    bool TfKeras = false)
 {
+    /// <summary>The same case under tf.keras' batch_dot.</summary>
+    public ContractionCase AsTfKeras() => this with { TfKeras = true };
+
     /// <summary>The axes handed to Keras' batch_dot, or null for the default.</summary>
     public (int A0, int A1)? Axes => AxesForm switch
     {
@@ -81,7 +86,7 @@ internal sealed record ContractionCase(
     public override string ToString()
     {
         var options = Options;
-        return $"{Op} {Format.Tuple(X)} {Format.Tuple(Y)}" + (options.Length > 0 ? " " + options : string.Empty);
+        return $"{Op} {Format.Tuple(X)} {Format.Tuple(Y)}" + (options.Length > 0 ? " " + options : string.Empty) + (TfKeras ? " (tf.keras)" : string.Empty);
     }
 
     /// <summary>Parses the §5 option column.</summary>

@@ -24,6 +24,9 @@ internal static class KerasOps
     /// return tf.matmul(x, y)
     /// </code>
     /// Extension (numpy): ndim(y) == 1 with ndim(x) &gt; 2 contracts x[-1] with y[0] (yt = [y0, 1]).
+    /// Extension (numpy): an empty contraction (x[-1] == 0) gives zeros. TF's Reshape kernel cannot infer the
+    /// -1 of <c>[-1, 0]</c> and <c>[0, -1]</c> for an empty tensor (a run-time error); the reshapes below then
+    /// use the sizes written out, which is what the -1 stands for.
     /// </summary>
     public static NdArray Dot(NdArray x, NdArray y)
     {
@@ -37,7 +40,8 @@ internal static class KerasOps
 
             var xShape = x.Shape;
             var yShape = y.Shape;
-            var xt = TfOps.Reshape(x, new[] { -1, xShape[^1] });
+            var emptyContraction = xShape[^1] == 0;
+            var xt = TfOps.Reshape(x, new[] { emptyContraction ? (int)NdArray.Size(xShape[..^1]) : -1, xShape[^1] });
             if (y.Rank == 1)
             {
                 // numpy extension: y is a column [y0, 1]; the result is x[:-1].
@@ -50,7 +54,7 @@ internal static class KerasOps
             var moved = yPermute[yPermute.Count - 2];
             yPermute.RemoveAt(yPermute.Count - 2);
             yPermute.Insert(0, moved);
-            var yt = TfOps.Reshape(TfOps.Transpose(y, yPermute.ToArray()), new[] { yShape[^2], -1 });
+            var yt = TfOps.Reshape(TfOps.Transpose(y, yPermute.ToArray()), new[] { yShape[^2], yShape[^2] == 0 ? (int)(NdArray.Size(yShape[..^2]) * yShape[^1]) : -1 });
             var product = TfOps.MatMul(xt, yt, false, false);
             var resultShape = xShape[..^1].Concat(yShape[..^2]).Concat(yShape[^1..]).ToArray();
             return TfOps.Reshape(product, resultShape);
@@ -178,7 +182,7 @@ internal static class KerasOps
     public static NdArray Run(ContractionCase c, NdArray x, NdArray y) => c.Op switch
     {
         ContractionOp.Dot => Dot(x, y),
-        ContractionOp.BatchDot => BatchDot(x, y, c.Axes),
+        ContractionOp.BatchDot => c.TfKeras ? TfKerasOps.BatchDot(x, y, c.Axes) : BatchDot(x, y, c.Axes),
         ContractionOp.MatMul => MatMul(x, y, c.TransposeA, c.TransposeB),
         _ => throw new KeyNotFoundException(c.Op.ToString()),
     };

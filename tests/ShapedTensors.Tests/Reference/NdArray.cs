@@ -17,9 +17,9 @@ internal sealed class NdArray
     {
         foreach (var d in shape)
         {
-            if (d < 1)
+            if (d < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(shape), "reference arrays need dims >= 1");
+                throw new ArgumentOutOfRangeException(nameof(shape), "reference arrays need dims >= 0");
             }
         }
 

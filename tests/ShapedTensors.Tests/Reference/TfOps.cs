@@ -18,11 +18,18 @@ internal static class TfOps
 
     // ---------------------------------------------------------------- reshape / transpose
 
-    /// <summary>tf.reshape; at most one -1. Only used internally with valid sizes.</summary>
+    /// <summary>
+    /// tf.reshape; at most one -1. Only used internally with valid sizes. Like TensorFlow's Reshape kernel, a -1
+    /// cannot be inferred when the other target sizes multiply to 0 (see <see cref="KerasOps.Dot"/>).
+    /// </summary>
     public static NdArray Reshape(NdArray x, int[] newShape)
     {
         var shape = (int[])newShape.Clone();
         var inferred = Array.IndexOf(shape, -1);
+        if (inferred >= 0 && shape.Where((d, i) => i != inferred).Contains(0))
+        {
+            throw new InvalidOperationException($"reference bug: reshape {Format.Tf(x.Shape)} -> {Format.Tf(newShape)} cannot infer the -1 (TF: 'Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero')");
+        }
         long known = 1;
         for (var i = 0; i < shape.Length; i++)
         {
@@ -201,11 +208,13 @@ internal static class TfOps
     {
         var rank = x.Rank;
         var wrapped = new HashSet<int>();
-        foreach (var axis in axes)
+        for (var i = 0; i < axes.Count; i++)
         {
+            // array_ops.cc (v1.13.1 l.1998): the error names the entry's index in squeeze_dims.
+            var axis = axes[i];
             if (axis < -rank || axis >= rank)
             {
-                throw Error($"Tried to squeeze dim index {axis} for tensor with {rank} dimensions.", "Squeeze", "Squeeze", x.Shape);
+                throw Error($"squeeze_dims[{i}] not in [{-rank},{rank}).", "Squeeze", "Squeeze", x.Shape);
             }
 
             wrapped.Add(axis < 0 ? axis + rank : axis);
@@ -306,7 +315,8 @@ internal static class TfOps
 
     /// <summary>
     /// TF 1.x BatchMatMul (BatchMatMulShape): rank &gt;= 2 each; batch dims merged (must be identical:
-    /// "Dimension i in both shapes must be equal"); then inner dims. Node 'MatMul', op 'BatchMatMul'.
+    /// "Dimension i in both shapes must be equal, but are a and b. Shapes are [..] and [..]."); then inner dims.
+    /// Node 'MatMul', op 'BatchMatMul'.
     /// </summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b, bool adjX, bool adjY)
     {
@@ -329,7 +339,8 @@ internal static class TfOps
         {
             if (batchA[i] != batchB[i])
             {
-                throw Error($"Dimension {i} in both shapes must be equal, but are {batchA[i]} and {batchB[i]}", Node, Op, a.Shape, b.Shape);
+                // shape_inference.cc Merge of shapes, TF >= 1.5: the sub-shapes follow.
+                throw Error($"Dimension {i} in both shapes must be equal, but are {batchA[i]} and {batchB[i]}. Shapes are {Format.Tf(batchA)} and {Format.Tf(batchB)}.", Node, Op, a.Shape, b.Shape);
             }
         }
 

@@ -5,7 +5,7 @@ namespace ShapedTensors.Tests.Support;
 
 /// <summary>
 /// Deterministic random cases. Each case is produced from its own seed (so a failure can be replayed
-/// alone). Shapes are biased toward compatibility: y's dims are mostly copied from x (same position
+/// alone). Dims are 0 to maxDim (see <see cref="DrawDim"/>). Shapes are biased toward compatibility: y's dims are mostly copied from x (same position
 /// from the left, right-aligned, or the contracted dim), then a few candidates are tried until the
 /// wanted outcome (success most of the time, a failure otherwise) appears.
 /// </summary>
@@ -15,17 +15,18 @@ internal static class CaseGenerator
     /// <param name="seed">The case's seed.</param>
     /// <param name="op">The operation.</param>
     /// <param name="maxRank">Ranks are drawn from 1..maxRank.</param>
-    /// <param name="maxDim">Dims are drawn from 1..maxDim.</param>
+    /// <param name="maxDim">Dims are drawn from 0..maxDim.</param>
     /// <param name="maxElements">Upper bound on operand and result element counts (for value cases), or 0.</param>
-    public static ContractionCase Make(int seed, ContractionOp op, int maxRank = 6, int maxDim = 9, long maxElements = 0)
+    /// <param name="tfKeras">For BatchDot: cases of tf.keras' batch_dot instead of Keras 2.2.4's.</param>
+    public static ContractionCase Make(int seed, ContractionOp op, int maxRank = 6, int maxDim = 9, long maxElements = 0, bool tfKeras = false)
     {
         var rng = new Random(seed);
         var wantSuccess = rng.NextDouble() < 0.75;
         var rx = rng.Next(1, maxRank + 1);
         var ry = rng.Next(1, maxRank + 1);
-        if (op == ContractionOp.MatMul && rng.NextDouble() < 0.8)
+        if ((op == ContractionOp.MatMul || tfKeras) && rng.NextDouble() < 0.8)
         {
-            // Rank 1 always fails for MatMul; keep it but not too often.
+            // Rank 1 always fails for MatMul and tf.keras' batch_dot; keep it but not too often.
             rx = Math.Max(rx, 2);
             ry = Math.Max(ry, 2);
         }
@@ -37,8 +38,8 @@ internal static class CaseGenerator
         {
             case ContractionOp.BatchDot:
                 axesForm = (AxesForm)rng.Next(3);
-                a0 = DrawAxis(rng, rx);
-                a1 = axesForm == AxesForm.Int ? a0 : DrawAxis(rng, ry);
+                a0 = DrawAxis(rng, rx, tfKeras);
+                a1 = axesForm == AxesForm.Int ? a0 : DrawAxis(rng, ry, tfKeras);
                 break;
             case ContractionOp.MatMul:
                 ta = rng.Next(2) == 1;
@@ -58,10 +59,13 @@ internal static class CaseGenerator
         {
             if (wantSuccess && attempt % 2 == 0 && op != ContractionOp.Dot)
             {
-                var (cx, cy) = op == ContractionOp.BatchDot
-                    ? ConstructBatchDot(rng, rx, ry, axesForm == AxesForm.Default ? (rx - 1, ry - 2) : (a0, a1), maxDim)
-                    : ConstructMatMul(rng, rx, ry, ta, tb, maxDim);
-                var constructed = new ContractionCase(op, cx, cy, axesForm, a0, a1, ta, tb);
+                var (cx, cy) = op switch
+                {
+                    ContractionOp.BatchDot when tfKeras => ConstructTfKerasBatchDot(rng, rx, ry, axesForm == AxesForm.Default ? (rx - 1, ry == 2 ? 1 : ry - 2) : (a0, a1), maxDim),
+                    ContractionOp.BatchDot => ConstructBatchDot(rng, rx, ry, axesForm == AxesForm.Default ? (rx - 1, ry - 2) : (a0, a1), maxDim),
+                    _ => ConstructMatMul(rng, rx, ry, ta, tb, maxDim),
+                };
+                var constructed = new ContractionCase(op, cx, cy, axesForm, a0, a1, ta, tb, tfKeras);
                 if ((maxElements == 0 || Fits(constructed, maxElements)) && Outcome.OfReference(constructed).Succeeded)
                 {
                     return constructed;
@@ -94,7 +98,7 @@ internal static class CaseGenerator
                 y[ry >= 2 ? ry - 2 : 0] = x[rx - 1];
             }
 
-            var candidate = new ContractionCase(op, x, y, axesForm, a0, a1, ta, tb);
+            var candidate = new ContractionCase(op, x, y, axesForm, a0, a1, ta, tb, tfKeras);
             if (maxElements > 0 && !Fits(candidate, maxElements))
             {
                 continue;
@@ -113,7 +117,7 @@ internal static class CaseGenerator
         }
 
         // Nothing small enough came up: use all-ones dims, which always fit.
-        return new ContractionCase(op, Ones(rx), Ones(ry), axesForm, a0, a1, ta, tb);
+        return new ContractionCase(op, Ones(rx), Ones(ry), axesForm, a0, a1, ta, tb, tfKeras);
     }
 
     /// <summary>
@@ -218,6 +222,39 @@ internal static class CaseGenerator
         return (xp[..rx], yp[..ry]);
     }
 
+    /// <summary>
+    /// Builds operands for tf.keras' batch_dot: the same batch size, and equal contracted dims (unless an axis is 0
+    /// or out of range, which stays an error); the caller still verifies.
+    /// </summary>
+    private static (int[] X, int[] Y) ConstructTfKerasBatchDot(Random rng, int rx, int ry, (int A0, int A1) axes, int maxDim)
+    {
+        var x = new int[rx];
+        var y = new int[ry];
+        for (var i = 0; i < rx; i++)
+        {
+            x[i] = DrawDim(rng, maxDim);
+        }
+
+        for (var j = 0; j < ry; j++)
+        {
+            y[j] = DrawDim(rng, maxDim);
+        }
+
+        if (rx > 0 && ry > 0)
+        {
+            y[0] = x[0];
+        }
+
+        var a0 = axes.A0 < 0 ? axes.A0 + rx : axes.A0;
+        var a1 = axes.A1 < 0 ? axes.A1 + ry : axes.A1;
+        if (a0 >= 0 && a0 < rx && a1 >= 0 && a1 < ry)
+        {
+            y[a1] = x[a0];
+        }
+
+        return (x, y);
+    }
+
     /// <summary>Builds MatMul operands with matching inner dims and broadcast-compatible batch dims.</summary>
     private static (int[] X, int[] Y) ConstructMatMul(Random rng, int rx, int ry, bool ta, bool tb, int maxDim)
     {
@@ -265,18 +302,33 @@ internal static class CaseGenerator
         return a;
     }
 
-    /// <summary>Dims 1..maxDim with extra weight on 1 (it drives broadcasting and squeezing).</summary>
-    private static int DrawDim(Random rng, int maxDim) => rng.NextDouble() < 0.15 ? 1 : rng.Next(1, maxDim + 1);
+    /// <summary>
+    /// Dims 0..maxDim with extra weight on 1 (it drives broadcasting and squeezing) and a few 0s (empty
+    /// tensors and empty contractions).
+    /// </summary>
+    private static int DrawDim(Random rng, int maxDim) => rng.NextDouble() switch
+    {
+        < ZeroChance => 0,
+        < 0.15 => 1,
+        _ => rng.Next(1, maxDim + 1),
+    };
 
-    /// <summary>Axes mostly in range (negative included), sometimes one step outside.</summary>
-    private static int DrawAxis(Random rng, int rank)
+    /// <summary>The chance of a 0 for each drawn dimension.</summary>
+    private const double ZeroChance = 0.025;
+
+    /// <summary>
+    /// Axes mostly in range (negative included), sometimes one step outside; for tf.keras, which rejects the batch
+    /// axis, usually not axis 0.
+    /// </summary>
+    private static int DrawAxis(Random rng, int rank, bool tfKeras = false)
     {
         if (rng.NextDouble() < 0.06)
         {
             return rng.Next(2) == 0 ? rank : -rank - 1;
         }
 
-        return rng.Next(-rank, rank);
+        var axis = rng.Next(-rank, rank);
+        return tfKeras && (axis == 0 || axis == -rank) && rng.NextDouble() < 0.8 ? rng.Next(-rank, rank) : axis;
     }
 
     private static bool Fits(ContractionCase c, long maxElements)

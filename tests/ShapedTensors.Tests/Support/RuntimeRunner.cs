@@ -6,6 +6,9 @@ namespace ShapedTensors.Tests.Support;
 /// <summary>Runs a <see cref="ContractionCase"/> on the library under test.</summary>
 internal static class RuntimeRunner
 {
+    /// <summary>The runtime's name for the case's batch_dot.</summary>
+    public static BatchDotSemantics Semantics(ContractionCase c) => c.TfKeras ? BatchDotSemantics.TfKeras : BatchDotSemantics.Keras224;
+
     public static ContractionResult Algebra(ContractionCase c)
     {
         var x = new Shape(c.X);
@@ -13,11 +16,18 @@ internal static class RuntimeRunner
         return c.Op switch
         {
             ContractionOp.Dot => ShapeAlgebra.Dot(x, y),
-            ContractionOp.BatchDot => c.AxesForm switch
+            ContractionOp.BatchDot when !c.TfKeras => c.AxesForm switch
             {
+                // The overloads without a semantics: Keras 2.2.4's.
                 AxesForm.Default => ShapeAlgebra.BatchDot(x, y),
                 AxesForm.Int => ShapeAlgebra.BatchDot(x, y, c.Axis0),
                 _ => ShapeAlgebra.BatchDot(x, y, c.Axis0, c.Axis1),
+            },
+            ContractionOp.BatchDot => c.AxesForm switch
+            {
+                AxesForm.Default => ShapeAlgebra.BatchDot(x, y, BatchDotSemantics.TfKeras),
+                AxesForm.Int => ShapeAlgebra.BatchDot(x, y, c.Axis0, BatchDotSemantics.TfKeras),
+                _ => ShapeAlgebra.BatchDot(x, y, c.Axis0, c.Axis1, BatchDotSemantics.TfKeras),
             },
             ContractionOp.MatMul => ShapeAlgebra.MatMul(x, y, c.TransposeA, c.TransposeB),
             _ => throw new ArgumentOutOfRangeException(nameof(c)),
@@ -47,9 +57,9 @@ internal static class RuntimeRunner
             ContractionOp.Dot => x.Dot(y),
             ContractionOp.BatchDot => c.AxesForm switch
             {
-                AxesForm.Default => x.BatchDot(y),
-                AxesForm.Int => x.BatchDot(y, c.Axis0),
-                _ => x.BatchDot(y, (c.Axis0, c.Axis1)),
+                AxesForm.Default => x.BatchDot(y, Semantics(c)),
+                AxesForm.Int => x.BatchDot(y, c.Axis0, Semantics(c)),
+                _ => x.BatchDot(y, (c.Axis0, c.Axis1), Semantics(c)),
             },
             ContractionOp.MatMul => x.MatMul(y, c.TransposeA, c.TransposeB),
             _ => throw new ArgumentOutOfRangeException(nameof(c)),
@@ -69,13 +79,13 @@ internal static class RuntimeRunner
                 switch (c.AxesForm)
                 {
                     case AxesForm.Default:
-                        x.BatchDot(y, destination);
+                        x.BatchDot(y, destination, Semantics(c));
                         break;
                     case AxesForm.Int:
-                        x.BatchDot(y, c.Axis0, destination);
+                        x.BatchDot(y, c.Axis0, destination, Semantics(c));
                         break;
                     default:
-                        x.BatchDot(y, (c.Axis0, c.Axis1), destination);
+                        x.BatchDot(y, (c.Axis0, c.Axis1), destination, Semantics(c));
                         break;
                 }
 

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ShapedTensors.Generator.Tests.Support;
+namespace ShapedTensors.Tests.Shared;
 
 /// <summary>
 /// Hands the generator a fixed set of global analyzer-config options (what MSBuild passes as
