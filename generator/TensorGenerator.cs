@@ -92,7 +92,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
         var kernels = owned
             .SelectMany(static (outputs, _) => outputs.Kernels)
             .Combine(kernelSettings)
-            .Where(static pair => KernelStrategy.IsEmitted(pair.Left.Plan, pair.Right))
+            .Where(static pair => KernelStrategy.IsEmitted(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Kernels);
         context.RegisterSourceOutput(kernels, static (output, pair) => output.AddSource(
             HintNames.Of(new[] { pair.Left.GeneratedNamespace, "Kernels", pair.Left.Name }),

@@ -131,9 +131,11 @@ internal static class Targets
                 .Select(generated => (Generated: generated, Runtime: Find(generated.Type, "DynamicTensor")))
                 .Where(pair => pair.Runtime is not null)
                 .ToList();
-            var slower = sweep.Where(pair => pair.Generated.TimeNs > pair.Runtime!.TimeNs).ToList();
+            // Calls that the generator leaves to the runtime run the very kernel DynamicTensor runs: within 5% (the
+            // issue's bound for "no row slower") is the short job's noise, not a slower shape.
+            var slower = sweep.Where(pair => pair.Generated.TimeNs > 1.05 * pair.Runtime!.TimeNs).ToList();
             checks.Add(new(
-                "sweep of random shapes: none slower than the runtime path",
+                "sweep of random shapes: none slower than the runtime path (by more than 5%)",
                 sweep.Count == 0 ? "—" : slower.Count == 0 ? $"all {sweep.Count} shapes" : $"{slower.Count} of {sweep.Count} slower: " + string.Join(", ", slower.Select(pair => $"{pair.Generated.Case["sweep ".Length..]} {Ratio(pair.Runtime!.TimeNs / pair.Generated.TimeNs)}")),
                 sweep.Count == 0 ? null : slower.Count == 0));
         }

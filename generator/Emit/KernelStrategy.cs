@@ -11,16 +11,18 @@ namespace ShapedTensors.Generator.Emit;
 /// Unrolled code with constant offsets pays only for small products, where the runtime's per-call work (choosing a
 /// strategy, looping over tiles) would be a large part of the time; beyond <see cref="KernelThresholds.EmittedProduct"/>
 /// multiply-adds per product the runtime's register-blocked loops and packed product run as fast as emitted ones
-/// (see docs/PERFORMANCE.md). In a Debug build nothing is emitted: the JIT does not optimize the consumer's code,
+/// (see docs/PERFORMANCE.md). Rows narrower than a vector over a long k are dot products along k, which the runtime
+/// vectorizes and an emitted kernel would not. In a Debug build nothing is emitted: the JIT does not optimize the consumer's code,
 /// but the runtime's is optimized.
 /// </remarks>
 internal static class KernelStrategy
 {
-    public static bool IsEmitted(PlanModel plan, KernelSettings settings)
+    public static bool IsEmitted(KernelModel kernel, KernelSettings settings)
         => settings.Optimized
-            && plan.M > 0
-            && plan.N > 0
-            && plan.K > 0
-            && plan.BatchCount > 0
-            && plan.MultiplyAdds <= KernelThresholds.EmittedProduct;
+            && kernel.Plan.M > 0
+            && kernel.Plan.N > 0
+            && kernel.Plan.K > 0
+            && kernel.Plan.BatchCount > 0
+            && kernel.Plan.MultiplyAdds <= KernelThresholds.EmittedProduct
+            && !KernelThresholds.IsDotAlongK(kernel.Plan.N, kernel.Plan.K, kernel.Plan.XDepth, kernel.Element.Size());
 }

@@ -99,7 +99,7 @@ internal static class OperationsEmitter
             w.Line("var ys = y.AsReadOnlySpan();");
             w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{x.Element.Keyword()}>(output, xs, ys, nameof(destination));");
             // An emitted kernel, or the runtime's precompiled product with the plan's constants (see KernelStrategy).
-            string Compute(KernelModel kernel) => KernelStrategy.IsEmitted(kernel.Plan, settings)
+            string Compute(KernelModel kernel) => KernelStrategy.IsEmitted(kernel, settings)
                 ? $"global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output);"
                 : RuntimeProduct.Call(kernel.Plan, kernel.Element, "xs", "ys", "output");
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)

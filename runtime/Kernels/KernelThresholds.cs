@@ -29,6 +29,14 @@ internal static class KernelThresholds
     /// </summary>
     public const long EmittedProduct = 16L * 16 * 16;
 
+    /// <summary>
+    /// Whether the runtime computes each output element as one vectorized dot product along k: rows narrower than the
+    /// narrowest vector (16 bytes), x contiguous along k, and k at least two such vectors long. The generator leaves
+    /// these products to the runtime too, since its kernels would compute narrow rows with scalars.
+    /// </summary>
+    public static bool IsDotAlongK(long n, long k, long xDepthStride, int elementSize)
+        => n * elementSize < 16 && xDepthStride == 1 && k * elementSize >= 32;
+
     /// <summary>Whether one thread runs the packed product for an M x K by K x N product.</summary>
     public static bool IsLarge(long m, long n, long k)
         => m * n * k >= LargeProduct && m >= PackedMinRows && n >= PackedMinColumns;

@@ -158,7 +158,7 @@ public static unsafe class StridedProduct
         {
             Direct<T, Width128<T>, Vector128<T>>(p, ref items, x, y, output);
         }
-        else if (Vector128.IsHardwareAccelerated && p.XDepth == 1 && p.K >= 2 * Vector128<T>.Count)
+        else if (Vector128.IsHardwareAccelerated && KernelThresholds.IsDotAlongK(p.N, p.K, p.XDepth, sizeof(T)))
         {
             var column = p.YDepth == 1 ? default : Scratch<T>.Get(p.K);
             do

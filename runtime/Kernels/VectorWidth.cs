@@ -1,4 +1,6 @@
+using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ShapedTensors.Kernels;
@@ -31,6 +33,35 @@ internal unsafe interface IVectorWidth<T, TVector>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
     static abstract TVector Add(TVector a, TVector b);
+
+    /// <summary>The sum of the lanes.</summary>
+    static abstract T Sum(TVector value);
+
+    /// <summary><paramref name="value"/> with every lane from <paramref name="count"/> on set to zero (0 to Count lanes kept).</summary>
+    static abstract TVector KeepFirst(TVector value, int count);
+}
+
+/// <summary>Masks that keep the first lanes of a vector.</summary>
+internal static class LaneMasks
+{
+    /// <summary>64 bytes of ones, then 64 of zeros: the vector loaded <c>count * sizeof(T)</c> bytes before the middle keeps its first <c>count</c> lanes.</summary>
+    private static ReadOnlySpan<byte> Bytes =>
+    [
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    /// <summary>Where the mask keeping the first <paramref name="count"/> lanes of <typeparamref name="T"/> starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref T First<T>(int count)
+        where T : unmanaged
+        => ref Unsafe.As<byte, T>(ref Unsafe.Add(ref MemoryMarshal.GetReference(Bytes), 64 - (count * Unsafe.SizeOf<T>())));
 }
 
 /// <summary>16-byte vectors.</summary>
@@ -58,6 +89,12 @@ internal readonly unsafe struct Width128<T> : IVectorWidth<T, Vector128<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepFirst(Vector128<T> value, int count) => value & Vector128.LoadUnsafe(ref LaneMasks.First<T>(count));
 }
 
 /// <summary>32-byte vectors (AVX).</summary>
@@ -85,6 +122,12 @@ internal readonly unsafe struct Width256<T> : IVectorWidth<T, Vector256<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepFirst(Vector256<T> value, int count) => value & Vector256.LoadUnsafe(ref LaneMasks.First<T>(count));
 }
 
 /// <summary>64-byte vectors (AVX-512).</summary>
@@ -112,4 +155,10 @@ internal readonly unsafe struct Width512<T> : IVectorWidth<T, Vector512<T>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepFirst(Vector512<T> value, int count) => value & Vector512.LoadUnsafe(ref LaneMasks.First<T>(count));
 }

@@ -199,7 +199,7 @@ internal static class KernelCases
             var model = PlanModel.From(plan, c.X.Aggregate(1L, (p, d) => p * d), c.Y.Aggregate(1L, (p, d) => p * d));
             var settings = new KernelSettings(unrollBudget, checkedKernels, optimized);
             var kernel = Names.Kernel(element, model);
-            var paths = KernelStrategy.IsEmitted(model, settings) ? KernelEmitter.Paths(plan, element, settings) : [];
+            var paths = KernelStrategy.IsEmitted(new KernelModel(kernel, "Kernels", element, model), settings) ? KernelEmitter.Paths(plan, element, settings) : [];
             foreach (var bits in paths.Select(Bits))
             {
                 text.AppendLine($"            var vector{bits} = new {c.Element}[expected.Length];");

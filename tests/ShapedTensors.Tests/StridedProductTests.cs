@@ -36,6 +36,23 @@ public class StridedProductTests
         Check<float>(layout, new Random(m + k + n), 1e-3);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Dot_products_along_k_cover_every_tail(int n)
+    {
+        // k around one, four and eight vectors of every width (from eight, the loop first aligns x's row: the three
+        // rows start at different offsets); y row-major (its columns gathered when n > 1) and transposed (its columns
+        // read in place).
+        foreach (var k in new[] { 4, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 127, 128, 129, 200, 257, 1031 })
+        {
+            Check<float>(new Layout(3, n, k, k, 1, n, 1, n, []), new Random(k), 1e-4);
+            Check<float>(new Layout(3, n, k, k, 1, 1, k, n, []), new Random(k), 1e-4);
+            Check<double>(new Layout(3, n, k, k, 1, n, 1, n, []), new Random(k), 1e-10);
+        }
+    }
+
     [Fact]
     public void An_empty_contraction_writes_zeros()
     {

@@ -27,8 +27,12 @@ public sealed class WorkloadAttribute : Attribute
     /// <summary>The matrix size for square cases (the chart's x axis); 0 elsewhere.</summary>
     public int Size { get; set; }
 
-    /// <summary>The generated kernels the ShapedTensors methods call, separated by ';' (the report counts their lines).</summary>
-    public string Kernels { get; set; } = string.Empty;
+    /// <summary>
+    /// The generated kernels the ShapedTensors methods call, separated by ';' (the report counts their lines); empty
+    /// when they call the runtime's product; null when not listed (the sweep's cases: their kernel files are reported
+    /// together).
+    /// </summary>
+    public string? Kernels { get; set; }
 
     /// <summary>FLOPs of a 2·M·K·N·batch product.</summary>
     public static long Product(long batch, long m, long k, long n) => 2 * batch * m * k * n;

@@ -17,7 +17,7 @@ public static class WorkloadColumns
         new Column("Size", "Matrix size of a square case (0 elsewhere)", (_, w, _) => w.Size.ToString(CultureInfo.InvariantCulture), numeric: true, priority: 1),
         new Column("Flops", "Floating-point operations per call (2*M*K*N*batch)", (_, w, _) => w.Flops.ToString(CultureInfo.InvariantCulture), numeric: true, priority: 2),
         new Column("GFLOP/s", "Flops / Mean", GigaFlops, numeric: true, priority: 3),
-        new Column("Kernels", "Generated kernels the ShapedTensors methods call", (_, w, _) => w.Kernels.Length == 0 ? "-" : w.Kernels, numeric: false, priority: 4),
+        new Column("Kernels", "Generated kernels the ShapedTensors methods call", (_, w, _) => w.Kernels switch { null => "?", "" => "-", var names => names }, numeric: false, priority: 4),
     ];
 
     private static string GigaFlops(Summary summary, WorkloadAttribute workload, BenchmarkCase benchmark)

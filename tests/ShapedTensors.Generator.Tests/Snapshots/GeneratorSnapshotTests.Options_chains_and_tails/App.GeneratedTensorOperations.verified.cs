@@ -45,7 +45,7 @@ namespace App
             switch (axes)
             {
                 case 1:
-                    global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_32x1x20x1_S0_1_1_0_1_32_20_20_1(xs, ys, output);
+                    global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(xs, ys, output, 1, 1, 20, 0, 1, 1, 0, 1, [32, 20, 20, 1]);
                     break;
                 default:
                     global::ShapedTensors.GeneratedCodeSupport.Contract<float>("BatchDot", global::ShapedTensors.ShapeAlgebra.BatchDot(global::App.Pair.Shape, global::App.Pair.Shape, axes), x, y, destination);
