@@ -122,7 +122,7 @@ public class Small4x4
 }
 
 /// <summary>Batched small: 1000 × (16×16·16×16) with BatchDot and MatMul on (1000,16,16).</summary>
-[Workload("batched 1000x16x16", 2L * 1000 * 16 * 16 * 16, Kernels = "Product_F32_1000x16x16x16")]
+[Workload("batched 1000x16x16", 2L * 1000 * 16 * 16 * 16, Kernels = "")]
 public class Batched16
 {
     private float[] _x = [], _y = [], _out = [];

@@ -173,7 +173,7 @@ public class Square0008 : SquareCase<float>
 }
 
 /// <summary>16×16 float32.</summary>
-[Workload("square f32", 2L * 16 * 16 * 16, Size = 16, Kernels = "Product_F32_16x16x16")]
+[Workload("square f32", 2L * 16 * 16 * 16, Size = 16, Kernels = "")]
 public class Square0016 : SquareCase<float>
 {
     private F32x16 _a, _b;

@@ -281,7 +281,7 @@ internal static class Tables
     {
         text.AppendLine("### Generated lines per kernel");
         text.AppendLine();
-        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; one file per contraction plan of at most 16³ multiply-adds per product: the vector paths that differ). The other cases have no kernel file: their calls go to the runtime's precompiled product with constant arguments.");
+        text.AppendLine("Lines of each generated kernel file (`obj/<config>/net10.0/generated/**/*.Kernels.*.g.cs` of the benchmark project; one file per contraction plan of at most 8³ multiply-adds per product: the vector paths that differ). The other cases have no kernel file: their calls go to the runtime's precompiled product with constant arguments.");
         text.AppendLine();
         text.AppendLine("| Case | Kernel | Lines |");
         text.AppendLine("|---|---|--:|");

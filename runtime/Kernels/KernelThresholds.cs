@@ -25,9 +25,11 @@ internal static class KernelThresholds
     /// <summary>
     /// Up to this many multiply-adds per product (and with few enough products), the generator emits a kernel with every
     /// dimension a constant, unrolled; beyond it, the generated call is a thin call into the runtime's precompiled kernels
-    /// (<c>StridedProduct</c>), which run as fast there: the loops dominate, not the constant offsets.
+    /// (<c>StridedProduct</c>), which run as fast there: the loops dominate, not the constant offsets. Measured side by
+    /// side (docs/PERFORMANCE.md, the Debug rows are the runtime's product): 16×16 and 1000 products of 16×16 within 3%
+    /// of their emitted kernels, 8×8 and smaller faster emitted; each emitted kernel costs every build 100–400 lines.
     /// </summary>
-    public const long EmittedProduct = 16L * 16 * 16;
+    public const long EmittedProduct = 8L * 8 * 8;
 
     /// <summary>
     /// Whether the runtime computes each output element as one vectorized dot product along k: rows narrower than the

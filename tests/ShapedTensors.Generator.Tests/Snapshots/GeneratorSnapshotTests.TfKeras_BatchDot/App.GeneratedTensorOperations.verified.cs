@@ -24,7 +24,7 @@ namespace App
             var xs = x.AsReadOnlySpan();
             var ys = y.AsReadOnlySpan();
             global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
-            global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_504x224x2x5_S2_1_5_1_280_9_448_560_62720_56_0_10_5(xs, ys, output);
+            global::ShapedTensors.Kernels.StridedProduct.Multiply<float>(xs, ys, output, 224, 5, 2, 2, 1, 5, 1, 280, [9, 448, 560, 62720, 56, 0, 10, 5]);
         }
 
         /// <summary><c>tf.keras.backend.batch_dot</c> of shapes (4, 3) and (4, 3): the result has shape (4, 1).</summary>
