@@ -55,20 +55,21 @@ internal static unsafe class DirectProduct<T, TWidth, TVector>
     private static void Columns<TColumns>(in ProductLayout p, T* x, T* y, T* output, nint second)
         where TColumns : struct, IConstant
     {
+        // Eight rows left over are two tiles of four, not six and two: a two-row tile keeps too few accumulators busy
+        // to hide the multiply-add latency (32 rows: 6 x 4 + 4 + 4 instead of 6 x 5 + 2).
+        var sixes = (p.M / MaxRows) - (p.M >= 8 && p.M % MaxRows == 2 ? 1 : 0);
         var m = 0;
-        for (; m + MaxRows <= p.M; m += MaxRows)
+        for (; m < sixes * MaxRows; m += MaxRows)
         {
             Tile<Six, TColumns>(p, x + (m * p.XRow), y, output + (m * p.OutRow), second);
         }
 
-        var rest = p.M - m;
-        if (rest >= 4)
+        for (; p.M - m >= 4; m += 4)
         {
             Tile<Four, TColumns>(p, x + (m * p.XRow), y, output + (m * p.OutRow), second);
-            m += 4;
-            rest -= 4;
         }
 
+        var rest = p.M - m;
         if (rest >= 2)
         {
             Tile<Two, TColumns>(p, x + (m * p.XRow), y, output + (m * p.OutRow), second);

@@ -53,6 +53,22 @@ public class StridedProductTests
         }
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(14)]
+    [InlineData(32)]
+    [InlineData(11)]
+    [InlineData(9)]
+    public void Every_tiling_of_the_rows_covers_each_row_once(int m)
+    {
+        // Row counts whose last rows are tiles of four and four (8, 14, 32), or of four and one (11) or two and one
+        // (9) after the sixes, with columns of one vector, two and an overlapping tail.
+        foreach (var n in new[] { 16, 32, 40 })
+        {
+            Check<float>(new Layout(m, n, 20, 20, 1, n, 1, n, []), new Random(m * n), 1e-4);
+        }
+    }
+
     [Fact]
     public void An_empty_contraction_writes_zeros()
     {
