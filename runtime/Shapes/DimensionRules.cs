@@ -1,4 +1,5 @@
 // Compiled into the runtime, the generator and the analyzers (netstandard2.0).
+using System;
 using System.Collections.Generic;
 
 namespace ShapedTensors;
@@ -10,10 +11,10 @@ namespace ShapedTensors;
 /// </summary>
 internal sealed class DimensionRules
 {
-    private readonly List<DeferredCheck> _deferred = new();
+    private List<DeferredCheck>? _deferred; // made on the first deferred check: fully known shapes never need it
 
     /// <summary>The checks left to the run time, in the order the shape functions met them.</summary>
-    public List<DeferredCheck> Deferred => _deferred;
+    public IReadOnlyList<DeferredCheck> Deferred => (IReadOnlyList<DeferredCheck>?)_deferred ?? Array.Empty<DeferredCheck>();
 
     /// <summary>
     /// <c>InferenceContext::Merge</c>: false only for two known, different sizes (the caller words the error).
@@ -30,16 +31,16 @@ internal sealed class DimensionRules
 
         if (x.Dimension.IsSameNameAs(y.Dimension))
         {
-            merged = new TracedDimension(x.Dimension, TracedDimension.BothOrigins(x, y)); // §8.4 binds them
+            merged = TracedDimension.FromBoth(x.Dimension, x, y); // §8.4 binds them
             return true;
         }
 
-        _deferred.Add(DeferredCheck.Between(DeferredCheckKind.Equal, x, y));
+        Defer(DeferredCheck.Between(DeferredCheckKind.Equal, x, y));
         merged = x.IsKnown ? x
             : y.IsKnown ? y
             : x.Dimension.IsNamed ? x
             : y.Dimension.IsNamed ? y
-            : new TracedDimension(Dimension.Unknown, TracedDimension.BothOrigins(x, y));
+            : TracedDimension.FromBoth(Dimension.Unknown, x, y);
         return true;
     }
 
@@ -66,16 +67,18 @@ internal sealed class DimensionRules
 
         if (x.Dimension.IsSameNameAs(y.Dimension))
         {
-            result = new TracedDimension(x.Dimension, TracedDimension.BothOrigins(x, y));
+            result = TracedDimension.FromBoth(x.Dimension, x, y);
             return true;
         }
 
-        _deferred.Add(DeferredCheck.Between(DeferredCheckKind.Broadcastable, x, y));
+        Defer(DeferredCheck.Between(DeferredCheckKind.Broadcastable, x, y));
         result = x.IsKnown && x.Dimension.Value > 1 ? x
             : y.IsKnown && y.Dimension.Value > 1 ? y
-            : new TracedDimension(Dimension.Unknown, TracedDimension.BothOrigins(x, y));
+            : TracedDimension.FromBoth(Dimension.Unknown, x, y);
         return true;
     }
+
+    private void Defer(DeferredCheck check) => (_deferred ??= new List<DeferredCheck>()).Add(check);
 
     /// <summary>
     /// The Squeeze shape function on one squeezed dimension: false for a known size other than 1; a dimension that
@@ -88,7 +91,7 @@ internal sealed class DimensionRules
             return dimension.Dimension.Value == 1;
         }
 
-        _deferred.Add(DeferredCheck.Squeezed(dimension, axis));
+        Defer(DeferredCheck.Squeezed(dimension, axis));
         return true;
     }
 }

@@ -29,6 +29,8 @@ internal enum KernelRoute
 /// </summary>
 internal sealed class KernelChecks
 {
+    private NameBinding? _names;
+
     internal KernelChecks(StaticShape x, StaticShape y, KernelRoute route, bool adjointX = false, bool adjointY = false, int paddedRank = 0, int summedAxis = 0, int squeezeFirst = 0, int squeezeCount = 0)
     {
         X = x;
@@ -40,7 +42,6 @@ internal sealed class KernelChecks
         SummedAxis = summedAxis;
         SqueezeFirst = squeezeFirst;
         SqueezeCount = squeezeCount;
-        Names = NameBinding.Of(x, y);
     }
 
     /// <summary>The operands' static shapes: every run-time shape passed in must be one of theirs.</summary>
@@ -67,7 +68,8 @@ internal sealed class KernelChecks
 
     public int SqueezeCount { get; }
 
-    public NameBinding Names { get; }
+    /// <summary>The binding rule's data, made when first needed: fully known calls never evaluate it.</summary>
+    public NameBinding Names => _names ??= NameBinding.Of(X, Y);
 
     /// <summary>
     /// The first failing kernel's exact text, else the name-binding text, else null (the call succeeds).

@@ -17,7 +17,7 @@ public static partial class ShapeAlgebra
     public static ContractionResult Dot(Shape x, Shape y)
     {
         CheckNotNull(x, y);
-        var graph = StaticShapeAlgebra.Dot(StaticShape.Of(x), StaticShape.Of(y));
+        var graph = StaticShapeAlgebra.Dot(x.Static, y.Static);
         return graph.Error is { } error ? ContractionResult.Failure(error)
             : x.Rank > 2 || y.Rank > 2 ? DotReshaped(x, y, ResultOf(graph))
             : new Operands(x, y, false, false).ToPlan(ResultOf(graph), new List<BatchAxis>());
@@ -57,7 +57,7 @@ public static partial class ShapeAlgebra
     public static ContractionResult MatMul(Shape x, Shape y, bool transposeA = false, bool transposeB = false)
     {
         CheckNotNull(x, y);
-        var graph = StaticShapeAlgebra.MatMul(StaticShape.Of(x), StaticShape.Of(y), transposeA, transposeB);
+        var graph = StaticShapeAlgebra.MatMul(x.Static, y.Static, transposeA, transposeB);
         return graph.Error is { } error ? ContractionResult.Failure(error)
             : x.Rank <= 2 && y.Rank <= 2 ? new Operands(x, y, transposeA, transposeB).ToPlan(ResultOf(graph), new List<BatchAxis>())
             : BatchMatMulV2(x, y, transposeA, transposeB, ResultOf(graph));
@@ -106,7 +106,7 @@ public static partial class ShapeAlgebra
     // data layout is unchanged), one product, then the padded axes squeezed out (moving no data).
     private static ContractionResult BatchDotCore(Shape x, Shape y, int axisX, int axisY, bool validateAxes)
     {
-        var graph = StaticShapeAlgebra.BatchDot(StaticShape.Of(x), StaticShape.Of(y), axisX, axisY, validateAxes);
+        var graph = StaticShapeAlgebra.BatchDot(x.Static, y.Static, axisX, axisY, validateAxes);
         if (graph.Error is { } error)
         {
             return ContractionResult.Failure(error);

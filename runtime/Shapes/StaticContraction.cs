@@ -37,7 +37,7 @@ internal sealed class StaticContraction
     /// <inheritdoc/>
     public override string ToString() => Error?.Message ?? Result!.ToString();
 
-    internal static StaticContraction Success(TracedDimension[] result, List<DeferredCheck> deferred, KernelChecks runTime)
+    internal static StaticContraction Success(TracedDimension[] result, IReadOnlyList<DeferredCheck> deferred, KernelChecks runTime)
         => new(TracedDimension.ToShape(result), null, deferred, runTime);
 
     internal static StaticContraction Failure(ShapeError error) => new(null, error, Array.Empty<DeferredCheck>(), null);

@@ -34,8 +34,8 @@ internal static partial class StaticShapeAlgebra
         // 1. Pad the lower-rank operand with trailing 1s (a reshape that keeps every dimension, unknown ones included).
         var rank = Math.Max(x.Rank, y.Rank);
         var diff = Math.Abs(x.Rank - y.Rank);
-        var xp = PadTrailing(TracedDimension.Of(x, "x"), rank);
-        var yp = PadTrailing(TracedDimension.Of(y, "y"), rank);
+        var xp = PadTrailing(TracedDimension.Of(x, isX: true), rank);
+        var yp = PadTrailing(TracedDimension.Of(y, isX: false), rank);
         var rules = new DimensionRules();
         var transposedLeft = axisX != axisY;
         var summed = transposedLeft ? axisY : axisX;

@@ -33,8 +33,8 @@ internal static partial class StaticShapeAlgebra
             return Fail(ShapeError.MustBeAtLeastRank(1, 0), MatMulNode, "MatMul", x, y);
         }
 
-        var xs = TracedDimension.Of(x, "x");
-        var ys = TracedDimension.Of(y, "y");
+        var xs = TracedDimension.Of(x, isX: true);
+        var ys = TracedDimension.Of(y, isX: false);
         var rightIsVector = y.Rank == 1; // numpy's rule (Keras raises IndexError): contract with y[0]
         var depth = xs[x.Rank - 1];
         var depthY = rightIsVector ? ys[0] : ys[y.Rank - 2];
@@ -67,7 +67,7 @@ internal static partial class StaticShapeAlgebra
             return Fail(ShapeError.MustBeRank(2, x.Rank != 2 ? x.Rank : y.Rank), MatMulNode, "MatMul", x, y);
         }
 
-        var matrices = new Matrices(TracedDimension.Of(x, "x"), TracedDimension.Of(y, "y"), transposeA, transposeB);
+        var matrices = new Matrices(TracedDimension.Of(x, isX: true), TracedDimension.Of(y, isX: false), transposeA, transposeB);
         if (!rules.TryMerge(matrices.Depth, matrices.DepthY, out _))
         {
             return Fail(matrices.InnerError(), MatMulNode, "MatMul", x, y);
@@ -87,8 +87,8 @@ internal static partial class StaticShapeAlgebra
             return Fail(ShapeError.MustBeAtLeastRank(2, x.Rank < 2 ? x.Rank : y.Rank), MatMulNode, op, x, y);
         }
 
-        var xs = TracedDimension.Of(x, "x");
-        var ys = TracedDimension.Of(y, "y");
+        var xs = TracedDimension.Of(x, isX: true);
+        var ys = TracedDimension.Of(y, isX: false);
         var rules = new DimensionRules();
         var matrices = new Matrices(xs, ys, transposeA, transposeB);
         if (!rules.TryMerge(matrices.Depth, matrices.DepthY, out _))
