@@ -112,10 +112,6 @@ public sealed class ContractionPlan
     /// <summary>Floating-point operations of the whole contraction: 2·M·N·K per batch item.</summary>
     public long FlopCount => 2L * M * N * K * BatchCount;
 
-    // The same computation with another result shape: squeezing or appending axes of size 1 moves no data.
-    internal ContractionPlan WithResult(Shape result)
-        => new(result, _batch, M, N, K, XRowStride, XDepthStride, YDepthStride, YColumnStride, OutRowStride);
-
     // Whether two plans compute the same values for every input: the same result shape and, for each output element,
     // the same sum of products. Each plan's output axes (batch axes, rows and columns) are put in output order and
     // normalized, so different splits of one loop nest compare equal. (Used to find BatchDot axes that give the same

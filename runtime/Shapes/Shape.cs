@@ -17,6 +17,7 @@ namespace ShapedTensors;
 public sealed class Shape : IEquatable<Shape>
 {
     private readonly int[] _dims;
+    private StaticShape? _static; // made on first use: the shape algebra asks for it on every call with this shape
 
     /// <summary>Creates a shape from its dimensions.</summary>
     /// <param name="dims">The dimensions, outermost first; none may be negative.</param>
@@ -40,6 +41,10 @@ public sealed class Shape : IEquatable<Shape>
     private Shape(int[] dims, bool _) => _dims = dims;
 
     internal static Shape Own(int[] dims) => new(dims, false);
+
+    // This shape as the shape algebra's static shape (every dimension known). Immutable both, so it is made once; a
+    // race makes it twice, harmlessly.
+    internal StaticShape Static => _static ??= StaticShape.Of(this);
 
     /// <summary>The rank-0 shape <c>()</c> of a scalar.</summary>
     public static Shape Scalar { get; } = new(Array.Empty<int>(), false);

@@ -27,9 +27,9 @@ public static partial class ShapeAlgebra
         }
 
         // Where Keras would index past an operand's shape (or wrap around), we reject the axes, as for Keras 2.2.4.
-        if (axes is { } given && (!InRange(given.X, x.Rank) || !InRange(given.Y, y.Rank)))
+        if (axes is { } given && (!StaticShapeAlgebra.InRange(given.X, x.Rank) || !StaticShapeAlgebra.InRange(given.Y, y.Rank)))
         {
-            return ContractionResult.Failure(ShapeError.AxesOutOfRange(x, y, given.X, given.Y));
+            return ContractionResult.Failure(ShapeError.AxesOutOfRange(StaticShape.Of(x), StaticShape.Of(y), given.X, given.Y));
         }
 
         // The default contracts x's last axis with y's second-to-last, or with its last when y is rank 2.
@@ -88,7 +88,7 @@ public static partial class ShapeAlgebra
         var batch = new List<BatchAxis>(rowGroups.Length + columnGroups.Length) { new(x[0], xStrides[0], yStrides[0], outStrides[0]) };
         batch.AddRange(AllButLast(rowGroups));
         batch.AddRange(AllButLast(columnGroups));
-        return Plan(result, batch, m.Size, n.Size, x[a0], m.XStride, xStrides[a0], yStrides[a1], n.YStride, m.OutStride);
+        return Plan(Shape.Own(result.ToArray()), batch, m.Size, n.Size, x[a0], m.XStride, xStrides[a0], yStrides[a1], n.YStride, m.OutStride);
     }
 
     // The axes of a rank >= 3 operand other than the batch axis and the contracted one, in order (none for rank 2).

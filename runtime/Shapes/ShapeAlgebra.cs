@@ -1,5 +1,6 @@
-// Compiled into the runtime, the generator and the analyzers (netstandard2.0): the single source of
-// truth for which shapes Dot, BatchDot and MatMul accept, what they return and what they say otherwise.
+// Compiled into the runtime, the generator and the analyzers (netstandard2.0). Which shapes Dot, BatchDot (Keras
+// 2.2.4) and MatMul accept, what they return and what they say otherwise is StaticShapeAlgebra's (the single source
+// of truth, for fully known and partial shapes alike); this adds how to compute the values.
 using System;
 using System.Collections.Generic;
 
@@ -12,13 +13,14 @@ namespace ShapedTensors;
 /// </summary>
 public static partial class ShapeAlgebra
 {
-    private const string MatMulNode = "MatMul";
-
     /// <summary>The rule of <c>keras.backend.dot(x, y)</c>.</summary>
     public static ContractionResult Dot(Shape x, Shape y)
     {
         CheckNotNull(x, y);
-        return x.Rank > 2 || y.Rank > 2 ? DotReshaped(x, y) : MatMul2D(x, y, false, false);
+        var graph = StaticShapeAlgebra.Dot(x.Static, y.Static);
+        return graph.Error is { } error ? ContractionResult.Failure(error)
+            : x.Rank > 2 || y.Rank > 2 ? DotReshaped(x, y, ResultOf(graph))
+            : new Operands(x, y, false, false).ToPlan(ResultOf(graph), new List<BatchAxis>());
     }
 
     /// <summary>The rule of Keras 2.2.4's <c>keras.backend.batch_dot(x, y)</c>, default axes <c>(rank(x) - 1, rank(y) - 2)</c>.</summary>
@@ -55,80 +57,35 @@ public static partial class ShapeAlgebra
     public static ContractionResult MatMul(Shape x, Shape y, bool transposeA = false, bool transposeB = false)
     {
         CheckNotNull(x, y);
-        return x.Rank <= 2 && y.Rank <= 2 ? MatMul2D(x, y, transposeA, transposeB) : BatchMatMulV2(x, y, transposeA, transposeB);
+        var graph = StaticShapeAlgebra.MatMul(x.Static, y.Static, transposeA, transposeB);
+        return graph.Error is { } error ? ContractionResult.Failure(error)
+            : x.Rank <= 2 && y.Rank <= 2 ? new Operands(x, y, transposeA, transposeB).ToPlan(ResultOf(graph), new List<BatchAxis>())
+            : BatchMatMulV2(x, y, transposeA, transposeB, ResultOf(graph));
     }
+
+    // The plans below compute shapes StaticShapeAlgebra has accepted, with the result shape it gave: they only say
+    // how to compute the values, as one strided batched matrix product.
 
     // keras.backend.dot for rank > 2: x flattened to rows [prod(x[:-1]), x[-1]], y with axis -2 moved to the
     // front and flattened to [y[-2], prod(y[:-2]) * y[-1]], one MatMul. Every leading dimension survives.
-    private static ContractionResult DotReshaped(Shape x, Shape y)
+    private static ContractionResult DotReshaped(Shape x, Shape y, Shape result)
     {
-        // Keras crashes on a scalar here; we report it in TensorFlow's words (a deliberate extension).
-        if (x.Rank == 0 || y.Rank == 0)
-        {
-            return Fail(ShapeError.MustBeAtLeastRank(1, 0), MatMulNode, "MatMul", x, y);
-        }
-
         var rows = Product(x, 0, x.Rank - 1);
         var depth = x[x.Rank - 1];
         var rightIsVector = y.Rank == 1; // numpy's rule (Keras raises IndexError): contract with y[0]
-        var depthY = rightIsVector ? y[0] : y[y.Rank - 2];
         var batch = rightIsVector ? 1 : Product(y, 0, y.Rank - 2);
         var columns = rightIsVector ? 1 : y[y.Rank - 1];
-        if (depth != depthY)
-        {
-            var xt = Shape.Own(new[] { (int)rows, depth });
-            var yt = Shape.Own(rightIsVector ? new[] { depthY, 1 } : new[] { depthY, (int)(batch * columns) });
-            return Fail(ShapeError.DimensionsMustBeEqual(depth, depthY), MatMulNode, "MatMul", xt, yt);
-        }
-
-        var result = new List<int>(x.Rank + y.Rank - 2);
-        Append(result, x, 0, x.Rank - 1);
-        if (!rightIsVector)
-        {
-            Append(result, y, 0, y.Rank - 2);
-            result.Add(columns);
-        }
 
         // out[p, b, n] = sum_k x[p, k] * y[b, k, n]: one product per b, rows p of stride batch * columns.
         var batchAxes = new List<BatchAxis>(1) { new((int)batch, 0, (long)depth * columns, columns) };
         return Plan(result, batchAxes, (int)rows, columns, depth, depth, 1, columns, 1, batch * columns);
     }
 
-    // The MatMul op: both operands rank 2 (input 0 checked first), then the inner dimensions.
-    private static ContractionResult MatMul2D(Shape x, Shape y, bool transposeA, bool transposeB)
+    // tf.matmul on TF 2.x (BatchMatMulV2): batch dimensions broadcast like numpy; a 1 gets stride 0.
+    private static ContractionResult BatchMatMulV2(Shape x, Shape y, bool transposeA, bool transposeB, Shape result)
     {
-        const string op = "MatMul";
-        if (x.Rank != 2 || y.Rank != 2)
-        {
-            return Fail(ShapeError.MustBeRank(2, x.Rank != 2 ? x.Rank : y.Rank), MatMulNode, op, x, y);
-        }
-
         var operands = new Operands(x, y, transposeA, transposeB);
-        if (operands.Depth != operands.DepthY)
-        {
-            return Fail(ShapeError.DimensionsMustBeEqual(operands.Depth, operands.DepthY), MatMulNode, op, x, y);
-        }
-
-        return operands.ToPlan(new List<int>(), new List<BatchAxis>());
-    }
-
-    // tf.matmul on TF 2.x (BatchMatMulV2): inner dimensions first, then batch dimensions broadcast like numpy.
-    private static ContractionResult BatchMatMulV2(Shape x, Shape y, bool transposeA, bool transposeB)
-    {
-        const string op = "BatchMatMulV2";
-        if (x.Rank < 2 || y.Rank < 2)
-        {
-            return Fail(ShapeError.MustBeAtLeastRank(2, x.Rank < 2 ? x.Rank : y.Rank), MatMulNode, op, x, y);
-        }
-
-        var operands = new Operands(x, y, transposeA, transposeB);
-        if (operands.Depth != operands.DepthY)
-        {
-            return Fail(ShapeError.DimensionsMustBeEqual(operands.Depth, operands.DepthY), MatMulNode, op, x, y);
-        }
-
-        var batchRank = Math.Max(x.Rank, y.Rank) - 2;
-        var resultBatch = new List<int>(batchRank);
+        var batchRank = result.Rank - 2;
         var batchAxes = new List<BatchAxis>(batchRank);
         var xStrides = RowMajorStrides(x);
         var yStrides = RowMajorStrides(y);
@@ -139,94 +96,39 @@ public static partial class ShapeAlgebra
             var iy = i - (batchRank - (y.Rank - 2));
             var dx = ix >= 0 ? x[ix] : 1;
             var dy = iy >= 0 ? y[iy] : 1;
-            if (dx != dy && dx != 1 && dy != 1)
-            {
-                return Fail(ShapeError.DimensionsMustBeEqual(dx, dy), MatMulNode, op, x, y);
-            }
-
-            var size = Broadcast(dx, dy);
-            resultBatch.Add(size);
-            batchAxes.Add(new BatchAxis(size, dx == 1 ? 0 : xStrides[ix], dy == 1 ? 0 : yStrides[iy], 0));
+            batchAxes.Add(new BatchAxis(result[i], dx == 1 ? 0 : xStrides[ix], dy == 1 ? 0 : yStrides[iy], 0));
         }
 
-        return operands.ToPlan(resultBatch, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
+        return operands.ToPlan(result, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
     }
 
-    // keras.backend.batch_dot at Keras 2.2.4 on TF 1.x.
+    // keras.backend.batch_dot at Keras 2.2.4 on TF 1.x: operands padded with trailing 1s to one rank (a reshape: the
+    // data layout is unchanged), one product, then the padded axes squeezed out (moving no data).
     private static ContractionResult BatchDotCore(Shape x, Shape y, int axisX, int axisY, bool validateAxes)
     {
-        // Explicit axes are checked first: no axis is in range for a scalar operand.
-        if (validateAxes && (!InRange(axisX, x.Rank) || !InRange(axisY, y.Rank)))
+        var graph = StaticShapeAlgebra.BatchDot(x.Static, y.Static, axisX, axisY, validateAxes);
+        if (graph.Error is { } error)
         {
-            return ContractionResult.Failure(ShapeError.AxesOutOfRange(x, y, axisX, axisY));
+            return ContractionResult.Failure(error);
         }
 
-        // Keras has no meaningful behaviour for a scalar operand; we reject it in TensorFlow's words.
-        if (x.Rank == 0 || y.Rank == 0)
-        {
-            return Fail(ShapeError.MustBeAtLeastRank(1, 0), "BatchDot", "BatchDot", x, y);
-        }
-
-        // 1. Pad the lower-rank operand with trailing 1s (a reshape: the data layout is unchanged).
-        var rank = Math.Max(x.Rank, y.Rank);
-        var diff = Math.Abs(x.Rank - y.Rank);
+        var rank = Math.Max(x.Rank, y.Rank); // at least 2: rank-1 operands fail at graph time
         var xp = PadTrailing(x, rank);
         var yp = PadTrailing(y, rank);
-
-        var product = rank switch
-        {
-            1 => MatMul2D(xp, yp, false, false), // tf.matmul on rank-1 operands: the MatMul op rejects them
-            2 => MultiplyAndSum(xp, yp, axisX, axisY),
-            _ => BatchMatMulV1(xp, yp, adjointX: axisX != rank - 1, adjointY: axisY == rank - 1),
-        };
-        if (!product.Succeeded)
-        {
-            return product;
-        }
-
-        var plan = product.Plan!;
-        var result = Dims(plan.Result);
-
-        // 4. Squeeze the padded axes back out of the result.
-        if (diff > 0)
-        {
-            var first = x.Rank > y.Rank ? x.Rank + y.Rank - 3 : x.Rank - 1;
-            var error = Squeeze(result, first, diff);
-            if (error is not null)
-            {
-                return ContractionResult.Failure(error);
-            }
-        }
-
-        // 5. A rank-1 result becomes a column.
-        if (result.Count == 1)
-        {
-            result.Add(1);
-        }
-
-        return ContractionResult.Success(plan.WithResult(Shape.Own(result.ToArray())));
+        return rank == 2
+            ? MultiplyAndSum(xp, yp, axisX, axisY, ResultOf(graph))
+            : BatchMatMulV1(xp, yp, adjointX: axisX != rank - 1, adjointY: axisY == rank - 1, ResultOf(graph));
     }
 
-    // batch_dot on rank-2 operands: tf.reduce_sum(tf.multiply(x or transpose(x), y), axis).
-    private static ContractionResult MultiplyAndSum(Shape x, Shape y, int axisX, int axisY)
+    // batch_dot on rank-2 operands: tf.reduce_sum(tf.multiply(x or transpose(x), y), axis). The result is the kept
+    // axis, squeezed or made a column (moving no data).
+    private static ContractionResult MultiplyAndSum(Shape x, Shape y, int axisX, int axisY, Shape result)
     {
         var transposed = axisX != axisY;
         var left = transposed ? Shape.Own(new[] { x[1], x[0] }) : x;
         var leftStrides = transposed ? new long[] { 1, x[1] } : new long[] { x[1], 1 };
         var rightStrides = new long[] { y[1], 1 };
-
-        // tf.multiply broadcasts, checking dimensions left to right.
-        var broadcast = new int[2];
-        for (var i = 0; i < 2; i++)
-        {
-            if (left[i] != y[i] && left[i] != 1 && y[i] != 1)
-            {
-                return Fail(ShapeError.DimensionsMustBeEqual(left[i], y[i]), "Mul", "Mul", left, y);
-            }
-
-            broadcast[i] = Broadcast(left[i], y[i]);
-        }
-
+        var broadcast = new[] { Broadcast(left[0], y[0]), Broadcast(left[1], y[1]) };
         var summed = transposed ? axisY : axisX;
         if (summed < 0)
         {
@@ -238,76 +140,27 @@ public static partial class ShapeAlgebra
 
         // out[j] = sum_i left[i, j] * y[i, j] (or with the axes swapped): one 1x1 product per kept index.
         var batchAxes = new List<BatchAxis>(1) { new(broadcast[kept], Step(leftStrides, left, kept), Step(rightStrides, y, kept), 1) };
-        return Plan(new List<int> { broadcast[kept] }, batchAxes, 1, 1, broadcast[summed], 0, Step(leftStrides, left, summed), Step(rightStrides, y, summed), 0, 1);
+        return Plan(result, batchAxes, 1, 1, broadcast[summed], 0, Step(leftStrides, left, summed), Step(rightStrides, y, summed), 0, 1);
     }
 
-    // TF 1.x BatchMatMul: identical batch dimensions, then the inner dimensions.
-    private static ContractionResult BatchMatMulV1(Shape x, Shape y, bool adjointX, bool adjointY)
+    // TF 1.x BatchMatMul: identical batch dimensions, then one product per batch item. The result is the product's
+    // shape with the padded axes squeezed out (moving no data).
+    private static ContractionResult BatchMatMulV1(Shape x, Shape y, bool adjointX, bool adjointY, Shape result)
     {
-        const string op = "BatchMatMul";
-        for (var i = 0; i < x.Rank - 2; i++)
-        {
-            if (x[i] != y[i])
-            {
-                return Fail(ShapeError.DimensionInBothShapes(i, x[i], y[i], Leading(x, x.Rank - 2), Leading(y, y.Rank - 2)), MatMulNode, op, x, y);
-            }
-        }
-
         var operands = new Operands(x, y, adjointX, adjointY);
-        if (operands.Depth != operands.DepthY)
-        {
-            return Fail(ShapeError.DimensionsMustBeEqual(operands.Depth, operands.DepthY), MatMulNode, op, x, y);
-        }
-
-        var batch = new List<int>(x.Rank - 2);
         var batchAxes = new List<BatchAxis>(x.Rank - 2);
         var xStrides = RowMajorStrides(x);
         var yStrides = RowMajorStrides(y);
         for (var i = 0; i < x.Rank - 2; i++)
         {
-            batch.Add(x[i]);
             batchAxes.Add(new BatchAxis(x[i], xStrides[i], yStrides[i], 0));
         }
 
-        return operands.ToPlan(batch, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
+        return operands.ToPlan(result, WithContiguousOutput(batchAxes, (long)operands.Rows * operands.Columns));
     }
 
-    // tf.squeeze(out, list(range(first, first + count))): every entry of that list is range-checked first (an
-    // error names its position in the list), then each squeezed dimension, in order, must be 1. Removes the
-    // axes from result on success.
-    private static ShapeError? Squeeze(List<int> result, int first, int count)
-    {
-        var input = Shape.Own(result.ToArray());
-        var squeezed = new bool[result.Count];
-        for (var position = 0; position < count; position++)
-        {
-            var axis = first + position;
-            if (axis < -result.Count || axis >= result.Count)
-            {
-                return ShapeError.Framed(ShapeError.SqueezeIndexOutOfRange(position, result.Count), "Squeeze", "Squeeze", input);
-            }
-
-            squeezed[axis < 0 ? axis + result.Count : axis] = true;
-        }
-
-        for (var i = 0; i < result.Count; i++)
-        {
-            if (squeezed[i] && result[i] != 1)
-            {
-                return ShapeError.Framed(ShapeError.CannotSqueeze(i, result[i]), "Squeeze", "Squeeze", input);
-            }
-        }
-
-        for (var i = result.Count - 1; i >= 0; i--)
-        {
-            if (squeezed[i])
-            {
-                result.RemoveAt(i);
-            }
-        }
-
-        return null;
-    }
+    // The result shape graph time gave, fully known because its operands are.
+    private static Shape ResultOf(StaticContraction graph) => graph.Result!.ToShape();
 
     // The last two axes of both operands of a matrix product, with transposes folded into the strides.
     private readonly struct Operands
@@ -316,6 +169,7 @@ public static partial class ShapeAlgebra
         private readonly int _yCols;
         private readonly bool _transposeX;
         private readonly bool _transposeY;
+        private readonly int _depth;
 
         public Operands(Shape x, Shape y, bool transposeX, bool transposeY)
         {
@@ -326,29 +180,22 @@ public static partial class ShapeAlgebra
             _transposeX = transposeX;
             _transposeY = transposeY;
             Rows = transposeX ? _xCols : x0;
-            Depth = transposeX ? x0 : _xCols;
-            DepthY = transposeY ? _yCols : y0;
+            _depth = transposeX ? x0 : _xCols;
             Columns = transposeY ? y0 : _yCols;
         }
 
         public int Rows { get; }
 
-        public int Depth { get; }
-
-        public int DepthY { get; }
-
         public int Columns { get; }
 
-        public ContractionResult ToPlan(List<int> batch, List<BatchAxis> batchAxes)
+        public ContractionResult ToPlan(Shape result, List<BatchAxis> batchAxes)
         {
-            batch.Add(Rows);
-            batch.Add(Columns);
             return Plan(
-                batch,
+                result,
                 batchAxes,
                 Rows,
                 Columns,
-                Depth,
+                _depth,
                 xRowStride: _transposeX ? 1 : _xCols,
                 xDepthStride: _transposeX ? _xCols : 1,
                 yDepthStride: _transposeY ? 1 : _yCols,
@@ -357,11 +204,8 @@ public static partial class ShapeAlgebra
         }
     }
 
-    private static ContractionResult Plan(List<int> result, List<BatchAxis> batch, int m, int n, int k, long xRowStride, long xDepthStride, long yDepthStride, long yColumnStride, long outRowStride)
-        => ContractionResult.Success(new ContractionPlan(Shape.Own(result.ToArray()), batch, m, n, k, xRowStride, xDepthStride, yDepthStride, yColumnStride, outRowStride));
-
-    private static ContractionResult Fail(string core, string node, string op, Shape x, Shape y)
-        => ContractionResult.Failure(ShapeError.Framed(core, node, op, x, y));
+    private static ContractionResult Plan(Shape result, List<BatchAxis> batch, int m, int n, int k, long xRowStride, long xDepthStride, long yDepthStride, long yColumnStride, long outRowStride)
+        => ContractionResult.Success(new ContractionPlan(result, batch, m, n, k, xRowStride, xDepthStride, yDepthStride, yColumnStride, outRowStride));
 
     // Output batch axes are laid out row-major in front of each [rows, columns] block.
     private static List<BatchAxis> WithContiguousOutput(List<BatchAxis> axes, long blockSize)
@@ -389,19 +233,8 @@ public static partial class ShapeAlgebra
         return strides;
     }
 
-    // shape[:count], e.g. the batch dimensions x[:-2].
-    private static Shape Leading(Shape shape, int count)
-    {
-        var dims = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            dims[i] = shape[i];
-        }
-
-        return Shape.Own(dims);
-    }
-
-    private static Shape PadTrailing(Shape shape, int rank)
+    // BatchDot's padding with trailing 1s (a reshape: the data layout is unchanged); also its run-time kernel checks'.
+    internal static Shape PadTrailing(Shape shape, int rank)
     {
         if (shape.Rank == rank)
         {
@@ -417,12 +250,11 @@ public static partial class ShapeAlgebra
         return Shape.Own(dims);
     }
 
-    private static bool InRange(int axis, int rank) => axis >= -rank && axis < rank;
-
     // The size of a broadcast dimension whose sizes are compatible: a 1 stretches to the other size, 0 included.
     private static int Broadcast(int dx, int dy) => dx == 1 ? dy : dx;
 
-    private static long Product(Shape shape, int start, int end)
+    // The product of shape[start..end) (1 when empty); also the flattened sizes of Dot's run-time kernel check.
+    internal static long Product(Shape shape, int start, int end)
     {
         long product = 1;
         for (var i = start; i < end; i++)
@@ -431,21 +263,6 @@ public static partial class ShapeAlgebra
         }
 
         return product;
-    }
-
-    private static void Append(List<int> list, Shape shape, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            list.Add(shape[i]);
-        }
-    }
-
-    private static List<int> Dims(Shape shape)
-    {
-        var dims = new List<int>(shape.Rank + 1);
-        Append(dims, shape, 0, shape.Rank);
-        return dims;
     }
 
     private static void CheckNotNull(Shape x, Shape y)

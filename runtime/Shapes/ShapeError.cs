@@ -12,6 +12,17 @@ public enum ShapeErrorKind
 
     /// <summary>An explicit <c>BatchDot</c> axis is outside its operand's rank.</summary>
     InvalidAxes,
+
+    /// <summary>
+    /// The shapes passed graph time only because a dimension was not known, and TensorFlow's kernel rejects the
+    /// run-time sizes; the message is the kernel's exact text (PARTIAL_SHAPES.md §8.1).
+    /// </summary>
+    IncompatibleSizes,
+
+    /// <summary>
+    /// Every kernel accepted the run-time sizes, but one dimension name has two sizes in the call (PARTIAL_SHAPES.md §8.4).
+    /// </summary>
+    InconsistentNamedSize,
 }
 
 /// <summary>
@@ -20,13 +31,14 @@ public enum ShapeErrorKind
 /// </summary>
 public sealed class ShapeError
 {
-    private ShapeError(ShapeErrorKind kind, string message, string? node, string? op, Shape[] inputShapes)
+    private ShapeError(ShapeErrorKind kind, string message, string? node, string? op, StaticShape[] inputShapes)
     {
         Kind = kind;
         Message = message;
         Node = node;
         Op = op;
-        InputShapes = inputShapes;
+        StaticInputShapes = inputShapes;
+        InputShapes = Array.TrueForAll(inputShapes, s => s.IsFullyKnown) ? Array.ConvertAll(inputShapes, s => s.ToShape()) : Array.Empty<Shape>();
     }
 
     /// <summary>What kind of problem this is.</summary>
@@ -44,13 +56,19 @@ public sealed class ShapeError
     /// <summary>The TensorFlow op of the frame (<c>MatMul</c>, <c>BatchMatMul</c>, <c>BatchMatMulV2</c>, ...), or null for an unframed error.</summary>
     public string? Op { get; }
 
-    /// <summary>The shapes the frame shows: the ones TensorFlow's op saw, which may differ from the user's.</summary>
+    /// <summary>
+    /// The shapes the frame shows: the ones TensorFlow's op saw, which may differ from the user's. Empty when one of
+    /// them has a dimension that is not known (see <see cref="StaticInputShapes"/>).
+    /// </summary>
     public Shape[] InputShapes { get; }
+
+    // The frame's shapes with unknown and named dimensions (which the frame prints as ?).
+    internal StaticShape[] StaticInputShapes { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Message;
 
-    internal static ShapeError Framed(string core, string node, string op, params Shape[] inputShapes)
+    internal static ShapeError Framed(string core, string node, string op, params StaticShape[] inputShapes)
     {
         var text = new StringBuilder(core).Append(" for '").Append(node).Append("' (op: '").Append(op).Append("') with input shapes: ");
         for (var i = 0; i < inputShapes.Length; i++)
@@ -68,14 +86,23 @@ public sealed class ShapeError
 
     // An error Keras raises in Python before any op exists: its text as it is, no frame (OPS.md §0.2).
     internal static ShapeError Unframed(string message, Shape x, Shape y)
-        => new(ShapeErrorKind.IncompatibleShapes, message, null, null, new[] { x, y });
+        => new(ShapeErrorKind.IncompatibleShapes, message, null, null, new[] { StaticShape.Of(x), StaticShape.Of(y) });
 
-    internal static ShapeError AxesOutOfRange(Shape x, Shape y, int axisX, int axisY)
+    internal static ShapeError AxesOutOfRange(StaticShape x, StaticShape y, int axisX, int axisY)
     {
         var message = $"BatchDot axes ({axisX}, {axisY}) are out of range for input shapes {x.ToTensorFlowString()}, {y.ToTensorFlowString()}: "
             + $"the first axis must be in [{-x.Rank}, {x.Rank - 1}] and the second in [{-y.Rank}, {y.Rank - 1}].";
         return new ShapeError(ShapeErrorKind.InvalidAxes, message, null, null, new[] { x, y });
     }
+
+    // A kernel's run-time text (PARTIAL_SHAPES.md §8.1): no frame, and Op is the kernel's op. The shapes are the
+    // run-time ones that kernel saw.
+    internal static ShapeError Kernel(string text, string op, params Shape[] inputShapes)
+        => new(ShapeErrorKind.IncompatibleSizes, text, null, op, Array.ConvertAll(inputShapes, StaticShape.Of));
+
+    // The library's name-binding text (PARTIAL_SHAPES.md §8.4), with the run-time operand shapes.
+    internal static ShapeError InconsistentName(string text, Shape x, Shape y)
+        => new(ShapeErrorKind.InconsistentNamedSize, text, null, null, new[] { StaticShape.Of(x), StaticShape.Of(y) });
 
     // The core texts of TensorFlow's shape functions (shape_inference.cc, common_shape_fns.cc, array_ops.cc).
     internal static string DimensionsMustBeEqual(long a, long b) => $"Dimensions must be equal, but are {a} and {b}";
@@ -85,7 +112,7 @@ public sealed class ShapeError
     internal static string MustBeAtLeastRank(int rank, int actual) => $"Shape must be at least rank {rank} but is rank {actual}";
 
     // Merge of two shapes (shape_inference.cc, v1.5 and later): the shapes are the sub-shapes that were merged.
-    internal static string DimensionInBothShapes(int index, int a, int b, Shape s0, Shape s1)
+    internal static string DimensionInBothShapes(int index, int a, int b, StaticShape s0, StaticShape s1)
         => $"Dimension {index} in both shapes must be equal, but are {a} and {b}. Shapes are {s0.ToTensorFlowString()} and {s1.ToTensorFlowString()}.";
 
     internal static string CannotSqueeze(int index, int dim) => $"Can not squeeze dim[{index}], expected a dimension of 1, got {dim}";
