@@ -64,8 +64,9 @@ internal static class TensorTypeEmitter
         var unscoped = inline ? "[global::System.Diagnostics.CodeAnalysis.UnscopedRef] " : string.Empty;
         var copied = inline ? "a copy: this type stores its elements inline" : "without copying";
 
-        // A factory of a type with inline storage fills a new value through its span; one of an array-backed type wraps a new array.
+        // A factory's body: a new array wrapped, or for inline storage a new value filled through its span.
         string Create(string fill) => $"{{ var result = new {name}(); {fill}; return result; }}";
+        string Factory(string array, string fill) => inline ? Create(fill) : $"=> new({array});";
 
         // One member: its summary and its one line of code, left out where the user wrote it (a key) or always written (null).
         void Member(string? key, string summary, string code)
@@ -115,32 +116,32 @@ internal static class TensorTypeEmitter
             w.Line();
             var one = type.Element == ElementKind.Float32 ? "1f" : "1d";
             var sizes = $"{length} of them, row-major";
+            var copyIn = $"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))";
+            Member(null, $"Creates a tensor of zeros of shape {shapeText}{(inline ? ", as <c>default</c> is" : string.Empty)}.", inline ? $"public {name}() {{ }}" : $"public {name}() => _elements = new {t}[Length];");
+            Member("Zeros()", $"A tensor of zeros of shape {shapeText}.", $"public static {name} Zeros() => new {name}();");
+            Member("Ones()", $"A tensor of ones of shape {shapeText}.", $"public static {name} Ones() {Factory($"{support}.Filled<{t}>(Length, {one})", $"result.AsSpan().Fill({one})")}");
+            Member("Random(int)", $"A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.", $"public static {name} Random(int seed) {Factory($"{support}.Uniform<{t}>(Length, seed)", $"{Runtime}.TensorRandom.FillUniform<{t}>(result.AsSpan(), seed)")}");
+            Member($"FromArray({t}[])", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromArray({t}[] elements) {Factory($"{support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            Member($"FromSpan(global::System.ReadOnlySpan<{t}>)", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements) {Factory($"{support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            WriteFromFunction(Member, name, t, dims, inline);
+            Member(
+                null,
+                inline
+                    ? $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}): this type stores its elements inline and shares no array; throws <c>ArgumentException</c> when there are not {length}."
+                    : $"Wraps <paramref name=\"elements\"/> ({sizes}) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not {length}.",
+                $"public static {name} Wrap({t}[] elements) {Factory($"{support}.Checked<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            var storageOf = $"{support}.StorageOf(Shape, tensor, nameof({name}))";
+            Member(
+                $"FromDynamic({dynamic})",
+                inline
+                    ? $"The elements of <paramref name=\"tensor\"/> as a tensor of shape {shapeText}, {copied}; throws <c>ArgumentException</c> when it has another shape."
+                    : $"The same elements as a tensor of shape {shapeText}, without copying; throws <c>ArgumentException</c> when <paramref name=\"tensor\"/> has another shape.",
+                $"public static {name} FromDynamic({dynamic} tensor) {Factory(storageOf, $"global::System.MemoryExtensions.CopyTo({storageOf}, result.AsSpan())")}");
+            Member($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)", $"A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.", $"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source) {Factory($"{support}.CopyOf(Shape, source, nameof({name}))", $"{support}.CopyInto(Shape, source, result.AsSpan(), nameof({name}))")}");
             if (inline)
             {
-                Member(null, $"Creates a tensor of zeros of shape {shapeText}, as <c>default</c> is.", $"public {name}() {{ }}");
-                Member("Zeros()", $"A tensor of zeros of shape {shapeText}.", $"public static {name} Zeros() => new {name}();");
-                Member("Ones()", $"A tensor of ones of shape {shapeText}.", $"public static {name} Ones() {Create($"result.AsSpan().Fill({one})")}");
-                Member("Random(int)", $"A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.", $"public static {name} Random(int seed) {Create($"{Runtime}.TensorRandom.FillUniform<{t}>(result.AsSpan(), seed)")}");
-                Member($"FromArray({t}[])", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromArray({t}[] elements) {Create($"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))")}");
-                Member($"FromSpan(global::System.ReadOnlySpan<{t}>)", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements) {Create($"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))")}");
-                WriteFromFunction(Member, name, t, dims, inline);
-                Member(null, $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}): this type stores its elements inline and shares no array; throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} Wrap({t}[] elements) {Create($"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))")}");
-                Member($"FromDynamic({dynamic})", $"The elements of <paramref name=\"tensor\"/> as a tensor of shape {shapeText}, {copied}; throws <c>ArgumentException</c> when it has another shape.", $"public static {name} FromDynamic({dynamic} tensor) {Create($"global::System.MemoryExtensions.CopyTo({support}.StorageOf(Shape, tensor, nameof({name})), result.AsSpan())")}");
-                Member($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)", $"A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.", $"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source) {Create($"{support}.CopyInto(Shape, source, result.AsSpan(), nameof({name}))")}");
-                w.Line($"static {name} {Runtime}.IShapedTensor<{name}, {t}>.CopyOf(global::System.ReadOnlySpan<{t}> elements) {Create($"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))")}");
-            }
-            else
-            {
-                Member(null, $"Creates a tensor of zeros of shape {shapeText}.", $"public {name}() => _elements = new {t}[Length];");
-                Member("Zeros()", $"A tensor of zeros of shape {shapeText}.", $"public static {name} Zeros() => new {name}();");
-                Member("Ones()", $"A tensor of ones of shape {shapeText}.", $"public static {name} Ones() => new({support}.Filled<{t}>(Length, {one}));");
-                Member("Random(int)", $"A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.", $"public static {name} Random(int seed) => new({support}.Uniform<{t}>(Length, seed));");
-                Member($"FromArray({t}[])", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromArray({t}[] elements) => new({support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements)));");
-                Member($"FromSpan(global::System.ReadOnlySpan<{t}>)", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements) => new({support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements)));");
-                WriteFromFunction(Member, name, t, dims, inline);
-                Member(null, $"Wraps <paramref name=\"elements\"/> ({sizes}) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} Wrap({t}[] elements) => new({support}.Checked<{t}>(Shape, Length, elements, nameof(elements)));");
-                Member($"FromDynamic({dynamic})", $"The same elements as a tensor of shape {shapeText}, without copying; throws <c>ArgumentException</c> when <paramref name=\"tensor\"/> has another shape.", $"public static {name} FromDynamic({dynamic} tensor) => new({support}.StorageOf(Shape, tensor, nameof({name})));");
-                Member($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)", $"A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.", $"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source) => new({support}.CopyOf(Shape, source, nameof({name})));");
+                // Conversions between inline types copy value to value, through the interface (see GeneratedCodeSupport.CopyAs).
+                w.Line($"static {name} {Runtime}.IShapedTensor<{name}, {t}>.CopyOf(global::System.ReadOnlySpan<{t}> elements) {Create(copyIn)}");
             }
 
             // Element access and views.
@@ -175,9 +176,7 @@ internal static class TensorTypeEmitter
             {
                 var arrayType = $"{t}[{new string(',', rank - 1)}]";
                 var fromArray = $"{support}.CopyOf<{t}>(Shape, array, nameof({name}))";
-                Member($"FromMultidimensionalArray({arrayType})", $"A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.", inline
-                    ? $"public static {name} FromMultidimensionalArray({arrayType} array) {Create($"global::System.MemoryExtensions.CopyTo({fromArray}, result.AsSpan())")}"
-                    : $"public static {name} FromMultidimensionalArray({arrayType} array) => new({fromArray});");
+                Member($"FromMultidimensionalArray({arrayType})", $"A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.", $"public static {name} FromMultidimensionalArray({arrayType} array) {Factory(fromArray, $"global::System.MemoryExtensions.CopyTo({fromArray}, result.AsSpan())")}");
                 Member("ToMultidimensionalArray()", $"A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.", $"public {@readonly}{arrayType} ToMultidimensionalArray() => ({arrayType}){support}.Filled<{t}>(new {t}[{dimList}], AsReadOnlySpan());");
             }
 

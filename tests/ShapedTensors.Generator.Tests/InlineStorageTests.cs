@@ -310,6 +310,15 @@ public sealed class InlineStorageTests
                 Check("destination that is an operand", Throws<ArgumentException>(() => { var s = square; s.MatMul(b.As<Float32_4x4>(), ref s); }));
                 Check("square = square.MatMul(...) is fine", (square = square.MatMul(square)) == a.MatMul(b).MatMul(a.MatMul(b)));
 
+                // The run-time fallbacks (calls whose shapes the generator could not know) get an inline destination
+                // boxed: they refuse it rather than fill the box. An array-backed destination still works there.
+                var operandA = a;
+                var operandB = b;
+                Check("fallback refuses an inline destination", Throws<ArgumentException>(() => ShapedTensorFallbacks.MatMul<float>(operandA, operandB, new Float32_4x4())));
+                var arrayBacked = new ReadOnly4();
+                ShapedTensorFallbacks.MatMul<float>(a, b, arrayBacked);
+                Compare("fallback into an array-backed destination", x.MatMul(y), arrayBacked);
+
                 // A result of more elements than the limit keeps its array.
                 var big = Big.Random(seed: 17);
                 Compare("array-backed result", big.ToDynamic().BatchDot(big.ToDynamic(), (2, 2)), big.BatchDot(big, (2, 2)));
