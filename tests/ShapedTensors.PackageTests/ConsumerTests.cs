@@ -217,6 +217,7 @@ public sealed class ConsumerTests(PackageFixture fixture)
             [Tensor(4, 4)] partial struct A;
             """;
         var folder = fixture.CreateConsumer("Inline", "Exe", [("Program.cs", source)], extraProperties: "<ShapedTensorsInlineStorage>16</ShapedTensorsInlineStorage>");
+        AssertBuilt(fixture.Build(folder));
         AssertBuilt(fixture.Build(folder, "-c", "Release"));
         Assert.Contains("build_property.ShapedTensorsInlineStorage = 16", EditorConfig(folder, "Inline"));
 
