@@ -30,6 +30,9 @@ public sealed class InlineStorageTests
         [Tensor<double>(3, 2)] public partial struct D;
         [Tensor<double>(2, 3)] public partial struct E;
         [Tensor(0, 4)] public partial struct Empty;
+        [Tensor(3, 1)] public partial struct Column;
+        [Tensor(3)] public partial struct Vector3;
+        [Tensor(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2)] public partial struct Rank17;
         """;
 
     [Fact]
@@ -318,6 +321,14 @@ public sealed class InlineStorageTests
                 var arrayBacked = new ReadOnly4();
                 ShapedTensorFallbacks.MatMul<float>(a, b, arrayBacked);
                 Compare("fallback into an array-backed destination", x.MatMul(y), arrayBacked);
+
+                // A scalar result (rank 0, one element) is a value too.
+                var scalar = Column.Ones().BatchDot(Vector3.Ones(), 0);
+                Check("scalar result", scalar.Value == 3 && scalar.AsReadOnlySpan().Length == 1);
+
+                // Past 16 dimensions FromFunction takes the index as a span.
+                var rank17 = Rank17.FromFunction(index => index[16] + 1);
+                Check("rank 17", rank17.AsReadOnlySpan()[0] == 1 && rank17.AsReadOnlySpan()[1] == 2);
 
                 // A result of more elements than the limit keeps its array.
                 var big = Big.Random(seed: 17);
