@@ -198,7 +198,7 @@ internal static class DiagnosticDescriptors
         "The MSBuild property '{0}' is '{1}', which is not {2}: the generator uses {3}",
         SettingsCategory,
         DiagnosticSeverity.Warning,
-        "ShapedTensorsUnrollBudget takes a positive integer, ShapedTensorsCheckedKernels and ShapedTensorsPublicResultTypes take true or false, ShapedTensorsBatchDot takes Keras224 or TfKeras. A value that is none of these would otherwise be ignored without a word.");
+        "ShapedTensorsUnrollBudget takes a positive integer, ShapedTensorsCheckedKernels and ShapedTensorsPublicResultTypes take true or false, ShapedTensorsBatchDot takes Keras224 or TfKeras, ShapedTensorsInlineStorage takes an integer from 0 to 256. A value that is none of these would otherwise be ignored without a word.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: string.Empty);

@@ -40,11 +40,18 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => Names.GeneratedNamespace(compilation.AssemblyName))
             .WithTrackingName(TrackingNames.GeneratedNamespace);
 
+        // Struct types of at most this many elements store them inline (MSBuild ShapedTensorsInlineStorage; 0: none).
+        var inlineStorage = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GeneratorSettings.InlineStorageLimit(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.InlineStorage);
+
         var declaredTypes = declarations.Collect().Combine(genericDeclarations.Collect())
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         var declaredFiles = declaredTypes
             .Combine(generatedNamespace)
             .SelectMany(static (pair, _) => HintNames.ForDeclared(pair.Left, pair.Right))
+            .Combine(inlineStorage)
+            .Select(static (pair, _) => (Type: InlineStorage.Apply(pair.Left.Type, pair.Right), pair.Left.HintName))
             .WithTrackingName(TrackingNames.DeclaredFiles);
         context.RegisterSourceOutput(declaredFiles, static (output, file) => output.AddSource(
             file.HintName,
@@ -113,9 +120,10 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .SelectMany(static (outputs, _) => outputs.CanonicalTypes)
             .Combine(sameShapeCandidates)
             .Combine(publicResultTypes)
+            .Combine(inlineStorage)
             .Select(static (pair, _) => new CanonicalTypeModel(
-                pair.Right ? pair.Left.Left with { Accessibility = "public" } : pair.Left.Left,
-                SameShape(pair.Left.Left, pair.Left.Right)))
+                InlineStorage.Apply(pair.Left.Right ? pair.Left.Left.Left with { Accessibility = "public" } : pair.Left.Left.Left, pair.Right),
+                SameShape(pair.Left.Left.Left, pair.Left.Left.Right)))
             .WithTrackingName(TrackingNames.CanonicalTypes);
         context.RegisterSourceOutput(canonicalTypes, static (output, canonical) => output.AddSource(
             HintNames.Of(canonical.Type.NameParts),
@@ -124,10 +132,11 @@ public sealed class TensorGenerator : IIncrementalGenerator
         var operations = owned
             .SelectMany(static (outputs, _) => outputs.Operations)
             .Combine(kernelSettings)
+            .Combine(inlineStorage)
             .WithTrackingName(TrackingNames.Operations);
         context.RegisterSourceOutput(operations, static (output, pair) => output.AddSource(
-            pair.Left.HintName,
-            SourceText.From(OperationsEmitter.Emit(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
+            pair.Left.Left.HintName,
+            SourceText.From(OperationsEmitter.Emit(pair.Left.Left, pair.Left.Right, pair.Right), System.Text.Encoding.UTF8)));
     }
 
     private static EquatableArray<SameShapeType> SameShape(TensorTypeModel canonical, EquatableArray<ReferencedTensorType> candidates)

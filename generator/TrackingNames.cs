@@ -27,6 +27,9 @@ public static class TrackingNames
     /// <summary>The tensor types of referenced assemblies this compilation can name.</summary>
     public const string ReferencedTypes = nameof(ReferencedTypes);
 
+    /// <summary>The project's inline storage limit (<c>ShapedTensorsInlineStorage</c>).</summary>
+    public const string InlineStorage = nameof(InlineStorage);
+
     /// <summary>Whether canonical result types are public (MSBuild ShapedTensorsPublicResultTypes).</summary>
     public const string PublicResultTypes = nameof(PublicResultTypes);
 

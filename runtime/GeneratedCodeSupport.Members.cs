@@ -43,6 +43,34 @@ public static partial class GeneratedCodeSupport
         return CopyOf<T>(shape, length, elements.AsSpan(), parameterName);
     }
 
+    /// <summary>
+    /// Copies <paramref name="elements"/>, which must hold <paramref name="length"/> elements (the element count of
+    /// <paramref name="shape"/>), into <paramref name="destination"/>: the storage of a tensor with inline storage.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are not <paramref name="length"/> elements.</exception>
+    public static void CopyInto<T>(Shape shape, int length, ReadOnlySpan<T> elements, Span<T> destination, string parameterName)
+    {
+        CheckLength(shape, length, elements.Length, parameterName);
+        elements.CopyTo(destination);
+    }
+
+    /// <summary>Copies <paramref name="elements"/> (not null), which must hold <paramref name="length"/> elements, into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="elements"/> is null.</exception>
+    /// <exception cref="ArgumentException">There are not <paramref name="length"/> elements.</exception>
+    public static void CopyInto<T>(Shape shape, int length, T[] elements, Span<T> destination, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(elements, parameterName);
+        CopyInto<T>(shape, length, elements.AsSpan(), destination, parameterName);
+    }
+
+    /// <summary>Copies <paramref name="source"/>'s elements (any strides), which must have <paramref name="shape"/>, into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The span's shape differs.</exception>
+    public static void CopyInto<T>(Shape shape, in ReadOnlyTensorSpan<T> source, Span<T> destination, string typeName)
+    {
+        CheckShape(shape, TensorInterop.ShapeOf(source), typeName, nameof(source));
+        source.FlattenTo(destination);
+    }
+
     /// <summary><paramref name="elements"/> itself (not null), which must hold <paramref name="length"/> elements: the storage of a wrapping tensor.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="elements"/> is null.</exception>
     /// <exception cref="ArgumentException">There are not <paramref name="length"/> elements.</exception>
@@ -104,6 +132,20 @@ public static partial class GeneratedCodeSupport
     {
         CheckShape<TOther>(TOther.TensorShape, shape);
         return TOther.Wrap(elements);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="elements"/> as a tensor of type <typeparamref name="TOther"/>, whose shape must be
+    /// <paramref name="shape"/>: <c>As&lt;TOther&gt;</c> and the conversions of a tensor with inline storage.
+    /// </summary>
+    /// <exception cref="ArgumentException">The other type's shape differs.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TOther CopyAs<TOther, T>(Shape shape, ReadOnlySpan<T> elements)
+        where TOther : IShapedTensor<TOther, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckShape<TOther>(TOther.TensorShape, shape);
+        return TOther.CopyOf(elements);
     }
 
     /// <summary><paramref name="index"/>, checked against its dimension: an indexer's bounds check.</summary>

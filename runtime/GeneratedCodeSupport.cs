@@ -169,16 +169,29 @@ public static partial class GeneratedCodeSupport
     public static void Contract<T>(string operation, ContractionResult result, IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Require.NotNull(result, nameof(result));
         Require.NotNull(x, nameof(x));
         Require.NotNull(y, nameof(y));
         Require.NotNull(destination, nameof(destination));
-        var plan = Contraction.PlanOrThrow(result, operation, x.Shape, y.Shape);
-        if (plan.Result != destination.Shape)
+        Contract(operation, result, x.Shape, x.AsReadOnlySpan(), y.Shape, y.AsReadOnlySpan(), destination.Shape, destination.AsSpan());
+    }
+
+    /// <summary>
+    /// <see cref="Contract{T}(string, ContractionResult, IShapedTensor{T}, IShapedTensor{T}, IShapedTensor{T})"/> on the
+    /// tensors' shapes and elements: the form for a destination with inline storage, which an interface would box (the
+    /// result would then go into the box, not into the caller's value).
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The shapes are incompatible for these options.</exception>
+    /// <exception cref="InvalidOperationException">These options give a result shape other than the destination's.</exception>
+    public static void Contract<T>(string operation, ContractionResult result, Shape xShape, ReadOnlySpan<T> x, Shape yShape, ReadOnlySpan<T> y, Shape destinationShape, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Require.NotNull(result, nameof(result));
+        var plan = Contraction.PlanOrThrow(result, operation, xShape, yShape);
+        if (plan.Result != destinationShape)
         {
-            throw new InvalidOperationException($"{operation} of {x.Shape} and {y.Shape} with these options has shape {plan.Result}, not the shape {destination.Shape} of the type this overload returns; pass the options as constants or use the dynamic tensor.");
+            throw new InvalidOperationException($"{operation} of {xShape} and {yShape} with these options has shape {plan.Result}, not the shape {destinationShape} of the type this overload returns; pass the options as constants or use the dynamic tensor.");
         }
 
-        StridedProduct.Multiply(plan, x.AsReadOnlySpan(), y.AsReadOnlySpan(), destination.AsSpan());
+        StridedProduct.Multiply(plan, x, y, destination);
     }
 }

@@ -1,4 +1,7 @@
+using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ShapedTensors;
 
@@ -22,7 +25,7 @@ public static class ShapedTensorFallbacks
     /// <summary><c>keras.backend.dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void Dot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Dot(Dynamic(y), Dynamic(destination));
+        => Dynamic(x).Dot(Dynamic(y), Destination(destination));
 
     /// <summary><c>keras.backend.batch_dot(x, y)</c>, shapes checked at run time.</summary>
     /// <remarks>
@@ -46,17 +49,17 @@ public static class ShapedTensorFallbacks
     /// <summary><c>keras.backend.batch_dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), Dynamic(destination), semantics);
+        => Dynamic(x).BatchDot(Dynamic(y), Destination(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination), semantics);
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Dynamic(destination), semantics);
+        => Dynamic(x).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
 
     /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, bool transposeA = false, bool transposeB = false)
@@ -66,7 +69,22 @@ public static class ShapedTensorFallbacks
     /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, bool transposeA = false, bool transposeB = false)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).MatMul(Dynamic(y), Dynamic(destination), transposeA, transposeB);
+        => Dynamic(x).MatMul(Dynamic(y), Destination(destination), transposeA, transposeB);
+
+    // The destination as a dynamic tensor over its own storage. A tensor with inline storage (a value, ShapedTensorsInlineStorage)
+    // reaches a fallback boxed, and its dynamic form is a copy: the result would go nowhere, so that throws instead.
+    private static DynamicTensor<T> Destination<T>(IShapedTensor<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var dynamic = Dynamic(destination);
+        var elements = destination.AsSpan();
+        if (!elements.IsEmpty && !Unsafe.AreSame(ref MemoryMarshal.GetReference(elements), ref MemoryMarshal.GetReference(dynamic.AsSpan())))
+        {
+            throw new ArgumentException("The destination stores its elements inline, so a copy of it would receive the result: pass it with ref to an overload the generator emits for its shape.", nameof(destination));
+        }
+
+        return dynamic;
+    }
 
     private static DynamicTensor<T> Dynamic<T>(IShapedTensor<T> tensor)
         where T : unmanaged, IFloatingPointIeee754<T>

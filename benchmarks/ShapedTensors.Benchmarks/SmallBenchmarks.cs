@@ -4,6 +4,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using ShapedTensors.Benchmarks.DebugCalls;
 using ShapedTensors.Benchmarks.Infrastructure;
+using ShapedTensors.Benchmarks.InlineStorage;
 using TorchSharp;
 using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
 
@@ -25,6 +26,7 @@ public class Small4x4
     private torch.Tensor _tx = null!, _ty = null!, _tout = null!;
     private Matrix<float> _mx = null!, _my = null!, _mout = null!;
     private DebugCase<float> _debug = null!;
+    private InlineSquare4 _inline = null!;
 
     /// <summary>Creates the operands and checks the kernel against Matrix4x4.</summary>
     [GlobalSetup]
@@ -62,6 +64,8 @@ public class Small4x4
         _debug = DebugCases.Square(4, _x, _y);
         _debug.Run();
         Data.Check<float>("MatMul 4x4 (Debug build)", expected, _debug.Output);
+        _inline = new InlineSquare4(_x, _y);
+        Data.Check<float>("MatMul 4x4 (inline storage)", expected, _inline.MatMul().AsReadOnlySpan());
     }
 
     /// <summary>Frees the native tensors.</summary>
@@ -92,6 +96,13 @@ public class Small4x4
     /// <summary>The generated kernel, into a destination.</summary>
     [Benchmark]
     public void ShapedTensorsInto() => _a.MatMul(_b, _c);
+
+    /// <summary>
+    /// The allocating form on types with inline storage (ShapedTensorsInlineStorage, in a project of its own): the
+    /// result is a value, as Matrix4x4.Multiply's is, and nothing is allocated.
+    /// </summary>
+    [Benchmark]
+    public Generated.ShapedTensors.Benchmarks.InlineStorage.Float32_4x4 ShapedTensorsInline() => _inline.MatMul();
 
     /// <summary>The runtime's dynamic tensor, into a destination.</summary>
     [Benchmark]

@@ -7,7 +7,8 @@ namespace ShapedTensors.Generator.Emit;
 /// <summary>
 /// Emits the members of a tensor type: a user's <c>[Tensor]</c> declaration or a canonical result type.
 /// The elements live in an array (row-major); the type is a thin wrapper, so converting between
-/// same-shape types never copies.
+/// same-shape types never copies. A type with inline storage (<see cref="InlineStorage"/>) holds them itself, as a
+/// value: the same members, those that would share the array copying instead.
 /// </summary>
 internal static class TensorTypeEmitter
 {
@@ -55,6 +56,17 @@ internal static class TensorTypeEmitter
         var support = $"{Runtime}.GeneratedCodeSupport";
         var tensors = "global::System.Numerics.Tensors";
         var accessibility = type.Accessibility.Length > 0 ? type.Accessibility + " " : string.Empty;
+        var inline = type.InlineStorage;
+
+        // Inline storage: members that read it are readonly (no defensive copies of an `in` or readonly value), and
+        // those that hand out a span of it are [UnscopedRef], so the span cannot outlive the variable it points into.
+        var @readonly = inline ? "readonly " : string.Empty;
+        var unscoped = inline ? "[global::System.Diagnostics.CodeAnalysis.UnscopedRef] " : string.Empty;
+        var copied = inline ? "a copy: this type stores its elements inline" : "without copying";
+
+        // A factory's body: a new array wrapped, or for inline storage a new value filled through its span.
+        string Create(string fill) => $"{{ var result = new {name}(); {fill}; return result; }}";
+        string Factory(string array, string fill) => inline ? Create(fill) : $"=> new({array});";
 
         // One member: its summary and its one line of code, left out where the user wrote it (a key) or always written (null).
         void Member(string? key, string summary, string code)
@@ -66,7 +78,8 @@ internal static class TensorTypeEmitter
             }
         }
 
-        w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}: {length} elements, row-major.</summary>");
+        var storage = inline ? ", stored inline: a value, copied on assignment (like <c>Matrix4x4</c>); <c>default</c> is a tensor of zeros" : string.Empty;
+        w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}: {length} elements, row-major{storage}.</summary>");
         if (type.AddTensorAttribute)
         {
             w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({dimList})]" : $"[{Runtime}.Tensor<double>({dimList})]");
@@ -85,65 +98,106 @@ internal static class TensorTypeEmitter
                 Member(null, $"The size of dimension {Int(i)}, {Int(dims[i])}.", $"public const int Dim{Int(i)} = {Int(dims[i])};");
             }
 
-            w.Line(type.IsStruct ? $"private readonly {t}[]? _elements; // null only in default({name})" : $"private readonly {t}[] _elements;");
-            w.Line(type.IsStruct
-                ? $"private {t}[] Elements => _elements ?? throw {support}.Uninitialized(nameof({name}));"
-                : $"private {t}[] Elements => _elements;");
-            w.Line($"private {name}({t}[] elements) => _elements = elements;");
+            if (inline)
+            {
+                w.Line($"[global::System.Runtime.CompilerServices.InlineArray(Length)] private struct Elements {{ private {t} _element0; }}");
+                w.Line("private Elements _elements;");
+            }
+            else
+            {
+                w.Line(type.IsStruct ? $"private readonly {t}[]? _elements; // null only in default({name})" : $"private readonly {t}[] _elements;");
+                w.Line(type.IsStruct
+                    ? $"private {t}[] Elements => _elements ?? throw {support}.Uninitialized(nameof({name}));"
+                    : $"private {t}[] Elements => _elements;");
+                w.Line($"private {name}({t}[] elements) => _elements = elements;");
+            }
 
             // Creation.
             w.Line();
             var one = type.Element == ElementKind.Float32 ? "1f" : "1d";
             var sizes = $"{length} of them, row-major";
-            Member(null, $"Creates a tensor of zeros of shape {shapeText}.", $"public {name}() => _elements = new {t}[Length];");
+            var copyIn = $"{support}.CopyInto<{t}>(Shape, Length, elements, result.AsSpan(), nameof(elements))";
+            Member(null, $"Creates a tensor of zeros of shape {shapeText}{(inline ? ", as <c>default</c> is" : string.Empty)}.", inline ? $"public {name}() {{ }}" : $"public {name}() => _elements = new {t}[Length];");
             Member("Zeros()", $"A tensor of zeros of shape {shapeText}.", $"public static {name} Zeros() => new {name}();");
-            Member("Ones()", $"A tensor of ones of shape {shapeText}.", $"public static {name} Ones() => new({support}.Filled<{t}>(Length, {one}));");
-            Member("Random(int)", $"A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.", $"public static {name} Random(int seed) => new({support}.Uniform<{t}>(Length, seed));");
-            Member($"FromArray({t}[])", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromArray({t}[] elements) => new({support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements)));");
-            Member($"FromSpan(global::System.ReadOnlySpan<{t}>)", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements) => new({support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements)));");
-            WriteFromFunction(Member, name, t, dims);
-            Member(null, $"Wraps <paramref name=\"elements\"/> ({sizes}) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} Wrap({t}[] elements) => new({support}.Checked<{t}>(Shape, Length, elements, nameof(elements)));");
-            Member($"FromDynamic({dynamic})", $"The same elements as a tensor of shape {shapeText}, without copying; throws <c>ArgumentException</c> when <paramref name=\"tensor\"/> has another shape.", $"public static {name} FromDynamic({dynamic} tensor) => new({support}.StorageOf(Shape, tensor, nameof({name})));");
-            Member($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)", $"A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.", $"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source) => new({support}.CopyOf(Shape, source, nameof({name})));");
+            Member("Ones()", $"A tensor of ones of shape {shapeText}.", $"public static {name} Ones() {Factory($"{support}.Filled<{t}>(Length, {one})", $"result.AsSpan().Fill({one})")}");
+            Member("Random(int)", $"A tensor of shape {shapeText} of uniform values in [0, 1); the same seed always gives the same values.", $"public static {name} Random(int seed) {Factory($"{support}.Uniform<{t}>(Length, seed)", $"{Runtime}.TensorRandom.FillUniform<{t}>(result.AsSpan(), seed)")}");
+            Member($"FromArray({t}[])", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromArray({t}[] elements) {Factory($"{support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            Member($"FromSpan(global::System.ReadOnlySpan<{t}>)", $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}); throws <c>ArgumentException</c> when there are not {length}.", $"public static {name} FromSpan(global::System.ReadOnlySpan<{t}> elements) {Factory($"{support}.CopyOf<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            WriteFromFunction(Member, name, t, dims, inline);
+            Member(
+                null,
+                inline
+                    ? $"A tensor holding a copy of <paramref name=\"elements\"/> ({sizes}): this type stores its elements inline and shares no array; throws <c>ArgumentException</c> when there are not {length}."
+                    : $"Wraps <paramref name=\"elements\"/> ({sizes}) without copying: the tensor and the array share storage; throws <c>ArgumentException</c> when there are not {length}.",
+                $"public static {name} Wrap({t}[] elements) {Factory($"{support}.Checked<{t}>(Shape, Length, elements, nameof(elements))", copyIn)}");
+            var storageOf = $"{support}.StorageOf(Shape, tensor, nameof({name}))";
+            Member(
+                $"FromDynamic({dynamic})",
+                inline
+                    ? $"The elements of <paramref name=\"tensor\"/> as a tensor of shape {shapeText}, {copied}; throws <c>ArgumentException</c> when it has another shape."
+                    : $"The same elements as a tensor of shape {shapeText}, without copying; throws <c>ArgumentException</c> when <paramref name=\"tensor\"/> has another shape.",
+                $"public static {name} FromDynamic({dynamic} tensor) {Factory(storageOf, $"global::System.MemoryExtensions.CopyTo({storageOf}, result.AsSpan())")}");
+            Member($"FromTensorSpan({tensors}.ReadOnlyTensorSpan<{t}>)", $"A tensor holding a copy of <paramref name=\"source\"/>'s elements (any strides), which must have shape {shapeText}.", $"public static {name} FromTensorSpan(in {tensors}.ReadOnlyTensorSpan<{t}> source) {Factory($"{support}.CopyOf(Shape, source, nameof({name}))", $"{support}.CopyInto(Shape, source, result.AsSpan(), nameof({name}))")}");
+            if (inline)
+            {
+                // Conversions between inline types copy value to value, through the interface (see GeneratedCodeSupport.CopyAs).
+                w.Line($"static {name} {Runtime}.IShapedTensor<{name}, {t}>.CopyOf(global::System.ReadOnlySpan<{t}> elements) {Create(copyIn)}");
+            }
 
             // Element access and views.
             w.Line();
-            WriteIndexer(Member, w, t, dims);
-            Member(null, "The elements, row-major; writes change the tensor.", $"public global::System.Span<{t}> AsSpan() => Elements;");
-            Member(null, "The elements, row-major.", $"public global::System.ReadOnlySpan<{t}> AsReadOnlySpan() => Elements;");
-            Member("ToArray()", "A copy of the elements, row-major.", $"public {t}[] ToArray() => ({t}[])Elements.Clone();");
-            Member(null, "The same elements as a dynamic tensor, without copying.", $"public {dynamic} ToDynamic() => new {dynamic}(Shape, Elements);");
-            Member(null, "The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.", $"public TOther As<TOther>() where TOther : {Runtime}.IShapedTensor<TOther, {t}> => {support}.As<TOther, {t}>(Shape, Elements);");
-            Member("AsTensorSpan()", $"A writable <c>TensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.TensorSpan<{t}> AsTensorSpan() => {Runtime}.TensorInterop.AsTensorSpan(Elements, Shape);");
-            Member("AsReadOnlyTensorSpan()", $"A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {Runtime}.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);");
-            Member("ToTensor()", $"A <c>Tensor</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.Tensor<{t}> ToTensor() => {Runtime}.TensorInterop.ToTensor(Elements, Shape);");
+            WriteIndexer(Member, w, t, dims, inline);
+            if (inline)
+            {
+                var within = "inside this value (the span cannot outlive the variable it comes from)";
+                Member(null, $"The elements, row-major, {within}; writes change this value.", $"{unscoped}public global::System.Span<{t}> AsSpan() => _elements;");
+                Member(null, $"The elements, row-major, {within}.", $"{unscoped}public readonly global::System.ReadOnlySpan<{t}> AsReadOnlySpan() => _elements;");
+                Member("ToArray()", "A copy of the elements, row-major.", $"public readonly {t}[] ToArray() => AsReadOnlySpan().ToArray();");
+                Member(null, $"The elements as a dynamic tensor, {copied}.", $"public readonly {dynamic} ToDynamic() => new {dynamic}(Shape, AsReadOnlySpan().ToArray());");
+                Member(null, $"The elements as another tensor type of the same shape, {copied}; throws <c>ArgumentException</c> when its shape differs.", $"public readonly TOther As<TOther>() where TOther : {Runtime}.IShapedTensor<TOther, {t}> => {support}.CopyAs<TOther, {t}>(Shape, AsReadOnlySpan());");
+                Member("AsTensorSpan()", $"A writable <c>TensorSpan</c> of shape {shapeText} over the elements {within}.", $"{unscoped}public {tensors}.TensorSpan<{t}> AsTensorSpan() => {Runtime}.TensorInterop.AsTensorSpan(AsSpan(), Shape);");
+                Member("AsReadOnlyTensorSpan()", $"A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over the elements {within}.", $"{unscoped}public readonly {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {Runtime}.TensorInterop.AsReadOnlyTensorSpan(AsReadOnlySpan(), Shape);");
+                Member("ToTensor()", $"A <c>Tensor</c> of shape {shapeText} holding the elements, {copied}.", $"public readonly {tensors}.Tensor<{t}> ToTensor() => {Runtime}.TensorInterop.ToTensor(AsReadOnlySpan().ToArray(), Shape);");
+            }
+            else
+            {
+                Member(null, "The elements, row-major; writes change the tensor.", $"public global::System.Span<{t}> AsSpan() => Elements;");
+                Member(null, "The elements, row-major.", $"public global::System.ReadOnlySpan<{t}> AsReadOnlySpan() => Elements;");
+                Member("ToArray()", "A copy of the elements, row-major.", $"public {t}[] ToArray() => ({t}[])Elements.Clone();");
+                Member(null, "The same elements as a dynamic tensor, without copying.", $"public {dynamic} ToDynamic() => new {dynamic}(Shape, Elements);");
+                Member(null, "The same elements as another tensor type of the same shape, without copying; throws <c>ArgumentException</c> when its shape differs.", $"public TOther As<TOther>() where TOther : {Runtime}.IShapedTensor<TOther, {t}> => {support}.As<TOther, {t}>(Shape, Elements);");
+                Member("AsTensorSpan()", $"A writable <c>TensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.TensorSpan<{t}> AsTensorSpan() => {Runtime}.TensorInterop.AsTensorSpan(Elements, Shape);");
+                Member("AsReadOnlyTensorSpan()", $"A <c>ReadOnlyTensorSpan</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.ReadOnlyTensorSpan<{t}> AsReadOnlyTensorSpan() => {Runtime}.TensorInterop.AsReadOnlyTensorSpan(Elements, Shape);");
+                Member("ToTensor()", $"A <c>Tensor</c> of shape {shapeText} over this tensor's elements (shared, not copied).", $"public {tensors}.Tensor<{t}> ToTensor() => {Runtime}.TensorInterop.ToTensor(Elements, Shape);");
+            }
 
             // A rank-1 array is just FromArray/ToArray; C# arrays have at most 32 dimensions.
             if (rank >= 2 && rank <= 32)
             {
                 var arrayType = $"{t}[{new string(',', rank - 1)}]";
-                Member($"FromMultidimensionalArray({arrayType})", $"A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.", $"public static {name} FromMultidimensionalArray({arrayType} array) => new({support}.CopyOf<{t}>(Shape, array, nameof({name})));");
-                Member("ToMultidimensionalArray()", $"A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.", $"public {arrayType} ToMultidimensionalArray() => ({arrayType}){support}.Filled<{t}>(new {t}[{dimList}], AsReadOnlySpan());");
+                var fromArray = $"{support}.CopyOf<{t}>(Shape, array, nameof({name}))";
+                Member($"FromMultidimensionalArray({arrayType})", $"A tensor holding a copy of <paramref name=\"array\"/>, which must have shape {shapeText}.", $"public static {name} FromMultidimensionalArray({arrayType} array) {Factory(fromArray, $"global::System.MemoryExtensions.CopyTo({fromArray}, result.AsSpan())")}");
+                Member("ToMultidimensionalArray()", $"A copy of the elements as a <c>{arrayType}</c> of shape {shapeText}.", $"public {@readonly}{arrayType} ToMultidimensionalArray() => ({arrayType}){support}.Filled<{t}>(new {t}[{dimList}], AsReadOnlySpan());");
             }
 
             // Conversions, equality and text.
             w.Line();
-            Member($"conversion({self}):{dynamic}", "The same elements as a dynamic tensor, without copying.", $"public static implicit operator {dynamic}({name} value) => value.ToDynamic();");
-            Member($"conversion({dynamic}):{self}", $"The same elements as a tensor of shape {shapeText}, without copying; throws when the shapes differ.", $"public static explicit operator {name}({dynamic} tensor) => FromDynamic(tensor);");
+            Member($"conversion({self}):{dynamic}", inline ? $"The elements as a dynamic tensor, {copied}." : "The same elements as a dynamic tensor, without copying.", $"public static implicit operator {dynamic}({name} value) => value.ToDynamic();");
+            Member($"conversion({dynamic}):{self}", inline ? $"The elements as a tensor of shape {shapeText}, {copied}; throws when the shapes differ." : $"The same elements as a tensor of shape {shapeText}, without copying; throws when the shapes differ.", $"public static explicit operator {name}({dynamic} tensor) => FromDynamic(tensor);");
             foreach (var other in sameShapeTypes)
             {
-                WriteSameShape(Member, name, other);
+                WriteSameShape(Member, name, t, other, inline);
             }
 
             var nullable = type.IsStruct ? string.Empty : "?";
-            Member($"Equals({self})", "Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).", $"public bool Equals({name}{nullable} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());");
-            Member("Equals(object)", "Whether <paramref name=\"obj\"/> is a tensor of this type holding the same values.", $"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-            Member("GetHashCode()", "A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).", $"public override int GetHashCode() => {support}.HashOf<{t}>(AsReadOnlySpan());");
+            Member($"Equals({self})", "Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).", $"public {@readonly}bool Equals({name}{nullable} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());");
+            Member("Equals(object)", "Whether <paramref name=\"obj\"/> is a tensor of this type holding the same values.", $"public {@readonly}override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+            Member("GetHashCode()", "A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).", $"public {@readonly}override int GetHashCode() => {support}.HashOf<{t}>(AsReadOnlySpan());");
             Member($"op_Equality({self}, {self})", "Whether both tensors hold the same values.", type.IsStruct
                 ? $"public static bool operator ==({name} left, {name} right) => left.Equals(right);"
                 : $"public static bool operator ==({name}? left, {name}? right) => left is null ? right is null : left.Equals(right);");
             Member($"op_Inequality({self}, {self})", "Whether the tensors hold different values.", $"public static bool operator !=({name}{nullable} left, {name}{nullable} right) => !(left == right);");
-            Member("ToString()", "The values as numpy prints them.", $"public override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
+            Member("ToString()", "The values as numpy prints them.", $"public {@readonly}override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
 
             // Interface members that would clash with the static Shape.
             w.Line($"{Runtime}.Shape {Runtime}.IShapedTensor<{t}>.Shape => Shape;");
@@ -153,12 +207,22 @@ internal static class TensorTypeEmitter
 
     // A canonical type converts to and from each type of its shape, without copying, and compares with it: C# would
     // find both types' == applicable through the conversions (CS9342), so the mixed pairs are declared here.
-    private static void WriteSameShape(System.Action<string?, string, string> member, string name, SameShapeType other)
+    // With inline storage on either side, the conversion copies (into the value, or a new array for an array-backed type).
+    private static void WriteSameShape(System.Action<string?, string, string> member, string name, string t, SameShapeType other, bool inline)
     {
         var o = other.FullName;
         var nullable = other.IsClass ? "?" : string.Empty;
-        member(null, $"The same elements as <see cref=\"{o}\"/>, without copying.", $"public static implicit operator {o}({name} value) => {o}.Wrap(value.Elements);");
-        member(null, $"The same elements as <see cref=\"{name}\"/>, without copying.", $"public static implicit operator {name}({o} value) => value.As<{name}>();");
+        if (inline)
+        {
+            member(null, $"The elements as <see cref=\"{o}\"/>, a copy: this type stores its elements inline.", $"public static implicit operator {o}({name} value) => {Runtime}.GeneratedCodeSupport.CopyAs<{o}, {t}>(Shape, value.AsReadOnlySpan());");
+            member(null, $"The elements as <see cref=\"{name}\"/>, a copy: this type stores its elements inline.", $"public static implicit operator {name}({o} value) => value.As<{name}>();");
+        }
+        else
+        {
+            member(null, $"The same elements as <see cref=\"{o}\"/>, without copying.", $"public static implicit operator {o}({name} value) => {o}.Wrap(value.Elements);");
+            member(null, $"The same elements as <see cref=\"{name}\"/>, without copying.", $"public static implicit operator {name}({o} value) => value.As<{name}>();");
+        }
+
         member(null, "Whether both tensors hold the same values.", other.IsClass
             ? $"public static bool operator ==({name} left, {o}? right) => right is not null && left.Equals(right);"
             : $"public static bool operator ==({name} left, {o} right) => left.Equals(right);");
@@ -167,8 +231,13 @@ internal static class TensorTypeEmitter
         member(null, "Whether the tensors hold different values.", $"public static bool operator !=({o}{nullable} left, {name} right) => !(right == left);");
     }
 
-    private static void WriteFromFunction(System.Action<string?, string, string> member, string name, string t, EquatableArray<int> dims)
+    private static void WriteFromFunction(System.Action<string?, string, string> member, string name, string t, EquatableArray<int> dims, bool inline)
     {
+        // An array-backed type wraps the new array; a type with inline storage copies it into a new value.
+        string From(string elements) => inline
+            ? $"{{ var result = new {name}(); global::System.MemoryExtensions.CopyTo({elements}, result.AsSpan()); return result; }}"
+            : $"=> new({elements});";
+
         var rank = dims.Count;
         var indices = Enumerable.Range(0, rank).Select(i => "i" + Int(i)).ToList();
         var support = $"{Runtime}.GeneratedCodeSupport";
@@ -176,7 +245,7 @@ internal static class TensorTypeEmitter
         {
             // Func has at most 16 parameters: the index as a span.
             var spanFunction = $"global::System.Func<global::System.ReadOnlySpan<int>, {t}>";
-            member($"FromFunction({spanFunction})", "A tensor whose element at each index is <paramref name=\"valueAt\"/>(index), called once per element in row-major order.", $"public static {name} FromFunction({spanFunction} valueAt) => new({support}.FromFunction(Shape, valueAt));");
+            member($"FromFunction({spanFunction})", "A tensor whose element at each index is <paramref name=\"valueAt\"/>(index), called once per element in row-major order.", $"public static {name} FromFunction({spanFunction} valueAt) {From($"{support}.FromFunction(Shape, valueAt)")}");
             return;
         }
 
@@ -185,15 +254,20 @@ internal static class TensorTypeEmitter
         member(
             $"FromFunction({function})",
             $"A tensor whose element at each index is <paramref name=\"valueAt\"/>({string.Join(", ", indices)}), called once per element in row-major order.",
-            $"public static {name} FromFunction({function} valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new({support}.FromFunction<{t}>(Shape, index => valueAt({arguments})));");
+            inline
+                ? $"public static {name} FromFunction({function} valueAt) {{ global::System.ArgumentNullException.ThrowIfNull(valueAt); var result = new {name}(); global::System.MemoryExtensions.CopyTo({support}.FromFunction<{t}>(Shape, index => valueAt({arguments})), result.AsSpan()); return result; }}"
+                : $"public static {name} FromFunction({function} valueAt) => valueAt is null ? throw new global::System.ArgumentNullException(nameof(valueAt)) : new({support}.FromFunction<{t}>(Shape, index => valueAt({arguments})));");
     }
 
-    private static void WriteIndexer(System.Action<string?, string, string> member, SourceWriter w, string t, EquatableArray<int> dims)
+    private static void WriteIndexer(System.Action<string?, string, string> member, SourceWriter w, string t, EquatableArray<int> dims, bool inline)
     {
+        // Inline storage indexes the value's own elements (bounds-checked by Offset, as the array is), reading without a copy.
+        var elements = inline ? "_elements" : "Elements";
+        var @readonly = inline ? "readonly " : string.Empty;
         if (dims.Count == 0)
         {
             // Only canonical result types are scalars, and the user writes nothing in those.
-            member(null, "The single element of this scalar tensor.", $"public {t} Value {{ get => Elements[0]; set => Elements[0] = value; }}");
+            member(null, "The single element of this scalar tensor.", $"public {t} Value {{ {@readonly}get => {elements}[0]; set => {elements}[0] = value; }}");
             return;
         }
 
@@ -202,7 +276,7 @@ internal static class TensorTypeEmitter
         member(
             "this[" + string.Join(", ", Enumerable.Repeat("int", dims.Count)) + "]",
             $"The element at ({indices}); throws <c>ArgumentOutOfRangeException</c> when an index is outside its dimension.",
-            $"public {t} this[{parameters}] {{ get => Elements[Offset({indices})]; set => Elements[Offset({indices})] = value; }}");
+            $"public {t} this[{parameters}] {{ {@readonly}get => {elements}[Offset({indices})]; set => {elements}[Offset({indices})] = value; }}");
 
         // Row-major, each index checked: ((i0 * d1 + i1) * d2 + i2) * d3 + i3.
         var offset = Checked(0);

@@ -22,10 +22,22 @@ internal static class GeneratorSettings
     /// <summary>Which <c>batch_dot</c> BatchDot follows: <c>Keras224</c> or <c>TfKeras</c> (see <see cref="BatchDotSetting"/>).</summary>
     public const string BatchDot = BatchDotSetting.PropertyName;
 
+    /// <summary>
+    /// Struct tensor types of at most this many elements (and at least one) store them inline, as a value: an integer
+    /// from 0 (the default: none do) to <see cref="MaxInlineStorage"/>.
+    /// </summary>
+    public const string InlineStorage = "ShapedTensorsInlineStorage";
+
     public const int DefaultUnrollBudget = 256;
 
+    /// <summary>
+    /// The largest <see cref="InlineStorage"/>: 256 elements (1 KB of float32, 2 KB of float64) a value copies on every
+    /// assignment and call, and its kernels' results live on the stack; past that an array shared by reference is cheaper.
+    /// </summary>
+    public const int MaxInlineStorage = 256;
+
     /// <summary>The settings, in the order the docs list them.</summary>
-    public static readonly string[] All = { UnrollBudget, CheckedKernels, PublicResultTypes, BatchDot };
+    public static readonly string[] All = { UnrollBudget, CheckedKernels, PublicResultTypes, BatchDot, InlineStorage };
 
     /// <summary>The value MSBuild passed for <paramref name="property"/>, or null when it is unset (or empty).</summary>
     public static string? Raw(AnalyzerConfigOptions options, string property)
@@ -36,6 +48,7 @@ internal static class GeneratorSettings
     {
         UnrollBudget => TryParseBudget(text, out _),
         BatchDot => BatchDotSetting.TryParse(text, out _),
+        InlineStorage => TryParseInlineStorage(text, out _),
         _ => bool.TryParse(text, out _),
     };
 
@@ -44,6 +57,7 @@ internal static class GeneratorSettings
     {
         UnrollBudget => "a positive integer",
         BatchDot => "Keras224 or TfKeras",
+        InlineStorage => "an integer from 0 to " + MaxInlineStorage.ToString(CultureInfo.InvariantCulture),
         _ => "true or false",
     };
 
@@ -52,6 +66,7 @@ internal static class GeneratorSettings
     {
         UnrollBudget => DefaultUnrollBudget.ToString(CultureInfo.InvariantCulture),
         BatchDot => nameof(BatchDotSemantics.Keras224),
+        InlineStorage => "0",
         _ => "false",
     };
 
@@ -66,6 +81,13 @@ internal static class GeneratorSettings
         => Raw(options, property) is { } text && bool.TryParse(text, out var value) && value;
 
     public static bool PublicResults(AnalyzerConfigOptions options) => Flag(options, PublicResultTypes);
+
+    /// <summary>The project's <see cref="InlineStorage"/> limit: 0 (no inline storage) unless the property gives a valid one.</summary>
+    public static int InlineStorageLimit(AnalyzerConfigOptions options)
+        => Raw(options, InlineStorage) is { } text && TryParseInlineStorage(text, out var limit) ? limit : 0;
+
+    private static bool TryParseInlineStorage(string text, out int limit)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit) && limit >= 0 && limit <= MaxInlineStorage;
 
     private static bool TryParseBudget(string text, out int budget)
         => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out budget) && budget > 0;

@@ -37,6 +37,9 @@ internal sealed record TensorTypeModel(
 {
     public bool IsStruct => Keyword.EndsWith("struct", System.StringComparison.Ordinal);
 
+    /// <summary>Whether the elements live in the value itself instead of an array (see <c>InlineStorage</c>).</summary>
+    public bool InlineStorage { get; init; }
+
     /// <summary>The name as written in generated code: <c>global::Ns.Outer.Name</c>.</summary>
     public string FullName
         => "global::" + string.Join(".", NameParts.Select(Names.Identifier));

@@ -40,6 +40,20 @@ public static class TensorInterop
         return new ReadOnlyTensorSpan<T>(elements, Lengths(shape), default);
     }
 
+    /// <summary>A writable tensor view of row-major <paramref name="elements"/> with the given shape (for storage that is not an array).</summary>
+    public static TensorSpan<T> AsTensorSpan<T>(Span<T> elements, Shape shape)
+    {
+        GeneratedCodeSupport.CheckLength(shape, elements.Length, nameof(elements));
+        return new TensorSpan<T>(elements, Lengths(shape), default);
+    }
+
+    /// <summary>A read-only tensor view of row-major <paramref name="elements"/> with the given shape (for storage that is not an array).</summary>
+    public static ReadOnlyTensorSpan<T> AsReadOnlyTensorSpan<T>(ReadOnlySpan<T> elements, Shape shape)
+    {
+        GeneratedCodeSupport.CheckLength(shape, elements.Length, nameof(elements));
+        return new ReadOnlyTensorSpan<T>(elements, Lengths(shape), default);
+    }
+
     /// <summary>A <see cref="Tensor{T}"/> over <paramref name="elements"/> (shared, not copied) with the given shape.</summary>
     public static Tensor<T> ToTensor<T>(T[] elements, Shape shape)
     {

@@ -19,6 +19,10 @@ public sealed class SettingsRuleTests
     [InlineData("ShapedTensorsCheckedKernels", "yes", "true or false", "false")]
     [InlineData("ShapedTensorsPublicResultTypes", "1", "true or false", "false")]
     [InlineData("ShapedTensorsBatchDot", "Keras225", "Keras224 or TfKeras", "Keras224")]
+    [InlineData("ShapedTensorsInlineStorage", "257", "an integer from 0 to 256", "0")] // above the cap
+    [InlineData("ShapedTensorsInlineStorage", "-1", "an integer from 0 to 256", "0")]
+    [InlineData("ShapedTensorsInlineStorage", "true", "an integer from 0 to 256", "0")]
+    [InlineData("ShapedTensorsInlineStorage", "16.5", "an integer from 0 to 256", "0")]
     public async Task ST0201_a_value_that_does_not_parse_is_a_warning(string property, string value, string expected, string fallback)
     {
         var test = WithSettings($"build_property.{property} = {value}");
@@ -33,6 +37,9 @@ public sealed class SettingsRuleTests
     [InlineData("build_property.ShapedTensorsUnrollBudget = +16")]
     [InlineData("build_property.ShapedTensorsBatchDot = tfkeras")] // case-insensitive, as MSBuild is
     [InlineData("build_property.ShapedTensorsBatchDot = ")]
+    [InlineData("build_property.ShapedTensorsInlineStorage = 0")]
+    [InlineData("build_property.ShapedTensorsInlineStorage = 16")]
+    [InlineData("build_property.ShapedTensorsInlineStorage = 256")]
     public async Task ST0201_valid_or_unset_values_raise_nothing(string settings)
     {
         await WithSettings(settings).RunAsync();

@@ -189,6 +189,41 @@ public sealed class GeneratorSnapshotTests
         Check(run);
     }
 
+    [Fact]
+    public void Inline_storage()
+    {
+        // ShapedTensorsInlineStorage = 16: the struct A and the 4x4 result store their elements inline (a value, the
+        // destination by ref); the readonly struct, the class and the 5x4 and 5x5 results keep arrays. Struct operands are `in`.
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(4, 4)] public partial struct A;
+            [Tensor(4, 4)] public readonly partial struct R;
+            [Tensor(4, 4)] public partial class C;
+            [Tensor(5, 4)] public partial struct Tall;
+
+            internal static class Model
+            {
+                internal static float Run(bool flag)
+                {
+                    var a = A.Random(seed: 1);
+                    var product = a.MatMul(R.Ones());
+                    a.MatMul(R.Ones(), ref product, transposeA: flag);
+                    var fromClass = C.Ones().MatMul(a);
+                    var tall = Tall.Ones().Dot(product);
+                    var square = tall.MatMul(tall, transposeB: true);
+                    return product[0, 0] + fromClass[0, 0] + tall[0, 0] + square[0, 0];
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", "16"), source);
+
+        Check(run);
+    }
+
     private static void Check(GeneratorRun run, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         CompileAssert.AssertCompilesCleanly(run);

@@ -202,6 +202,31 @@ public sealed class ConsumerTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void The_inline_storage_setting_reaches_the_generator()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            var a = A.Ones();
+            var product = a.MatMul(a);          // a value: nothing allocated
+            var copy = product;
+            copy[0, 0] = 0;
+            a.MatMul(a, ref product, transposeB: true);
+            Console.WriteLine($"{product[0, 0]} {copy[0, 0]} {default(A) == A.Zeros()}");
+
+            [Tensor(4, 4)] partial struct A;
+            """;
+        var folder = fixture.CreateConsumer("Inline", "Exe", [("Program.cs", source)], extraProperties: "<ShapedTensorsInlineStorage>16</ShapedTensorsInlineStorage>");
+        AssertBuilt(fixture.Build(folder));
+        AssertBuilt(fixture.Build(folder, "-c", "Release"));
+        Assert.Contains("build_property.ShapedTensorsInlineStorage = 16", EditorConfig(folder, "Inline"));
+
+        var run = PackageFixture.Run(folder);
+        Assert.True(run.Succeeded, "dotnet run failed.\n" + run.Describe());
+        Assert.Equal(["4 0 True"], Lines(run.Output));
+    }
+
+    [Fact]
     public void Project_that_gets_the_package_through_a_library_gets_the_generator_and_its_settings()
     {
         // The library references the package and declares public types; the app only references the library.

@@ -73,7 +73,7 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
         {
             var props = XDocument.Parse(ReadEntry(path));
             var visible = props.Descendants("CompilerVisibleProperty").Select(e => (string?)e.Attribute("Include")).ToList();
-            Assert.Equal(["ShapedTensorsUnrollBudget", "ShapedTensorsCheckedKernels", "ShapedTensorsPublicResultTypes", "ShapedTensorsBatchDot"], visible);
+            Assert.Equal(["ShapedTensorsUnrollBudget", "ShapedTensorsCheckedKernels", "ShapedTensorsPublicResultTypes", "ShapedTensorsBatchDot", "ShapedTensorsInlineStorage"], visible);
         }
     }
 

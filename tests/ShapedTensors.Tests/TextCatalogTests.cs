@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using ShapedTensors.Kernels;
 using ShapedTensors.Tests.Shared;
 using Xunit;
@@ -60,6 +62,7 @@ public sealed class TextCatalogTests
         ["L24"] = () => Throws(() => Strided(new float[5], new float[12], new float[8], 2, 4, 3, 3, [])),
         ["L25"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], -1, 4, 3, 3, [])),
         ["L26"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], 2, 4, 3, -3, [])),
+        ["L27"] = () => Throws(() => ShapedTensorFallbacks.Dot<float>(new Typed(2, 2), new Typed(2, 2), new Inline2x2())),
     };
 
     public static TheoryData<string, string, string> RunTimeRows()
@@ -164,5 +167,27 @@ public sealed class TextCatalogTests
         public Span<float> AsSpan() => _tensor.AsSpan();
 
         public DynamicTensor<float> ToDynamic() => _tensor;
+    }
+
+    // A tensor with inline storage, as generated struct types are with ShapedTensorsInlineStorage: its dynamic form is a copy.
+    private struct Inline2x2 : IShapedTensor<float>
+    {
+        private Elements _elements;
+
+        public readonly Shape Shape => new(2, 2);
+
+        [UnscopedRef]
+        public readonly ReadOnlySpan<float> AsReadOnlySpan() => _elements;
+
+        [UnscopedRef]
+        public Span<float> AsSpan() => _elements;
+
+        public readonly DynamicTensor<float> ToDynamic() => new(Shape, AsReadOnlySpan().ToArray());
+
+        [InlineArray(4)]
+        private struct Elements
+        {
+            private float _element0;
+        }
     }
 }
