@@ -6,7 +6,7 @@ using System.Linq;
 using ShapedTensors.BuildTime;
 
 // Usage: dotnet run -c Release --project benchmarks/ShapedTensors.BuildTime -- [--calls 100] [--seed 1] [--repeat 3]
-//        [--configurations Debug,Release] [--keep DIR]
+//        [--configurations Debug,Release] [--compiler-server true|false] [--keep DIR]
 var options = Options.Parse(args);
 var repository = BuildInputs.FindRepository();
 Console.WriteLine($"Building the runtime, generator and analyzers of {repository} (Release)...");
@@ -32,7 +32,7 @@ try
         {
             var directory = Path.Combine(root, withCalls ? "WithCalls" : "WithoutCalls");
             Console.WriteLine($"{configuration}, {name}...");
-            measured.Add(Measurement.Take(directory, configuration, options.Repeat));
+            measured.Add(Measurement.Take(directory, configuration, options.Repeat, options.CompilerServer));
         }
 
         var (without, with) = (measured[0], measured[1]);
@@ -49,7 +49,7 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine($"{calls.Count} calls of distinct random shapes (seed {options.Seed}, ranks 2-4, dimensions 1-64); times are the median of {options.Repeat} builds (min in parentheses).");
+Console.WriteLine($"{calls.Count} calls of distinct random shapes (seed {options.Seed}, ranks 2-4, dimensions 1-64); times are the median of {options.Repeat} builds (min in parentheses), {(options.CompilerServer ? "with the compiler server (warm)" : "without the compiler server (a cold csc per build)")}.");
 Console.WriteLine();
 Console.WriteLine("| configuration | app | clean build | incremental build | generated files | generated lines | lines per call |");
 Console.WriteLine("|---|---|--:|--:|--:|--:|--:|");
@@ -76,9 +76,10 @@ internal sealed record Measurement(IReadOnlyList<TimeSpan> Clean, IReadOnlyList<
 {
     private static int _edits;
 
-    public static Measurement Take(string directory, string configuration, int repeat)
+    public static Measurement Take(string directory, string configuration, int repeat, bool compilerServer)
     {
-        var build = $"build -c {configuration} --no-restore -nologo -v:q";
+        // Set either way: a machine may turn the compiler server off in its environment (UseSharedCompilation=false).
+        var build = $"build -c {configuration} --no-restore -nologo -v:q -p:UseSharedCompilation={(compilerServer ? "true" : "false")}";
 
         // A first build starts the compiler server and fills every cache; it is not counted.
         DotNet.Run(directory, build + " --no-incremental");
@@ -96,11 +97,12 @@ internal sealed record Measurement(IReadOnlyList<TimeSpan> Clean, IReadOnlyList<
 }
 
 /// <summary>The command line.</summary>
-internal sealed record Options(int Calls, int Seed, int Repeat, IReadOnlyList<string> Configurations, string? Keep)
+internal sealed record Options(int Calls, int Seed, int Repeat, IReadOnlyList<string> Configurations, bool CompilerServer, string? Keep)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options(100, 1, 3, ["Debug", "Release"], null);
+        // The compiler server is on by default, as `dotnet build` has it on a developer's machine.
+        var options = new Options(100, 1, 3, ["Debug", "Release"], true, null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -110,8 +112,9 @@ internal sealed record Options(int Calls, int Seed, int Repeat, IReadOnlyList<st
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--repeat" => options with { Repeat = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--configurations" => options with { Configurations = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--compiler-server" => options with { CompilerServer = bool.Parse(value) },
                 "--keep" => options with { Keep = Path.GetFullPath(value) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --calls N, --seed N, --repeat N, --configurations Debug,Release, --keep DIR."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; options: --calls N, --seed N, --repeat N, --configurations Debug,Release, --compiler-server true|false, --keep DIR."),
             };
             i++;
         }
