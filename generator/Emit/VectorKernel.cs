@@ -137,7 +137,18 @@ internal sealed class VectorKernel
             {
                 for (var r = 0; r < rows.Count; r++)
                 {
-                    _w.Line(Store($"c{i}_{r}", _lanes, Offset.Variable("ob") + (i * strides.Out) + (rows[r] * p.OutRowStride)));
+                    var at = Offset.Variable("ob") + (i * strides.Out) + (rows[r] * p.OutRowStride);
+
+                    // Two consecutive pair accumulators of a Vector256 path are 64 adjacent output bytes: one 512-bit store
+                    // where the hardware has them (see KernelMath.StoreAdjacent).
+                    if (_kind == VectorKind.V256 && !_checked && r + 1 < rows.Count)
+                    {
+                        _w.Line($"KernelMath.StoreAdjacent(c{i}_{r}, c{i}_{r + 1}, ref o, {at});");
+                        r++;
+                        continue;
+                    }
+
+                    _w.Line(Store($"c{i}_{r}", _lanes, at));
                 }
             }
         }

@@ -147,6 +147,25 @@ public static class KernelMath
     public static Vector512<double> Duplicate(Vector256<double> v) => v.ToVector512Unsafe().WithUpper(v);
 
     /// <summary>
+    /// Stores <paramref name="lower"/> and <paramref name="upper"/> at <paramref name="offset"/> and right after it: as one
+    /// 512-bit store where the hardware has them, so that a 512-bit load of the same bytes (a 4×4 result returned by
+    /// value is copied so) is forwarded from the store instead of waiting for two halves to reach the cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreAdjacent<T>(Vector256<T> lower, Vector256<T> upper, ref T destination, nuint offset)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512.StoreUnsafe(lower.ToVector512Unsafe().WithUpper(upper), ref destination, offset);
+        }
+        else
+        {
+            Vector256.StoreUnsafe(lower, ref destination, offset);
+            Vector256.StoreUnsafe(upper, ref destination, offset + (nuint)Vector256<T>.Count);
+        }
+    }
+
+    /// <summary>
     /// Element <paramref name="lower"/> of <paramref name="window"/> in the lower half and element
     /// <paramref name="upper"/> in the upper half: x[m, k] and x[m + 1, k] for a row pair. Called with constants,
     /// so the JIT emits one shuffle (in-lane when the two positions allow it).

@@ -50,8 +50,7 @@ namespace ShapedTensors.Generated.TestAssembly
                     y0 = KernelMath.Duplicate(Vector128.LoadUnsafe(ref y, yb + 12));
                     c0_0 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_0, 3, 7), y0, c0_0);
                     c0_1 = KernelMath.MultiplyAdd(KernelMath.BroadcastPair(w0_1, 3, 7), y0, c0_1);
-                    Vector256.StoreUnsafe(c0_0, ref o, ob);
-                    Vector256.StoreUnsafe(c0_1, ref o, ob + 8);
+                    KernelMath.StoreAdjacent(c0_0, c0_1, ref o, ob);
                 }
                 {
                     var y0_0 = Vector128.LoadUnsafe(ref y, yb);
