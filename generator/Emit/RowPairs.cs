@@ -27,24 +27,13 @@ internal static class RowPairs
             // shuffle to each and halves the independent accumulators; it pays only with enough pairs in flight to
             // hide the multiply-add latency (the seed's 120 items of 2 pairs: 1.4x), not for one 8×8 product (4
             // pairs: 10.4 ns against 8.6 ns for the runtime's unpaired loops).
-            VectorKind.V512 => Apply(plan, VectorKernel.Lanes(kind, elementSize), unrollBudget) && (plan.M / 2) * BatchCount(plan) >= MinPairs,
+            VectorKind.V512 => Apply(plan, VectorKernel.Lanes(kind, elementSize), unrollBudget) && (plan.M / 2) * plan.BatchCount >= MinPairs,
             _ => false,
         };
 
     // Pairs (over all batch items) from which Vector512 pairing pays: as many as the accumulators of the unpaired
     // Vector256 path over 8 rows.
     private const long MinPairs = 8;
-
-    private static long BatchCount(ContractionPlan plan)
-    {
-        var count = 1L;
-        foreach (var axis in plan.Batch)
-        {
-            count *= axis.Size;
-        }
-
-        return count;
-    }
 
     private static bool Apply(ContractionPlan plan, int lanes, int unrollBudget)
         => plan.N * 2 == lanes

@@ -86,9 +86,10 @@ internal static class GeneratorSettings
     public static int InlineStorageLimit(AnalyzerConfigOptions options)
         => Raw(options, InlineStorage) is { } text && TryParseInlineStorage(text, out var limit) ? limit : 0;
 
-    private static bool TryParseInlineStorage(string text, out int limit)
-        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit) && limit >= 0 && limit <= MaxInlineStorage;
+    private static bool TryParseInlineStorage(string text, out int limit) => TryParseInRange(text, 0, MaxInlineStorage, out limit);
 
-    private static bool TryParseBudget(string text, out int budget)
-        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out budget) && budget > 0;
+    private static bool TryParseBudget(string text, out int budget) => TryParseInRange(text, 1, int.MaxValue, out budget);
+
+    private static bool TryParseInRange(string text, int min, int max, out int value)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 }
