@@ -29,15 +29,15 @@ public static class TensorInterop
     /// <summary>A writable tensor view of row-major <paramref name="elements"/> with the given shape.</summary>
     public static TensorSpan<T> AsTensorSpan<T>(T[] elements, Shape shape)
     {
-        CheckLength(elements, shape);
-        return new TensorSpan<T>(elements, Lengths(shape), default);
+        Require.NotNull(elements, nameof(elements));
+        return AsTensorSpan(elements.AsSpan(), shape);
     }
 
     /// <summary>A read-only tensor view of row-major <paramref name="elements"/> with the given shape.</summary>
     public static ReadOnlyTensorSpan<T> AsReadOnlyTensorSpan<T>(T[] elements, Shape shape)
     {
-        CheckLength(elements, shape);
-        return new ReadOnlyTensorSpan<T>(elements, Lengths(shape), default);
+        Require.NotNull(elements, nameof(elements));
+        return AsReadOnlyTensorSpan((ReadOnlySpan<T>)elements, shape);
     }
 
     /// <summary>A writable tensor view of row-major <paramref name="elements"/> with the given shape (for storage that is not an array).</summary>
