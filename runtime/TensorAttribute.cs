@@ -14,10 +14,21 @@ public sealed class TensorAttribute : Attribute
 {
     /// <summary>Declares the shape.</summary>
     /// <param name="dimensions">The dimensions, outermost first; each 0 or more (0 declares an empty tensor).</param>
-    public TensorAttribute(params int[] dimensions) => Dimensions = dimensions ?? Array.Empty<int>();
+    public TensorAttribute(params int[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Known(dimensions);
 
-    /// <summary>The declared dimensions.</summary>
+    /// <summary>
+    /// Declares a shape whose sizes are partly known only at run time (Keras' <c>None</c>):
+    /// <c>[Tensor("batch", 784)]</c>. Each dimension is an <see cref="int"/> (a known size), a name (a C# identifier:
+    /// every occurrence of a name in one call must have the same size) or <c>"?"</c> (an unknown size).
+    /// </summary>
+    /// <param name="dimensions">The dimensions, outermost first.</param>
+    public TensorAttribute(params object[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(dimensions);
+
+    /// <summary>The declared sizes, outermost first; -1 where the size is known only at run time.</summary>
     public int[] Dimensions { get; }
+
+    /// <summary>For each dimension, null where its size is known, else its name or <c>"?"</c>.</summary>
+    public string?[] DimensionNames { get; }
 }
 
 /// <summary>
@@ -31,8 +42,39 @@ public sealed class TensorAttribute<T> : Attribute
 {
     /// <summary>Declares the shape.</summary>
     /// <param name="dimensions">The dimensions, outermost first; each 0 or more (0 declares an empty tensor).</param>
-    public TensorAttribute(params int[] dimensions) => Dimensions = dimensions ?? Array.Empty<int>();
+    public TensorAttribute(params int[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Known(dimensions);
 
-    /// <summary>The declared dimensions.</summary>
+    /// <summary>
+    /// Declares a shape whose sizes are partly known only at run time (Keras' <c>None</c>):
+    /// <c>[Tensor("batch", 784)]</c>. Each dimension is an <see cref="int"/> (a known size), a name (a C# identifier:
+    /// every occurrence of a name in one call must have the same size) or <c>"?"</c> (an unknown size).
+    /// </summary>
+    /// <param name="dimensions">The dimensions, outermost first.</param>
+    public TensorAttribute(params object[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(dimensions);
+
+    /// <summary>The declared sizes, outermost first; -1 where the size is known only at run time.</summary>
     public int[] Dimensions { get; }
+
+    /// <summary>For each dimension, null where its size is known, else its name or <c>"?"</c>.</summary>
+    public string?[] DimensionNames { get; }
+}
+
+/// <summary>Reads the arguments of the <c>[Tensor]</c> attributes (the generator reads them from source; this is for reflection).</summary>
+internal static class TensorDeclaration
+{
+    public static (int[] Sizes, string?[] Names) Known(int[]? dimensions)
+        => (dimensions ?? Array.Empty<int>(), new string?[dimensions?.Length ?? 0]);
+
+    public static (int[] Sizes, string?[] Names) Partial(object[]? dimensions)
+    {
+        dimensions ??= Array.Empty<object>();
+        var sizes = new int[dimensions.Length];
+        var names = new string?[dimensions.Length];
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            (sizes[i], names[i]) = dimensions[i] is int size ? (size, null) : (-1, dimensions[i] as string);
+        }
+
+        return (sizes, names);
+    }
 }

@@ -30,7 +30,16 @@ internal enum Signature
 /// <summary>An operand whose shape the generator knows, and the type it has in the final compilation.</summary>
 /// <param name="TypeName">The fully qualified type name (<c>global::...</c>).</param>
 /// <param name="IsClass">Whether the type is a class (so a null argument must be checked).</param>
-internal sealed record OperandModel(string TypeName, EquatableArray<int> Dims, ElementKind Element, bool IsClass);
+internal sealed record OperandModel(string TypeName, EquatableArray<int> Dims, ElementKind Element, bool IsClass)
+{
+    /// <summary>Empty when every size is known; else the dimensions' names (see <see cref="DimsModel"/>).</summary>
+    public EquatableArray<string> DimNames { get; init; } = EquatableArray<string>.Empty;
+
+    public bool IsPartial => DimNames.Count > 0;
+
+    /// <summary>The shape as the shape algebra sees it.</summary>
+    public StaticShape ToStatic() => DimsModel.ToStatic(Dims, DimNames);
+}
 
 /// <summary>The constant options of a call: BatchDot's axes, MatMul's transpose flags.</summary>
 internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool TransposeB)

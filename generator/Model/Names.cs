@@ -60,6 +60,37 @@ internal static class Names
 
     public static string Dims(EquatableArray<int> dims) => string.Join("x", dims.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>
+    /// The canonical type of a shape with sizes known only at run time (<paramref name="names"/> as in
+    /// <see cref="DimsModel"/>): <c>Float32_batchx128</c>, <c>Float32_Nonex3x5</c> (<c>None</c> for an unknown size, as
+    /// Keras prints it). Where that spelling could be ambiguous (a name containing <c>x</c>, or named <c>None</c>) a
+    /// stable hash of the shape is appended, so that distinct shapes never share a name.
+    /// </summary>
+    public static string CanonicalType(ElementKind element, EquatableArray<int> dims, EquatableArray<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return CanonicalType(element, dims);
+        }
+
+        var tokens = dims.Select((dim, i) => names[i].Length == 0 ? Int(dim) : names[i] == Dimension.UnknownSpelling ? "None" : names[i]).ToArray();
+        var name = element.Name() + "_" + string.Join("x", tokens);
+        var ambiguous = names.Any(n => n == "None" || n.IndexOf('x') >= 0);
+        return ambiguous ? name + "_" + StableHash(string.Join(",", dims.Select((dim, i) => names[i].Length == 0 ? Int(dim) : names[i]))) : name;
+    }
+
+    // FNV-1a over the text: the same on every machine and every run (string.GetHashCode is randomized).
+    private static string StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // Turns an assembly name such as "My-App.Core" into a dotted identifier: "My_App.Core"; a part that starts with a

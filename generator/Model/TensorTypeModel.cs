@@ -40,6 +40,12 @@ internal sealed record TensorTypeModel(
     /// <summary>Whether the elements live in the value itself instead of an array (see <c>InlineStorage</c>).</summary>
     public bool InlineStorage { get; init; }
 
+    /// <summary>Empty when every size is known; else the dimensions' names (see <see cref="DimsModel"/>), and <see cref="Dims"/> has -1 at each.</summary>
+    public EquatableArray<string> DimNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether some sizes are known only at run time (the value carries them).</summary>
+    public bool IsPartial => DimNames.Count > 0;
+
     /// <summary>The name as written in generated code: <c>global::Ns.Outer.Name</c>.</summary>
     public string FullName
         => "global::" + string.Join(".", NameParts.Select(Names.Identifier));

@@ -44,7 +44,10 @@ internal static class DeclarationParser
             shape.Element,
             AddTensorAttribute: false,
             TensorSymbols.IsNameableFromNamespace(type),
-            MemberKeys.UserWritten(type));
+            MemberKeys.UserWritten(type))
+        {
+            DimNames = shape.Names,
+        };
     }
 
     /// <summary>

@@ -15,10 +15,19 @@ internal enum DeclarationProblem
     TooManyElements,
     UnsupportedElementType,
     NotConstant,
+    InvalidDimensionName,
 }
 
 /// <summary>The shape and element type a <c>[Tensor]</c> attribute declares.</summary>
-internal sealed record DeclaredShape(EquatableArray<int> Dims, ElementKind Element);
+/// <param name="Dims">The sizes; -1 where a dimension is named or unknown.</param>
+/// <param name="Names">Empty when every size is known; else, per dimension, "" (known), "?" (unknown) or its name.</param>
+internal sealed record DeclaredShape(EquatableArray<int> Dims, ElementKind Element, EquatableArray<string> Names)
+{
+    public bool IsPartial => Names.Count > 0;
+
+    /// <summary>The shape as the shape algebra sees it.</summary>
+    public StaticShape ToStatic() => DimsModel.ToStatic(Dims, Names);
+}
 
 /// <summary>Recognizes tensor types by their <c>[Tensor]</c> attribute, in source or in referenced assemblies.</summary>
 internal static class TensorSymbols
@@ -73,6 +82,7 @@ internal static class TensorSymbols
         }
 
         var dims = new List<int>();
+        var names = new List<string>();
         foreach (var argument in attribute.ConstructorArguments)
         {
             if (argument.Kind == TypedConstantKind.Error)
@@ -84,18 +94,31 @@ internal static class TensorSymbols
             var values = argument.Kind == TypedConstantKind.Array ? argument.Values : new[] { argument }.ToImmutableArrayShim();
             foreach (var value in values)
             {
-                if (value.Value is not int dim)
+                switch (value.Value)
                 {
-                    problem = DeclarationProblem.NotConstant;
-                    return null;
+                    case int dim:
+                        dims.Add(dim);
+                        names.Add(string.Empty);
+                        break;
+                    case string name when name == Dimension.UnknownSpelling || Dimension.IsValidName(name):
+                        dims.Add(-1);
+                        names.Add(name);
+                        break;
+                    case string:
+                        problem = DeclarationProblem.InvalidDimensionName;
+                        return null;
+                    default:
+                        problem = DeclarationProblem.NotConstant;
+                        return null;
                 }
-
-                dims.Add(dim);
             }
         }
 
         problem = Validate(dims);
-        return problem == DeclarationProblem.None ? new DeclaredShape(new EquatableArray<int>(dims), element) : null;
+        var partial = names.Exists(name => name.Length > 0);
+        return problem == DeclarationProblem.None
+            ? new DeclaredShape(new EquatableArray<int>(dims), element, partial ? new EquatableArray<string>(names) : EquatableArray<string>.Empty)
+            : null;
     }
 
     public static DeclarationProblem Validate(IReadOnlyList<int> dims)
@@ -107,7 +130,7 @@ internal static class TensorSymbols
 
         foreach (var dim in dims)
         {
-            if (dim < 0)
+            if (dim < -1)
             {
                 return DeclarationProblem.NegativeDimension;
             }
@@ -119,10 +142,11 @@ internal static class TensorSymbols
             return DeclarationProblem.None;
         }
 
+        // Sizes known only at run time (-1) are checked when a value is made.
         long count = 1;
         foreach (var dim in dims)
         {
-            count *= dim;
+            count *= Math.Max(dim, 1);
             if (count > MaxElements)
             {
                 return DeclarationProblem.TooManyElements;

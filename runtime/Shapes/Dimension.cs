@@ -9,7 +9,7 @@ namespace ShapedTensors;
 /// (<c>batch</c>), as PARTIAL_SHAPES.md §1 defines them. Named and unknown dimensions are both TensorFlow's unknown
 /// dimension: a name only says which run-time sizes must agree within one call (§8.4).
 /// </summary>
-internal readonly struct Dimension : IEquatable<Dimension>
+public readonly struct Dimension : IEquatable<Dimension>
 {
     /// <summary>The spelling of the unknown dimension in declarations and in TensorFlow's frames.</summary>
     public const string UnknownSpelling = "?";
@@ -100,6 +100,12 @@ internal readonly struct Dimension : IEquatable<Dimension>
 
     /// <inheritdoc/>
     public bool Equals(Dimension other) => _known == other._known && _value == other._value && Name == other.Name;
+
+    /// <summary>Whether both dimensions are the same: the same known size, the same name, or both unknown.</summary>
+    public static bool operator ==(Dimension left, Dimension right) => left.Equals(right);
+
+    /// <summary>Whether the dimensions differ.</summary>
+    public static bool operator !=(Dimension left, Dimension right) => !left.Equals(right);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Dimension other && Equals(other);

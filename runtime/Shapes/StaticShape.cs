@@ -8,7 +8,7 @@ namespace ShapedTensors;
 /// A shape as a type declares it: its rank is always known, each dimension is known, unknown or named
 /// (PARTIAL_SHAPES.md §1). A <see cref="Shape"/> is the special case with every dimension known.
 /// </summary>
-internal sealed class StaticShape
+public sealed class StaticShape
 {
     private readonly Dimension[] _dims;
 
