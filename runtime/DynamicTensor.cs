@@ -200,11 +200,12 @@ public sealed partial class DynamicTensor<T>
         {
             destination = new DynamicTensor<T>(plan.Result, Allocate(plan.Result));
         }
-        else if (destination.Shape != plan.Result)
+        else
         {
-            throw new ArgumentException($"The destination has shape {destination.Shape}, but {operation} of {Shape} and {y.Shape} has shape {plan.Result}.", nameof(destination));
+            Contraction.CheckDestination(operation, Shape, y.Shape, plan.Result, destination.Shape, nameof(destination));
         }
-        else if (destination.Length > 0 && (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data)))
+
+        if (destination.Length > 0 && (ReferenceEquals(destination._data, _data) || ReferenceEquals(destination._data, y._data)))
         {
             throw new ArgumentException("The destination must not share memory with an operand.", nameof(destination));
         }

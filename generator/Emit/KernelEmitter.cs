@@ -42,9 +42,19 @@ internal static class KernelEmitter
                 w.Line($"/// <summary>{Describe(model)}</summary>");
                 w.Line(Names.GeneratedCodeAttribute);
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // one check and one call once the JIT drops the other paths");
-                using (w.Block($"public static void {kernel.Name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output)"))
+                var runTime = model.RunTimeBatch ? ", long batch" : string.Empty;
+                using (w.Block($"public static void {kernel.Name}(global::System.ReadOnlySpan<{t}> x, global::System.ReadOnlySpan<{t}> y, global::System.Span<{t}> output{runTime})"))
                 {
-                    w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {model.XLength}, y.Length, {model.YLength}, output.Length, {model.OutLength});");
+                    if (model.RunTimeBatch)
+                    {
+                        var axis = plan.Batch[0];
+                        w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelExtents(batch, x.Length, {axis.XStride}, {model.XLength}, y.Length, {axis.YStride}, {model.YLength}, output.Length, {axis.OutStride}, {model.OutLength});");
+                    }
+                    else
+                    {
+                        w.Line($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(x.Length, {model.XLength}, y.Length, {model.YLength}, output.Length, {model.OutLength});");
+                    }
+
                     var (xs, ys, os) = settings.CheckedAccess ? ("x", "y", "output") : ("ref xs", "ref ys", "ref os");
                     if (!settings.CheckedAccess)
                     {
@@ -59,13 +69,13 @@ internal static class KernelEmitter
                         var bits = Bits(kind);
                         using (w.Block($"{(kind == paths[0] ? "if" : "else if")} (Vector{bits}.IsHardwareAccelerated)"))
                         {
-                            w.Line($"{kernel.Name}_Vector{bits}({xs}, {ys}, {os});");
+                            w.Line($"{kernel.Name}_Vector{bits}({xs}, {ys}, {os}{(model.RunTimeBatch ? ", (nuint)batch" : string.Empty)});");
                         }
                     }
 
                     using (w.Block("else"))
                     {
-                        w.Line(RuntimeProduct.Call(model, kernel.Element, "x", "y", "output"));
+                        w.Line(RuntimeProduct.Call(model, kernel.Element, "x", "y", "output", model.RunTimeBatch ? "batch" : null));
                     }
                 }
 
@@ -116,11 +126,43 @@ internal static class KernelEmitter
     // "120 products of [4x5] . [5x8]" and, where they are not the plain row-major ones, the strides.
     private static string Describe(PlanModel plan)
     {
-        var text = $"{plan.BatchCount.ToString(CultureInfo.InvariantCulture)} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}]";
+        var text = $"{(plan.RunTimeBatch ? "batch" : plan.BatchCount.ToString(CultureInfo.InvariantCulture))} product(s) of [{plan.M}x{plan.K}] . [{plan.K}x{plan.N}]";
         return plan.IsContiguous
             ? text + ", row-major."
             : text + $"; strides: x per row {plan.XRow} and per k {plan.XDepth}, y per k {plan.YDepth} and per column {plan.YColumn}, output per row {plan.OutRow}"
                 + (plan.Batch.Count == 0 ? "." : $"; batch axes (size, x, y, output): {string.Join(", ", Enumerable.Range(0, plan.Batch.Count / 4).Select(i => $"({plan.Batch[4 * i]}, {plan.Batch[(4 * i) + 1]}, {plan.Batch[(4 * i) + 2]}, {plan.Batch[(4 * i) + 3]})"))}.");
+    }
+
+    /// <summary>
+    /// Whether a batch axis's size is the kernel's <c>batch</c> argument: the one axis of a plan with
+    /// <see cref="PlanModel.RunTimeBatch"/>, whose size is 0 in the plan (a kernel is never emitted for a plan with no
+    /// products, so 0 means nothing else here).
+    /// </summary>
+    internal static bool IsRunTime(BatchAxis axis) => axis.Size == 0;
+
+    // The one batch axis of a run-time count of products: whole groups of interleaved items, then the rest one by one.
+    private static void WriteRunTimeBatchLoops(SourceWriter w, BatchAxis axis, int interleave, string indexType, Action<int, (long X, long Y, long Out)> body)
+    {
+        var strides = (axis.XStride, axis.YStride, axis.OutStride);
+        void Items(int items)
+        {
+            w.Line($"{indexType} xb = {Offset.Variable("b", axis.XStride)}, yb = {Offset.Variable("b", axis.YStride)}, ob = {Offset.Variable("b", axis.OutStride)};");
+            body(items, strides);
+        }
+
+        w.Line($"{indexType} b = 0;");
+        using (w.Block($"for (; b + {interleave} <= batch; b += {interleave})"))
+        {
+            Items(interleave);
+        }
+
+        if (interleave > 1)
+        {
+            using (w.Block("for (; b < batch; b++)"))
+            {
+                Items(1);
+            }
+        }
     }
 
     /// <summary>
@@ -156,6 +198,12 @@ internal static class KernelEmitter
 
         var inner = axes[axes.Count - 1];
         var strides = (inner.XStride, inner.YStride, inner.OutStride);
+        if (IsRunTime(inner))
+        {
+            WriteRunTimeBatchLoops(w, inner, interleave, indexType, body);
+            return;
+        }
+
         var groups = inner.Size / interleave;
         var remainder = inner.Size % interleave;
         if (groups == 1)

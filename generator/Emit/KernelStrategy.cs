@@ -22,7 +22,7 @@ internal static class KernelStrategy
             && kernel.Plan.M > 0
             && kernel.Plan.N > 0
             && kernel.Plan.K > 0
-            && kernel.Plan.BatchCount > 0
+            && (kernel.Plan.RunTimeBatch || kernel.Plan.BatchCount > 0)
             && kernel.Plan.MultiplyAdds <= KernelThresholds.EmittedProduct
             && !KernelThresholds.IsDotAlongK(kernel.Plan.N, kernel.Plan.K, kernel.Plan.XDepth, kernel.Element.Size());
 }

@@ -29,6 +29,7 @@ internal static class OperationsEmitter
         using (writer.Block($"internal static partial class {Names.OperationsClass}"))
         {
             var first = true;
+            var fields = 0;
             foreach (var overload in model.Overloads)
             {
                 if (!first)
@@ -37,7 +38,16 @@ internal static class OperationsEmitter
                 }
 
                 first = false;
-                WriteOverload(writer, overload, model.GeneratedNamespace, settings, inlineStorage > 0, InlineStorage.Holds(overload.ResultDims, inlineStorage));
+
+                // A call on partially known shapes checks and plans through one field per constant set of options.
+                var contractions = overload.IsPartial ? overload.Cases.Select(_ => "Partial" + (fields++).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray() : null;
+                for (var i = 0; i < (contractions?.Length ?? 0); i++)
+                {
+                    writer.Line(PartialCalls.Field(contractions![i], overload, overload.Cases[i].Options));
+                }
+
+                var inline = overload.ResultNames.Count == 0 && InlineStorage.Holds(overload.ResultDims, inlineStorage);
+                WriteOverload(writer, overload, contractions, model.GeneratedNamespace, settings, inlineStorage > 0, inline);
             }
         }
 
@@ -50,7 +60,8 @@ internal static class OperationsEmitter
     // inline storage, struct operands are `in`: copying a 4x4 value into each call costs more than the product (the
     // copies and their store-to-load forwarding: 15 ns against 3.5 ns for 4x4); an array-backed struct is then passed
     // as a reference to its reference.
-    private static void WriteOverload(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
+    // contractions: the PartialContraction field of each case of an overload on partially known shapes, else null.
+    private static void WriteOverload(SourceWriter w, OverloadModel overload, string[]? contractions, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
     {
         var x = overload.X;
         var y = overload.Y;
@@ -67,7 +78,7 @@ internal static class OperationsEmitter
             Signature.BatchDotPair => (", axes", "axes, ", "(int X, int Y) axes, "),
             _ => (string.Empty, string.Empty, string.Empty),
         };
-        var summary = $"<c>{python}</c> of shapes {TensorTypeEmitter.ShapeText(x.Dims)} and {TensorTypeEmitter.ShapeText(y.Dims)}: the result has shape {TensorTypeEmitter.ShapeText(overload.ResultDims)}.";
+        var summary = $"<c>{python}</c> of shapes {PartialCalls.ShapeText(x.Dims, x.DimNames)} and {PartialCalls.ShapeText(y.Dims, y.DimNames)}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}.";
         var flags = overload.Signature == Signature.MatMul ? ", bool transposeA = false, bool transposeB = false" : string.Empty;
         var flagArguments = overload.Signature == Signature.MatMul ? ", transposeA, transposeB" : string.Empty;
 
@@ -77,9 +88,15 @@ internal static class OperationsEmitter
         w.Line(inline ? $"/// <summary>{summary} The result is a value (inline storage): nothing is allocated.</summary>" : $"/// <summary>{summary}</summary>");
         using (w.Block($"public static {result} {operation}(this {xType} x, {yType} y{(optionParameters.Length > 0 ? ", " + optionParameters.TrimEnd(' ', ',') : string.Empty)}{flags})"))
         {
-            // Every kernel writes every element of its output, so the storage need not be zeroed first.
-            w.Line(inline
-                ? $"var result = new {result}();"
+            // Every kernel writes every element of its output, so the storage need not be zeroed first. A result with sizes
+            // known only at run time has the shape the first case's plan gives (the destination form checks it again).
+            if (overload.ResultNames.Count > 0)
+            {
+                w.Line($"var shape = {PartialCalls.Select(overload, contractions!, Pattern)}.Plan({PartialCalls.ShapeOf(x, "x")}, {PartialCalls.ShapeOf(y, "y")}).Result;");
+            }
+
+            w.Line(inline ? $"var result = new {result}();"
+                : overload.ResultNames.Count > 0 ? $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{x.Element.Keyword()}>((int)shape.ElementCount), shape);"
                 : $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{x.Element.Keyword()}>({result}.Length));");
             w.Line(overload.Signature == Signature.MatMul
                 ? $"{operation}(x, y, {byRef}result{flagArguments});"
@@ -125,20 +142,42 @@ internal static class OperationsEmitter
             string Compute(KernelModel kernel) => KernelStrategy.IsEmitted(kernel, settings)
                 ? $"global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output);"
                 : RuntimeProduct.Call(kernel.Plan, kernel.Element, "xs", "ys", "output");
+            string[] Case(int i) => contractions is null
+                ? new[] { Compute(overload.Cases[i].Kernel!) }
+                : PartialCalls.Compute(contractions[i], overload, overload.Cases[i].Kernel, generatedNamespace, settings);
             if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
             {
-                w.Line(Compute(overload.Cases[0].Kernel));
+                foreach (var line in Case(0))
+                {
+                    w.Line(line);
+                }
+
                 return;
             }
 
             var selector = overload.Signature == Signature.MatMul ? "(transposeA, transposeB)" : "axes";
             using (w.Block($"switch ({selector})"))
             {
-                foreach (var @case in overload.Cases)
+                for (var i = 0; i < overload.Cases.Count; i++)
                 {
-                    w.Line($"case {Pattern(overload.Signature, @case.Options)}:");
-                    w.Line($"    {Compute(@case.Kernel)}");
-                    w.Line("    break;");
+                    w.Line($"case {Pattern(overload.Signature, overload.Cases[i].Options)}:");
+                    if (contractions is null)
+                    {
+                        w.Line($"    {Case(i)[0]}");
+                        w.Line("    break;");
+                        continue;
+                    }
+
+                    // Each case declares its own plan.
+                    using (w.Block())
+                    {
+                        foreach (var line in Case(i))
+                        {
+                            w.Line(line);
+                        }
+
+                        w.Line("break;");
+                    }
                 }
 
                 // All four transpose flags have kernels (a square product): there is nothing left for the runtime, and a
@@ -158,6 +197,13 @@ internal static class OperationsEmitter
                     _ => $"{Runtime}.ShapeAlgebra.BatchDot({x.TypeName}.Shape, {y.TypeName}.Shape, axes.X, axes.Y{semantics})",
                 };
                 w.Line("default:");
+                if (contractions is not null)
+                {
+                    w.Line($"    {Runtime}.GeneratedCodeSupport.Multiply<{x.Element.Keyword()}>({PartialCalls.RuntimeRule(overload)}.Plan({PartialCalls.ShapeOf(x, "x")}, {PartialCalls.ShapeOf(y, "y")}, destination.Shape), xs, ys, output);");
+                    w.Line("    break;");
+                    return;
+                }
+
                 w.Line(inline
                     ? $"    {Runtime}.GeneratedCodeSupport.Contract<{x.Element.Keyword()}>(\"{operation}\", {rule}, {x.TypeName}.Shape, xs, {y.TypeName}.Shape, ys, {result}.Shape, output);"
                     : $"    {Runtime}.GeneratedCodeSupport.Contract<{x.Element.Keyword()}>(\"{operation}\", {rule}, x, y, destination);");

@@ -27,7 +27,8 @@ internal static class RowPairs
             // shuffle to each and halves the independent accumulators; it pays only with enough pairs in flight to
             // hide the multiply-add latency (the seed's 120 items of 2 pairs: 1.4x), not for one 8×8 product (4
             // pairs: 10.4 ns against 8.6 ns for the runtime's unpaired loops).
-            VectorKind.V512 => Apply(plan, VectorKernel.Lanes(kind, elementSize), unrollBudget) && (plan.M / 2) * plan.BatchCount >= MinPairs,
+            // A run-time count of products (a batch axis of size 0 in the plan, see KernelEmitter.IsRunTime) is taken to be large.
+            VectorKind.V512 => Apply(plan, VectorKernel.Lanes(kind, elementSize), unrollBudget) && (plan.BatchCount == 0 || (plan.M / 2) * plan.BatchCount >= MinPairs),
             _ => false,
         };
 

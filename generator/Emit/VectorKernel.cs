@@ -53,9 +53,10 @@ internal sealed class VectorKernel
 
         var interleave = _plan.M <= rowsPerBlock && segments.Count <= columnsPerBlock ? ItemsToInterleave(rowsPerBlock * columnsPerBlock) : 1;
 
-        var parameters = _checked
+        var parameters = (_checked
             ? $"global::System.ReadOnlySpan<{_t}> x, global::System.ReadOnlySpan<{_t}> y, global::System.Span<{_t}> o"
-            : $"ref {_t} x, ref {_t} y, ref {_t} o";
+            : $"ref {_t} x, ref {_t} y, ref {_t} o")
+            + (_plan.Batch.Count > 0 && KernelEmitter.IsRunTime(_plan.Batch[0]) ? ", nuint batch" : string.Empty);
         using (_w.Block($"internal static void {name}({parameters})"))
         {
             if (RowPairs.Apply(_plan, _kind, _elementSize, _budget))
@@ -71,7 +72,7 @@ internal sealed class VectorKernel
     // When one item's whole product fits in a few accumulators, batch items are interleaved to fill the rest.
     private int ItemsToInterleave(int accumulatorsPerItem)
     {
-        var innermost = _plan.Batch.Count > 0 ? _plan.Batch[_plan.Batch.Count - 1].Size : 1;
+        var innermost = _plan.Batch.Count == 0 ? 1 : KernelEmitter.IsRunTime(_plan.Batch[0]) ? MaxInterleave : _plan.Batch[_plan.Batch.Count - 1].Size;
         return System.Math.Max(1, System.Math.Min(System.Math.Min(MaxInterleave, Accumulators / accumulatorsPerItem), innermost));
     }
 

@@ -51,7 +51,10 @@ internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool T
 /// One call site of <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> whose operand shapes and options are known
 /// at compile time and compatible.
 /// </summary>
-/// <param name="Plan">How the result is computed: the kernel's key.</param>
+/// <param name="Plan">
+/// How the result is computed: the kernel's key. For a call on partially known shapes, the layout of a kernel with a
+/// run-time count of products, or null when the runtime's product computes every such call.
+/// </param>
 /// <param name="Semantics">The <c>batch_dot</c> the project selects; <see cref="BatchDotSemantics.Keras224"/> for Dot and MatMul, which it does not affect.</param>
 /// <param name="Namespace">The namespace enclosing the call (empty for the global namespace): the overload goes there.</param>
 /// <param name="Site">
@@ -64,12 +67,18 @@ internal sealed record CallModel(
     OperandModel Y,
     CallOptions Options,
     EquatableArray<int> ResultDims,
-    PlanModel Plan,
+    PlanModel? Plan,
     BatchDotSemantics Semantics,
     string Namespace,
     string Site)
 {
     public Operation Operation => Signature.Operation();
+
+    /// <summary>Empty when the result is fully known; else its dimensions' names (see <see cref="DimsModel"/>).</summary>
+    public EquatableArray<string> ResultNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether an operand has sizes known only at run time: the call checks them, and plans, at run time.</summary>
+    public bool IsPartial => X.IsPartial || Y.IsPartial;
 }
 
 /// <summary>

@@ -44,7 +44,11 @@ internal static class Names
     public static string Kernel(ElementKind element, PlanModel plan)
     {
         var name = new StringBuilder("Product_").Append(element.Tag()).Append('_');
-        if (plan.Batch.Count > 0)
+        if (plan.RunTimeBatch)
+        {
+            name.Append("Bx"); // B products, B given at run time
+        }
+        else if (plan.Batch.Count > 0)
         {
             name.Append(Int(plan.BatchCount)).Append('x');
         }

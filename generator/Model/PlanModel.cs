@@ -40,6 +40,28 @@ internal sealed record PlanModel(
             yLength,
             plan.Result.ElementCount);
 
+    /// <summary>
+    /// Whether the number of products is known only at run time (a call on partially known shapes, see
+    /// <c>KernelLayout</c>): the one batch axis then has size 0 here and the kernel takes the count as an argument, and
+    /// <see cref="XLength"/>, <see cref="YLength"/>, <see cref="OutLength"/> are the extents of one item.
+    /// </summary>
+    public bool RunTimeBatch { get; init; }
+
+    /// <summary>The plan of a kernel with a run-time count of products, from the layout <c>KernelLayout.Find</c> gives.</summary>
+    public static PlanModel WithRunTimeBatch(ContractionPlan layout, long xLength, long yLength)
+    {
+        var axis = layout.Batch[0];
+        var items = axis.Size - 1L;
+        return From(layout, xLength, yLength) with
+        {
+            Batch = new EquatableArray<long>(new long[] { 0, axis.XStride, axis.YStride, axis.OutStride }),
+            XLength = xLength - (items * axis.XStride),
+            YLength = yLength - (items * axis.YStride),
+            OutLength = layout.Result.ElementCount - (items * axis.OutStride),
+            RunTimeBatch = true,
+        };
+    }
+
     /// <summary>The number of matrix products.</summary>
     public long BatchCount
     {

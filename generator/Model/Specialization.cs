@@ -3,8 +3,11 @@ using System.Collections.Generic;
 
 namespace ShapedTensors.Generator.Model;
 
-/// <summary>One set of constant options an overload handles, and the kernel that computes it.</summary>
-internal sealed record OverloadCase(CallOptions Options, KernelModel Kernel);
+/// <summary>
+/// One set of constant options an overload handles, and the kernel that computes it: for a call on partially known
+/// shapes, the kernel with a run-time count of products, or null when the runtime's product computes it.
+/// </summary>
+internal sealed record OverloadCase(CallOptions Options, KernelModel? Kernel);
 
 /// <summary>
 /// One specialized overload: an operation on two operand types, returning the canonical type of the result
@@ -18,7 +21,14 @@ internal sealed record OverloadModel(
     string ResultType,
     EquatableArray<int> ResultDims,
     EquatableArray<OverloadCase> Cases,
-    BatchDotSemantics Semantics);
+    BatchDotSemantics Semantics)
+{
+    /// <summary>Empty when the result is fully known; else its dimensions' names (see <see cref="DimsModel"/>).</summary>
+    public EquatableArray<string> ResultNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Whether an operand has sizes known only at run time (see <see cref="CallModel.IsPartial"/>).</summary>
+    public bool IsPartial => X.IsPartial || Y.IsPartial;
+}
 
 /// <summary>The overloads emitted into one calling namespace (empty for the global namespace), and the name of their file.</summary>
 internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName);
@@ -26,8 +36,8 @@ internal sealed record OperationsModel(string Namespace, string GeneratedNamespa
 /// <summary>One kernel: a contraction plan (every size and stride fixed) for one element type.</summary>
 internal sealed record KernelModel(string Name, string GeneratedNamespace, ElementKind Element, PlanModel Plan)
 {
-    public static KernelModel For(CallModel call, string generatedNamespace)
-        => new(Names.Kernel(call.X.Element, call.Plan), generatedNamespace, call.X.Element, call.Plan);
+    public static KernelModel? For(CallModel call, string generatedNamespace)
+        => call.Plan is { } plan ? new(Names.Kernel(call.X.Element, plan), generatedNamespace, call.X.Element, plan) : null;
 }
 
 /// <summary>A canonical result type to emit, with the declared types of the same shape it converts to and from.</summary>

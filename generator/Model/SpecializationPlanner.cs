@@ -21,7 +21,7 @@ internal static class SpecializationPlanner
         // the run-time fallback.
         var groups = calls
             .GroupBy(call => (call.Signature, X: call.X.TypeName, Y: call.Y.TypeName))
-            .Where(group => group.Select(call => call.ResultDims).Distinct().Count() == 1)
+            .Where(group => group.Select(call => (call.ResultDims, call.ResultNames)).Distinct().Count() == 1)
             .OrderBy(group => group.Key.Signature)
             .ThenBy(group => group.Key.X, StringComparer.Ordinal)
             .ThenBy(group => group.Key.Y, StringComparer.Ordinal)
@@ -36,19 +36,23 @@ internal static class SpecializationPlanner
             var cases = group
                 .GroupBy(call => call.Options)
                 .Select(options => new OverloadCase(options.Key, KernelModel.For(options.First(), generatedNamespace)))
-                .OrderBy(c => c.Kernel.Name, StringComparer.Ordinal);
-            var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims);
-            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics);
+                .OrderBy(c => c.Kernel?.Name ?? Pattern(c.Options), StringComparer.Ordinal);
+            var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims, first.ResultNames);
+            var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics) { ResultNames = first.ResultNames };
             foreach (var call in group)
             {
                 // One kernel per plan, however many operations, options and call sites compute it.
-                owners.Claim(call.Site, KernelModel.For(call, generatedNamespace));
-                owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.X.Element, call.ResultDims));
+                if (KernelModel.For(call, generatedNamespace) is { } kernel)
+                {
+                    owners.Claim(call.Site, kernel);
+                }
+
+                owners.Claim(call.Site, Canonical(generatedNamespace, call.X.Element, call.ResultDims, call.ResultNames));
 
                 // Canonical operand types of chained calls (normally also another call's result).
                 foreach (var operand in new[] { call.X, call.Y }.Where(o => o.TypeName.StartsWith(canonicalPrefix, StringComparison.Ordinal)))
                 {
-                    owners.Claim(call.Site, Canonical(generatedNamespace, operand.Element, operand.Dims));
+                    owners.Claim(call.Site, Canonical(generatedNamespace, operand.Element, operand.Dims, operand.DimNames));
                 }
 
                 if (!overloadsByNamespace.TryGetValue(call.Namespace, out var overloads))
@@ -69,8 +73,15 @@ internal static class SpecializationPlanner
         return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns]), hintNames[ns]));
     }
 
-    public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims)
-        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims), "readonly struct", "internal", dims, element, AddTensorAttribute: true, IsNameable: true, EquatableArray<string>.Empty);
+    public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims, EquatableArray<string> names)
+        => new(generatedNamespace, EquatableArray<ContainingType>.Empty, Names.CanonicalType(element, dims, names), "readonly struct", "internal", dims, element, AddTensorAttribute: true, IsNameable: true, EquatableArray<string>.Empty)
+        {
+            DimNames = names,
+        };
+
+    // The order of an overload's cases without a kernel (calls on partially known shapes the runtime computes).
+    private static string Pattern(CallOptions options)
+        => $"{options.AxisX:D3}{options.AxisY:D3}{(options.TransposeA ? 1 : 0)}{(options.TransposeB ? 1 : 0)}";
 
     // Every output goes to the smallest site (ordinal) among the calls that need it.
     private sealed class Owners

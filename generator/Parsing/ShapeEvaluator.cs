@@ -58,10 +58,49 @@ internal sealed class ShapeEvaluator
         var isBatchDot = call.Signature.Operation() == Operation.BatchDot;
         UsedBatchDot |= isBatchDot;
         var semantics = isBatchDot ? _semantics : BatchDotSemantics.Keras224;
+        if (x.IsPartial || y.IsPartial)
+        {
+            return EvaluatePartialCall(call, call.Options, x, y, semantics, callNamespace, site);
+        }
+
         var result = CallAlgebra.Apply(call.Signature, x.Dims, y.Dims, call.Options, semantics);
         return result.Plan is { Result.ElementCount: <= TensorSymbols.MaxElements } plan
             ? new CallModel(call.Signature, x, y, call.Options, new EquatableArray<int>(plan.Result.ToArray()), PlanModel.From(plan, Length(x), Length(y)), semantics, callNamespace, site)
             : null;
+    }
+
+    // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its
+    // errors); the kernel, if one loop nest serves every run-time size but the count of products (KernelLayout).
+    // tf.keras' batch_dot is specified for fully known shapes only: such calls stay on the run-time fallback.
+    private static CallModel? EvaluatePartialCall(ParsedCall call, CallOptions options, OperandModel x, OperandModel y, BatchDotSemantics semantics, string callNamespace, string site)
+    {
+        if (semantics == BatchDotSemantics.TfKeras)
+        {
+            return null;
+        }
+
+        var (xs, ys) = (x.ToStatic(), y.ToStatic());
+        if (CallAlgebra.ApplyStatic(call.Signature, xs, ys, options).Result is not { } result || TensorSymbols.Validate(DimsModel.From(result).Dims) != DeclarationProblem.None)
+        {
+            return null;
+        }
+
+        var (dims, names) = DimsModel.From(result);
+        var layout = KernelLayout.Find(xs, ys, (rx, ry) => CallAlgebra.Apply(call.Signature, rx, ry, options));
+        var plan = layout is null ? null : PlanModel.WithRunTimeBatch(layout, ProbeLength(xs), ProbeLength(ys));
+        return new CallModel(call.Signature, x, y, options, dims, plan, semantics, callNamespace, site) { ResultNames = names };
+    }
+
+    // An operand's length at the sizes KernelLayout.Find plans with (every run-time size 2).
+    private static long ProbeLength(StaticShape shape)
+    {
+        long length = 1;
+        for (var i = 0; i < shape.Rank; i++)
+        {
+            length *= shape[i].IsKnown ? shape[i].Value : 2;
+        }
+
+        return length;
     }
 
     // Syntax first: binding a whole expression (GetTypeInfo) is the expensive query, especially on calls the
@@ -149,10 +188,13 @@ internal sealed class ShapeEvaluator
 
     private OperandModel Canonical(CallModel call)
         => new(
-            "global::" + _generatedNamespace + "." + Names.CanonicalType(call.X.Element, call.ResultDims),
+            "global::" + _generatedNamespace + "." + Names.CanonicalType(call.X.Element, call.ResultDims, call.ResultNames),
             call.ResultDims,
             call.X.Element,
-            IsClass: false);
+            IsClass: false)
+        {
+            DimNames = call.ResultNames,
+        };
 
     // Only types the generator does extend have the members specialized overloads call.
     private OperandModel? FromType(ITypeSymbol? type)
@@ -160,6 +202,6 @@ internal sealed class ShapeEvaluator
             && TensorSymbols.GetDeclaredShape(type) is { } shape
             && TensorSymbols.IsNameableFromNamespace(type)
             && DeclarationParser.IsExtensible(named, _cancellationToken)
-            ? new OperandModel(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape.Dims, shape.Element, type.TypeKind == TypeKind.Class)
+            ? new OperandModel(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), shape.Dims, shape.Element, type.TypeKind == TypeKind.Class) { DimNames = shape.Names }
             : null;
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Linq;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Emit;
+
+/// <summary>
+/// The parts of an overload on partially known shapes (PARTIAL_SHAPES.md) that differ from one on fully known shapes:
+/// each constant set of options has a <c>PartialContraction</c> field, built once from the static shapes, which
+/// checks the run-time shapes in TensorFlow's kernel order and plans the call; the plan then runs the kernel emitted
+/// for its loop nest, with the run-time count of products, or the runtime's product.
+/// </summary>
+internal static class PartialCalls
+{
+    private const string Runtime = "global::ShapedTensors";
+
+    /// <summary>The static shape as code builds it: <c>global::ShapedTensors.StaticShape.Parse("batch", 784)</c>.</summary>
+    public static string StaticShape(OperandModel operand)
+        => $"{Runtime}.StaticShape.Parse({string.Join(", ", operand.Dims.Select((dim, i) => DimsModel.IsRunTime(operand.DimNames, i) ? Quoted(operand.DimNames[i]) : Int(dim)))})";
+
+    /// <summary>The shape as documentation prints it: <c>(batch, 784)</c>.</summary>
+    public static string ShapeText(EquatableArray<int> dims, EquatableArray<string> names)
+        => names.Count == 0 ? TensorTypeEmitter.ShapeText(dims) : DimsModel.ToStatic(dims, names).ToString();
+
+    /// <summary>An operand's run-time shape: the value's for a partially known type, the type's for a fully known one.</summary>
+    public static string ShapeOf(OperandModel operand, string value) => operand.IsPartial ? $"{value}.Shape" : $"{operand.TypeName}.Shape";
+
+    /// <summary>The field of one case: <c>private static readonly PartialContraction Partial0 = PartialContraction.Dot(...);</c>.</summary>
+    public static string Field(string name, OverloadModel overload, CallOptions options)
+    {
+        var (x, y) = (StaticShape(overload.X), StaticShape(overload.Y));
+        var rule = overload.Signature switch
+        {
+            Signature.Dot => $"Dot({x}, {y})",
+            Signature.BatchDotDefault => $"BatchDot({x}, {y})",
+            Signature.MatMul => $"MatMul({x}, {y}, {Bool(options.TransposeA)}, {Bool(options.TransposeB)})",
+            _ => $"BatchDot({x}, {y}, {Int(options.AxisX)}, {Int(options.AxisY)})",
+        };
+        return $"private static readonly {Runtime}.PartialContraction {name} = {Runtime}.PartialContraction.{rule};";
+    }
+
+    /// <summary>The same rule, built per call, for options that were not constants.</summary>
+    public static string RuntimeRule(OverloadModel overload)
+    {
+        var (x, y) = (StaticShape(overload.X), StaticShape(overload.Y));
+        return overload.Signature switch
+        {
+            Signature.MatMul => $"{Runtime}.PartialContraction.MatMul({x}, {y}, transposeA, transposeB)",
+            Signature.BatchDotInt => $"{Runtime}.PartialContraction.BatchDot({x}, {y}, axes, axes)",
+            _ => $"{Runtime}.PartialContraction.BatchDot({x}, {y}, axes.X, axes.Y)",
+        };
+    }
+
+    /// <summary>
+    /// The contraction for the call's options: the field of its case, or for options that were not constants one built
+    /// for them (a result's shape may depend on the options).
+    /// </summary>
+    public static string Select(OverloadModel overload, string[] contractions, System.Func<Signature, CallOptions, string> pattern)
+    {
+        if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
+        {
+            return contractions[0];
+        }
+
+        var selector = overload.Signature == Signature.MatMul ? "(transposeA, transposeB)" : "axes";
+        var arms = overload.Cases.Select((c, i) => $"{pattern(overload.Signature, c.Options)} => {contractions[i]}").ToList();
+        if (!(overload.Signature == Signature.MatMul && overload.Cases.Count == 4))
+        {
+            arms.Add($"_ => {RuntimeRule(overload)}");
+        }
+
+        return $"({selector} switch {{ {string.Join(", ", arms)} }})";
+    }
+
+    /// <summary>
+    /// The statements that plan a call with <paramref name="contraction"/> into <c>destination</c> and compute it:
+    /// with an emitted kernel where the run-time plan is its loop nest, else with the runtime's product.
+    /// </summary>
+    public static string[] Compute(string contraction, OverloadModel overload, KernelModel? kernel, string generatedNamespace, KernelSettings settings)
+    {
+        var t = overload.X.Element.Keyword();
+        var plan = $"var plan = {contraction}.Plan({ShapeOf(overload.X, "x")}, {ShapeOf(overload.Y, "y")}, destination.Shape);";
+        var runtime = $"{Runtime}.GeneratedCodeSupport.Multiply<{t}>(plan, xs, ys, output);";
+        if (kernel is null || !KernelStrategy.IsEmitted(kernel, settings))
+        {
+            return new[] { plan, runtime };
+        }
+
+        return new[]
+        {
+            plan,
+            $"var batch = {contraction}.KernelBatchCount(plan);",
+            $"if (batch >= 0) global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output, batch);",
+            $"else {runtime}",
+        };
+    }
+
+    private static string Quoted(string text) => "\"" + text + "\"";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
