@@ -113,7 +113,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
         var sameShapeCandidates = declaredTypes
             .Select(static (types, _) => new EquatableArray<ReferencedTensorType>(types
                 .Where(type => type.IsNameable)
-                .Select(type => new ReferencedTensorType(type.FullName, type.Dims, type.Element, !type.IsStruct))))
+                .Select(type => new ReferencedTensorType(type.FullName, type.Dims, type.Element, !type.IsStruct, type.DimNames))))
             .Combine(referencedTypes)
             .Select(static (pair, _) => new EquatableArray<ReferencedTensorType>(pair.Left.Concat(pair.Right)));
         var canonicalTypes = owned
@@ -139,9 +139,11 @@ public sealed class TensorGenerator : IIncrementalGenerator
             SourceText.From(OperationsEmitter.Emit(pair.Left.Left, pair.Left.Right, pair.Right), System.Text.Encoding.UTF8)));
     }
 
+    // Same shape means the same static shape: a partial type converts to and from the types of its names and unknown
+    // dimensions only, never to a fully known type (whose sizes its values may not have).
     private static EquatableArray<SameShapeType> SameShape(TensorTypeModel canonical, EquatableArray<ReferencedTensorType> candidates)
         => new(candidates
-            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims && type.FullName != canonical.FullName)
+            .Where(type => type.Element == canonical.Element && type.Dims == canonical.Dims && type.DimNames == canonical.DimNames && type.FullName != canonical.FullName)
             .Select(type => new SameShapeType(type.FullName, type.IsClass))
             .Distinct()
             .OrderBy(type => type.FullName, StringComparer.Ordinal));

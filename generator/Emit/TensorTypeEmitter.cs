@@ -12,7 +12,7 @@ namespace ShapedTensors.Generator.Emit;
 /// </summary>
 internal static class TensorTypeEmitter
 {
-    private const string Runtime = "global::ShapedTensors";
+    internal const string Runtime = "global::ShapedTensors";
 
     public static string Emit(TensorTypeModel type, EquatableArray<SameShapeType> sameShapeTypes)
     {
@@ -30,7 +30,15 @@ internal static class TensorTypeEmitter
             scopes.Add(writer.Block($"partial {containing.Keyword} {Names.Identifier(containing.Name)}"));
         }
 
-        WriteType(writer, type, sameShapeTypes);
+        if (type.IsPartial)
+        {
+            PartialTensorTypeEmitter.WriteType(writer, type, sameShapeTypes);
+        }
+        else
+        {
+            WriteType(writer, type, sameShapeTypes);
+        }
+
         for (var i = scopes.Count - 1; i >= 0; i--)
         {
             scopes[i].Dispose();
@@ -68,21 +76,15 @@ internal static class TensorTypeEmitter
         string Create(string fill) => $"{{ var result = new {name}(); {fill}; return result; }}";
         string Factory(string array, string fill) => inline ? Create(fill) : $"=> new({array});";
 
-        // One member: its summary and its one line of code, left out where the user wrote it (a key) or always written (null).
-        void Member(string? key, string summary, string code)
-        {
-            if (key is null || user.Writes(key))
-            {
-                w.Line($"/// <summary>{summary}</summary>");
-                w.Line(code);
-            }
-        }
+        void Member(string? key, string summary, string code) => WriteMember(w, user, key, summary, code);
 
         var storage = inline ? ", stored inline: a value, copied on assignment (like <c>Matrix4x4</c>); <c>default</c> is a tensor of zeros" : string.Empty;
         w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}: {length} elements, row-major{storage}.</summary>");
         if (type.AddTensorAttribute)
         {
-            w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({dimList})]" : $"[{Runtime}.Tensor<double>({dimList})]");
+            // A scalar's empty list would be ambiguous between the attribute's params int[] and params object[] (CS0121).
+            var attributeDims = rank == 0 ? "new int[0]" : dimList;
+            w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({attributeDims})]" : $"[{Runtime}.Tensor<double>({attributeDims})]");
         }
 
         w.Line(Names.GeneratedCodeAttribute);
@@ -189,20 +191,42 @@ internal static class TensorTypeEmitter
                 WriteSameShape(Member, name, t, other, inline);
             }
 
-            var nullable = type.IsStruct ? string.Empty : "?";
-            Member($"Equals({self})", "Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).", $"public {@readonly}bool Equals({name}{nullable} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan());");
-            Member("Equals(object)", "Whether <paramref name=\"obj\"/> is a tensor of this type holding the same values.", $"public {@readonly}override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-            Member("GetHashCode()", "A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).", $"public {@readonly}override int GetHashCode() => {support}.HashOf<{t}>(AsReadOnlySpan());");
-            Member($"op_Equality({self}, {self})", "Whether both tensors hold the same values.", type.IsStruct
-                ? $"public static bool operator ==({name} left, {name} right) => left.Equals(right);"
-                : $"public static bool operator ==({name}? left, {name}? right) => left is null ? right is null : left.Equals(right);");
-            Member($"op_Inequality({self}, {self})", "Whether the tensors hold different values.", $"public static bool operator !=({name}{nullable} left, {name}{nullable} right) => !(left == right);");
-            Member("ToString()", "The values as numpy prints them.", $"public {@readonly}override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
+            WriteEquality(Member, type, @readonly, "global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan())");
 
             // Interface members that would clash with the static Shape.
             w.Line($"{Runtime}.Shape {Runtime}.IShapedTensor<{t}>.Shape => Shape;");
             w.Line($"static {Runtime}.Shape {Runtime}.IShapedTensor<{name}, {t}>.TensorShape => Shape;");
         }
+    }
+
+    /// <summary>One member: its summary and its one line of code, left out where the user wrote it (a key) or always written (null).</summary>
+    internal static void WriteMember(SourceWriter w, UserMembers user, string? key, string summary, string code)
+    {
+        if (key is null || user.Writes(key))
+        {
+            w.Line($"/// <summary>{summary}</summary>");
+            w.Line(code);
+        }
+    }
+
+    /// <summary>
+    /// Equality and text: <c>Equals</c>, <c>GetHashCode</c>, <c>==</c>, <c>!=</c> and <c>ToString</c>, two tensors being
+    /// equal when <paramref name="equalValues"/> (an expression of <c>this</c> and <c>other</c>) holds.
+    /// </summary>
+    internal static void WriteEquality(System.Action<string?, string, string> member, TensorTypeModel type, string @readonly, string equalValues)
+    {
+        var t = type.Element.Keyword();
+        var name = Names.Identifier(type.Name);
+        var self = type.FullName;
+        var nullable = type.IsStruct ? string.Empty : "?";
+        member($"Equals({self})", "Whether both tensors hold the same values (<c>numpy.array_equal</c> with <c>equal_nan=True</c>: NaN equals NaN, 0 equals -0).", $"public {@readonly}bool Equals({name}{nullable} other) => {(type.IsStruct ? string.Empty : "other is not null && ")}{equalValues};");
+        member("Equals(object)", "Whether <paramref name=\"obj\"/> is a tensor of this type holding the same values.", $"public {@readonly}override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        member("GetHashCode()", "A hash of the values, the same for values that are equal (all NaNs alike, 0 and -0 alike).", $"public {@readonly}override int GetHashCode() => {Runtime}.GeneratedCodeSupport.HashOf<{t}>(AsReadOnlySpan());");
+        member($"op_Equality({self}, {self})", "Whether both tensors hold the same values.", type.IsStruct
+            ? $"public static bool operator ==({name} left, {name} right) => left.Equals(right);"
+            : $"public static bool operator ==({name}? left, {name}? right) => left is null ? right is null : left.Equals(right);");
+        member($"op_Inequality({self}, {self})", "Whether the tensors hold different values.", $"public static bool operator !=({name}{nullable} left, {name}{nullable} right) => !(left == right);");
+        member("ToString()", "The values as numpy prints them.", $"public {@readonly}override string ToString() => {Runtime}.TensorFormatter.Format<{t}>(Shape, AsReadOnlySpan());");
     }
 
     // A canonical type converts to and from each type of its shape, without copying, and compares with it: C# would
@@ -211,7 +235,6 @@ internal static class TensorTypeEmitter
     private static void WriteSameShape(System.Action<string?, string, string> member, string name, string t, SameShapeType other, bool inline)
     {
         var o = other.FullName;
-        var nullable = other.IsClass ? "?" : string.Empty;
         if (inline)
         {
             member(null, $"The elements as <see cref=\"{o}\"/>, a copy: this type stores its elements inline.", $"public static implicit operator {o}({name} value) => {Runtime}.GeneratedCodeSupport.CopyAs<{o}, {t}>(Shape, value.AsReadOnlySpan());");
@@ -223,6 +246,14 @@ internal static class TensorTypeEmitter
             member(null, $"The same elements as <see cref=\"{name}\"/>, without copying.", $"public static implicit operator {name}({o} value) => value.As<{name}>();");
         }
 
+        WriteSameShapeComparisons(member, name, other);
+    }
+
+    /// <summary>The comparisons of a canonical type with a type of its shape, in both orders (see <c>WriteSameShape</c>).</summary>
+    internal static void WriteSameShapeComparisons(System.Action<string?, string, string> member, string name, SameShapeType other)
+    {
+        var o = other.FullName;
+        var nullable = other.IsClass ? "?" : string.Empty;
         member(null, "Whether both tensors hold the same values.", other.IsClass
             ? $"public static bool operator ==({name} left, {o}? right) => right is not null && left.Equals(right);"
             : $"public static bool operator ==({name} left, {o} right) => left.Equals(right);");
@@ -294,7 +325,7 @@ internal static class TensorTypeEmitter
     public static string ShapeText(EquatableArray<int> dims)
         => dims.Count == 1 ? "(" + Int(dims[0]) + ",)" : "(" + string.Join(", ", dims.Select(Int)) + ")";
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
@@ -312,4 +343,8 @@ internal readonly struct UserMembers
     /// </summary>
     public bool Writes(string key)
         => _keys.Count == 0 || !(_keys.Contains(key) || _keys.Contains(Parsing.MemberKeys.NameOf(key)));
+
+    /// <summary>Whether to write a property <paramref name="name"/>: not when the user wrote any member of that name.</summary>
+    public bool WritesProperty(string name)
+        => !_keys.Any(key => Parsing.MemberKeys.NameOf(key) == name);
 }

@@ -17,9 +17,12 @@ internal static class InlineStorage
         return length >= 1 && length <= limit;
     }
 
-    /// <summary><paramref name="type"/> with inline storage (and no longer <c>readonly</c>) where it applies.</summary>
+    /// <summary>
+    /// <paramref name="type"/> with inline storage (and no longer <c>readonly</c>) where it applies: never to a type
+    /// whose sizes are known only at run time, whose values have different lengths.
+    /// </summary>
     public static TensorTypeModel Apply(TensorTypeModel type, int limit)
-        => (type.AddTensorAttribute || type.Keyword == "struct") && type.IsStruct && Holds(type.Dims, limit)
+        => (type.AddTensorAttribute || type.Keyword == "struct") && type.IsStruct && !type.IsPartial && Holds(type.Dims, limit)
             ? type with { Keyword = "struct", InlineStorage = true }
             : type;
 }

@@ -44,7 +44,7 @@ internal static class DeclarationParser
             shape.Element,
             AddTensorAttribute: false,
             TensorSymbols.IsNameableFromNamespace(type),
-            MemberKeys.UserWritten(type))
+            MemberKeys.UserWritten(type, shape))
         {
             DimNames = shape.Names,
         };
@@ -54,14 +54,17 @@ internal static class DeclarationParser
     /// Whether the generator extends <paramref name="type"/> (in this compilation or, for a type from a
     /// referenced assembly, in its own): one tensor attribute with a valid shape, every declaration a partial
     /// class or struct of one kind inside partial types, no other type of that name beside it, no member the
-    /// generated code relies on written by the user (<see cref="MemberKeys.IsReserved"/>), and <see cref="CanExtend"/>.
+    /// generated code relies on written by the user (<see cref="MemberKeys.IsReserved"/>), no dimension name the
+    /// generated members cannot take (<see cref="MemberKeys.ClashingDimensionName"/>), and <see cref="CanExtend"/>.
     /// </summary>
     public static bool IsExtensible(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (type.DeclaringSyntaxReferences.Length == 0)
         {
-            // Extended by the generator of the assembly that declared it.
-            return type.AllInterfaces.Any(i => i is { Name: "IShapedTensor", Arity: 2, ContainingNamespace: { Name: "ShapedTensors", ContainingNamespace.IsGlobalNamespace: true } });
+            // Extended by the generator of the assembly that declared it: every generated type is an IShapedTensor<T>,
+            // and a fully known one an IShapedTensor<TSelf, T> too (a partial one cannot be: its shape is not static).
+            var arity = TensorSymbols.GetDeclaredShape(type) is { IsPartial: true } ? 1 : 2;
+            return type.AllInterfaces.Any(i => i is { Name: "IShapedTensor", ContainingNamespace: { Name: "ShapedTensors", ContainingNamespace.IsGlobalNamespace: true } } && i.Arity == arity);
         }
 
         if (type.GetAttributes().Count(attribute => TensorSymbols.IsTensorAttribute(attribute.AttributeClass)) != 1 // [Tensor] and [Tensor<T>] together: ST0108
@@ -88,7 +91,8 @@ internal static class DeclarationParser
 
         return first is not null
             && TensorSymbols.GetDeclaredShape(type) is { } shape
-            && MemberKeys.ReservedMember(type, shape) is null;
+            && MemberKeys.ReservedMember(type, shape) is null
+            && MemberKeys.ClashingDimensionName(shape, type.Name) is null;
     }
 
     private static bool AllContainersPartial(TypeDeclarationSyntax declaration)

@@ -8,7 +8,8 @@ using ShapedTensors.Generator.Model;
 namespace ShapedTensors.Generator.Parsing;
 
 /// <summary>A tensor type of another assembly that this compilation can name.</summary>
-internal sealed record ReferencedTensorType(string FullName, EquatableArray<int> Dims, ElementKind Element, bool IsClass);
+/// <param name="DimNames">Empty when every size is known; else the dimensions' names (see <see cref="DimsModel"/>).</param>
+internal sealed record ReferencedTensorType(string FullName, EquatableArray<int> Dims, ElementKind Element, bool IsClass, EquatableArray<string> DimNames);
 
 /// <summary>
 /// Finds the tensor types of referenced assemblies that this compilation can name (public ones, and internal
@@ -68,7 +69,7 @@ internal static class ReferencedTensorTypes
                     && DeclarationParser.IsExtensible(type, CancellationToken.None))
                 {
                     var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                    types.Add(new Found(type, new ReferencedTensorType(name, shape.Dims, shape.Element, type.TypeKind == TypeKind.Class)));
+                    types.Add(new Found(type, new ReferencedTensorType(name, shape.Dims, shape.Element, type.TypeKind == TypeKind.Class, shape.Names)));
                 }
             }
         }

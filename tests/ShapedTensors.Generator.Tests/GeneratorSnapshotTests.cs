@@ -224,6 +224,34 @@ public sealed class GeneratorSnapshotTests
         Check(run);
     }
 
+    [Fact]
+    public void Partial_shapes()
+    {
+        // Sizes known only at run time: a name, unknown dimensions, a repeated name, a keyword as a name. The inline
+        // storage setting covers the small struct, which still keeps its array (its values differ in length).
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            /// <summary>A batch of images.</summary>
+            [Tensor("batch", 784)] public partial struct Input;
+
+            /// <summary>A double class with an unknown and a named dimension.</summary>
+            [Tensor<double>("?", "t", 4)] public partial class Seq;
+
+            /// <summary>A square of any size, readonly.</summary>
+            [Tensor("n", "n")] public readonly partial struct Square;
+
+            /// <summary>Small enough for inline storage, were its size known.</summary>
+            [Tensor("class", 2)] public partial struct Small;
+            """;
+
+        var run = GeneratorHarness.Run(HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", "16"), source);
+
+        Check(run);
+    }
+
     private static void Check(GeneratorRun run, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         CompileAssert.AssertCompilesCleanly(run);
