@@ -92,6 +92,7 @@ internal static class OperationsEmitter
             // known only at run time has the shape the first case's plan gives (the destination form checks it again).
             if (overload.ResultNames.Count > 0)
             {
+                WriteNullChecks(w, x, y);
                 w.Line($"var shape = {PartialCalls.Select(overload, contractions!, Pattern)}.Plan({PartialCalls.ShapeOf(x, "x")}, {PartialCalls.ShapeOf(y, "y")}).Result;");
             }
 
@@ -123,15 +124,7 @@ internal static class OperationsEmitter
             : $"/// <summary>{summary} Writes it into <paramref name=\"destination\"/>.</summary>");
         using (w.Block($"public static void {operation}({Parameters(byRef + result)})"))
         {
-            if (x.IsClass)
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(x);");
-            }
-
-            if (y.IsClass)
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(y);");
-            }
+            WriteNullChecks(w, x, y);
 
             // Each storage is read once (a default struct throws here, destination first) for the check and the kernel.
             w.Line("var output = destination.AsSpan();");
@@ -199,7 +192,7 @@ internal static class OperationsEmitter
                 w.Line("default:");
                 if (contractions is not null)
                 {
-                    w.Line($"    {Runtime}.GeneratedCodeSupport.Multiply<{x.Element.Keyword()}>({PartialCalls.RuntimeRule(overload)}.Plan({PartialCalls.ShapeOf(x, "x")}, {PartialCalls.ShapeOf(y, "y")}, destination.Shape), xs, ys, output);");
+                    w.Line($"    {Runtime}.GeneratedCodeSupport.Multiply<{x.Element.Keyword()}>({PartialCalls.RuntimeRule(overload)}.Plan({PartialCalls.ShapeOf(x, "x")}, {PartialCalls.ShapeOf(y, "y")}, {PartialCalls.DestinationShape(overload)}), xs, ys, output);");
                     w.Line("    break;");
                     return;
                 }
@@ -209,6 +202,19 @@ internal static class OperationsEmitter
                     : $"    {Runtime}.GeneratedCodeSupport.Contract<{x.Element.Keyword()}>(\"{operation}\", {rule}, x, y, destination);");
                 w.Line("    break;");
             }
+        }
+    }
+
+    private static void WriteNullChecks(SourceWriter w, OperandModel x, OperandModel y)
+    {
+        if (x.IsClass)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(x);");
+        }
+
+        if (y.IsClass)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(y);");
         }
     }
 

@@ -25,6 +25,9 @@ internal static class PartialCalls
     /// <summary>An operand's run-time shape: the value's for a partially known type, the type's for a fully known one.</summary>
     public static string ShapeOf(OperandModel operand, string value) => operand.IsPartial ? $"{value}.Shape" : $"{operand.TypeName}.Shape";
 
+    /// <summary>The destination's run-time shape: its own when the result has sizes known only at run time, else its type's.</summary>
+    public static string DestinationShape(OverloadModel overload) => overload.ResultNames.Count > 0 ? "destination.Shape" : $"{overload.ResultType}.Shape";
+
     /// <summary>The field of one case: <c>private static readonly PartialContraction Partial0 = PartialContraction.Dot(...);</c>.</summary>
     public static string Field(string name, OverloadModel overload, CallOptions options)
     {
@@ -79,7 +82,7 @@ internal static class PartialCalls
     public static string[] Compute(string contraction, OverloadModel overload, KernelModel? kernel, string generatedNamespace, KernelSettings settings)
     {
         var t = overload.X.Element.Keyword();
-        var plan = $"var plan = {contraction}.Plan({ShapeOf(overload.X, "x")}, {ShapeOf(overload.Y, "y")}, destination.Shape);";
+        var plan = $"var plan = {contraction}.Plan({ShapeOf(overload.X, "x")}, {ShapeOf(overload.Y, "y")}, {DestinationShape(overload)});";
         var runtime = $"{Runtime}.GeneratedCodeSupport.Multiply<{t}>(plan, xs, ys, output);";
         if (kernel is null || !KernelStrategy.IsEmitted(kernel, settings))
         {

@@ -80,12 +80,13 @@ internal sealed class ShapeEvaluator
         }
 
         var (xs, ys) = (x.ToStatic(), y.ToStatic());
-        if (CallAlgebra.ApplyStatic(call.Signature, xs, ys, options).Result is not { } result || TensorSymbols.Validate(DimsModel.From(result).Dims) != DeclarationProblem.None)
+        // A result whose known sizes alone hold more elements than an array can has no type (a scalar is fine).
+        if (CallAlgebra.ApplyStatic(call.Signature, xs, ys, options).Result is not { } result
+            || DimsModel.From(result) is var (dims, names) && dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None)
         {
             return null;
         }
 
-        var (dims, names) = DimsModel.From(result);
         var layout = KernelLayout.Find(xs, ys, (rx, ry) => CallAlgebra.Apply(call.Signature, rx, ry, options));
         var plan = layout is null ? null : PlanModel.WithRunTimeBatch(layout, ProbeLength(xs), ProbeLength(ys));
         return new CallModel(call.Signature, x, y, options, dims, plan, semantics, callNamespace, site) { ResultNames = names };

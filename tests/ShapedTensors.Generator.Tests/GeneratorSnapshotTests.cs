@@ -71,6 +71,41 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Partial_shape_calls()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor("batch", 784)] public partial struct Input;
+            [Tensor(784, 128)] public partial struct W1;
+            [Tensor("b", 12, 4, 5)] public partial struct X;
+            [Tensor("b", 12, 5, 8)] public partial struct Y;
+
+            public static class Model
+            {
+                public static void Run(int batch, bool transpose)
+                {
+                    var input = Input.Zeros(batch: batch);
+                    var hidden = input.Dot(W1.Ones());              // (batch, 128): the runtime's product
+                    var x = X.Ones(b: 10);
+                    var z = x.BatchDot(Y.Ones(b: 10));               // (b, 12, 4, 8): a kernel over 12·b products
+                    var m0 = x.MatMul(Y.Ones(b: 10));
+                    var m = x.MatMul(Y.Ones(b: 10), transposeA: transpose, transposeB: false); // the runtime, options known at run time
+                    var chained = hidden.MatMul(new W2());           // (batch, 10): a chain through a partial result
+                }
+            }
+
+            [Tensor(128, 10)] public partial struct W2;
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Options_chains_and_tails()
     {
         const string source = """
