@@ -21,8 +21,9 @@ public sealed class TensorAttribute : Attribute
     /// <c>[Tensor("batch", 784)]</c>. Each dimension is an <see cref="int"/> (a known size), a name (a C# identifier:
     /// every occurrence of a name in one call must have the same size) or <c>"?"</c> (an unknown size).
     /// </summary>
-    /// <param name="dimensions">The dimensions, outermost first.</param>
-    public TensorAttribute(params object[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(dimensions);
+    /// <param name="first">The outermost dimension (a separate parameter so that <c>[Tensor()]</c> is not ambiguous).</param>
+    /// <param name="others">The other dimensions, outermost first.</param>
+    public TensorAttribute(object first, params object[] others) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(first, others);
 
     /// <summary>The declared sizes, outermost first; -1 where the size is known only at run time.</summary>
     public int[] Dimensions { get; }
@@ -49,8 +50,9 @@ public sealed class TensorAttribute<T> : Attribute
     /// <c>[Tensor("batch", 784)]</c>. Each dimension is an <see cref="int"/> (a known size), a name (a C# identifier:
     /// every occurrence of a name in one call must have the same size) or <c>"?"</c> (an unknown size).
     /// </summary>
-    /// <param name="dimensions">The dimensions, outermost first.</param>
-    public TensorAttribute(params object[] dimensions) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(dimensions);
+    /// <param name="first">The outermost dimension (a separate parameter so that <c>[Tensor()]</c> is not ambiguous).</param>
+    /// <param name="others">The other dimensions, outermost first.</param>
+    public TensorAttribute(object first, params object[] others) => (Dimensions, DimensionNames) = TensorDeclaration.Partial(first, others);
 
     /// <summary>The declared sizes, outermost first; -1 where the size is known only at run time.</summary>
     public int[] Dimensions { get; }
@@ -65,9 +67,11 @@ internal static class TensorDeclaration
     public static (int[] Sizes, string?[] Names) Known(int[]? dimensions)
         => (dimensions ?? Array.Empty<int>(), new string?[dimensions?.Length ?? 0]);
 
-    public static (int[] Sizes, string?[] Names) Partial(object[]? dimensions)
+    public static (int[] Sizes, string?[] Names) Partial(object first, object[]? others)
     {
-        dimensions ??= Array.Empty<object>();
+        var dimensions = new object[1 + (others?.Length ?? 0)];
+        dimensions[0] = first;
+        others?.CopyTo(dimensions, 1);
         var sizes = new int[dimensions.Length];
         var names = new string?[dimensions.Length];
         for (var i = 0; i < dimensions.Length; i++)

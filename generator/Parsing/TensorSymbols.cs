@@ -96,6 +96,9 @@ internal static class TensorSymbols
             {
                 switch (value.Value)
                 {
+                    case int dim when dim < 0:
+                        problem = DeclarationProblem.NegativeDimension;
+                        return null;
                     case int dim:
                         dims.Add(dim);
                         names.Add(string.Empty);
