@@ -19,7 +19,7 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task A_wrong_weight_matrix_is_the_issues_compile_error()
     {
-        var source = PartialSource.Program(Types(("Input", "(batch,784)"), ("W", "(100,10)")), "_ = {|#0:new Input().MatMul(new W())|};");
+        var source = Source.Program(Types(("Input", "(batch,784)"), ("W", "(100,10)")), "_ = {|#0:new Input().MatMul(new W())|};");
         await PartialSource.VerifyAsync(source, ShapeMismatch("Dimensions must be equal, but are 784 and 100 for 'MatMul' (op: 'MatMul') with input shapes: [?,784], [100,10]."));
     }
 
@@ -29,7 +29,7 @@ public sealed class PartialCallRuleTests
         // With ST0003 on: the call is left to the fallback (no generator here), and says so with the shapes the Keras way.
         var test = new ShapedTensorsTest(runGenerator: false)
         {
-            TestCode = PartialSource.Program(Types(("Input", "(batch,784)"), ("W", "(784,10)")), "_ = {|#0:new Input().MatMul(new W())|};"),
+            TestCode = Source.Program(Types(("Input", "(batch,784)"), ("W", "(784,10)")), "_ = {|#0:new Input().MatMul(new W())|};"),
         };
         test.ExpectedDiagnostics.Add(new DiagnosticResult("ST0003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
             "MatMul", "(batch, 784)", "(784, 10)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
@@ -40,13 +40,13 @@ public sealed class PartialCallRuleTests
     public async Task Chains_follow_result_types_that_carry_names()
     {
         // What the generator emits for x.Dot(w1): an overload returning a result type [Tensor("batch", 128)].
-        var source = PartialSource.Program(
+        var source = Source.Program(
             Types(("X", "(batch,784)"), ("W1", "(784,128)"), ("W2", "(100,10)"), ("W3", "(128,10)"), ("H", "(batch,128)")) + """
 
                 [System.CodeDom.Compiler.GeneratedCode("ShapedTensors.Generator", "0.1.0")]
                 internal static class GeneratedTensorOperations
                 {
-                    public static H Dot(this X x, W1 y) => throw new NotSupportedException();
+                    public static H Dot(this X x, W1 y) => throw new System.NotSupportedException();
                 }
                 """,
             """
@@ -62,7 +62,7 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task ST0006_a_destination_known_dimension_or_rank_that_cannot_hold_the_result()
     {
-        var source = PartialSource.Program(
+        var source = Source.Program(
             Types(("X", "(b,4)"), ("Y", "(4,5)"), ("Wide", "(b,6)"), ("Flat", "(b,)"), ("Fits", "(b,5)"), ("Unnamed", "(?,5)")),
             """
             new X().Dot(new Y(), {|#0:new Wide()|});
@@ -78,7 +78,7 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task ST0010_destination_dimensions_only_the_run_time_can_tell()
     {
-        var source = PartialSource.Program(
+        var source = Source.Program(
             Types(("X", "(b,4)"), ("Y", "(4,5)"), ("P", "(3,4)"), ("Known", "(32,5)"), ("Named", "(n,5)"), ("Unnamed", "(?,5)"), ("Other", "(c,5)")),
             """
             {|#0:new X().Dot(new Y(), new Known())|};
@@ -97,7 +97,7 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task Deferred_checks_and_destination_checks_are_reported_in_that_order()
     {
-        var source = PartialSource.Program(
+        var source = Source.Program(
             Types(("X", "(3,k)"), ("Y", "(5,2)"), ("D", "(n,2)")),
             "{|#0:new X().Dot(new Y(), new D())|};");
         await PartialSource.VerifyAsync(
@@ -109,7 +109,7 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task ST0005_BatchDot_axes_out_of_range_on_partial_operands()
     {
-        var source = PartialSource.Program(Types(("X", "(b,20)"), ("Y", "(b,20)")), "_ = new X().BatchDot(new Y(), {|#0:(5, 1)|});");
+        var source = Source.Program(Types(("X", "(b,20)"), ("Y", "(b,20)")), "_ = new X().BatchDot(new Y(), {|#0:(5, 1)|});");
         await PartialSource.VerifyAsync(source, new DiagnosticResult("ST0005", DiagnosticSeverity.Error).WithLocation(0)
             .WithMessage("BatchDot axes (5, 1) are out of range for input shapes [?,20], [?,20]: the first axis must be in [-2, 1] and the second in [-2, 1]."));
     }
@@ -117,14 +117,14 @@ public sealed class PartialCallRuleTests
     [Fact]
     public async Task A_non_constant_option_on_partial_operands_is_ST0004_only()
     {
-        var source = PartialSource.Program(Types(("X", "(k,2)"), ("Y", "(5,4)")), "var flag = DateTime.Now.Second > 1;\n        _ = new X().MatMul(new Y(), {|#0:transposeA: flag|});");
+        var source = Source.Program(Types(("X", "(k,2)"), ("Y", "(5,4)")), "var flag = System.DateTime.Now.Second > 1;\n        _ = new X().MatMul(new Y(), {|#0:transposeA: flag|});");
         await PartialSource.VerifyAsync(source, new DiagnosticResult("ST0004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("transposeA", "MatMul"));
     }
 
     [Fact]
     public async Task Fully_known_operands_into_a_fully_known_destination_keep_their_texts()
     {
-        var source = PartialSource.Program(Types(("P", "(3,4)"), ("Q", "(4,5)"), ("Wrong", "(5,3)")), "new P().Dot(new Q(), {|#0:new Wrong()|});");
+        var source = Source.Program(Types(("P", "(3,4)"), ("Q", "(4,5)"), ("Wrong", "(5,3)")), "new P().Dot(new Q(), {|#0:new Wrong()|});");
         await PartialSource.VerifyAsync(source, new DiagnosticResult("ST0006", DiagnosticSeverity.Error).WithLocation(0)
             .WithMessage("The destination has shape (5, 3), but Dot of (3, 4) and (4, 5) has shape (3, 5)."));
     }
@@ -134,7 +134,7 @@ public sealed class PartialCallRuleTests
     {
         // (k,3)·(2,3): transposeB fits for sure; transposeA alone and both pass graph time (k against 2 and 3); so
         // does swapping, (2,3)·(k,3). The code fixes edit the call as they do for fully known shapes.
-        var source = PartialSource.Program(Types(("X", "(k,3)"), ("Y", "(2,3)")), "_ = new X().MatMul(new Y());");
+        var source = Source.Program(Types(("X", "(k,3)"), ("Y", "(2,3)")), "_ = new X().MatMul(new Y());");
         var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
         var mismatch = Assert.Single(diagnostics, d => d.Id == "ST0001");
         Assert.Equal("Dimensions must be equal, but are 3 and 2 for 'MatMul' (op: 'MatMul') with input shapes: [?,3], [2,3].", mismatch.GetMessage(System.Globalization.CultureInfo.InvariantCulture));

@@ -72,7 +72,7 @@ public sealed class PartialShapeRowTests
     {
         Assert.NotEmpty(id);
         var arguments = options.Length == 0 ? string.Empty : ", " + options;
-        var source = PartialSource.Program(
+        var source = Source.Program(
             PartialSource.Tensor("X", x) + "\n" + PartialSource.Tensor("Y", y),
             $"_ = {{|#0:new X().{op}(new Y(){arguments})|}};");
         var expected = error.Length > 0

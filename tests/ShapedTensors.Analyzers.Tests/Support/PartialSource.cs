@@ -16,10 +16,10 @@ internal static class PartialSource
         [Tensor({{AttributeArguments(shape)}})]
         internal sealed partial class {{name}} : IShapedTensor<float>
         {
-            Shape IShapedTensor<float>.Shape => throw new NotSupportedException();
-            ReadOnlySpan<float> IShapedTensor<float>.AsReadOnlySpan() => throw new NotSupportedException();
-            Span<float> IShapedTensor<float>.AsSpan() => throw new NotSupportedException();
-            DynamicTensor<float> IShapedTensor<float>.ToDynamic() => throw new NotSupportedException();
+            Shape IShapedTensor<float>.Shape => throw new System.NotSupportedException();
+            System.ReadOnlySpan<float> IShapedTensor<float>.AsReadOnlySpan() => throw new System.NotSupportedException();
+            System.Span<float> IShapedTensor<float>.AsSpan() => throw new System.NotSupportedException();
+            DynamicTensor<float> IShapedTensor<float>.ToDynamic() => throw new System.NotSupportedException();
         }
         """;
 
@@ -27,24 +27,6 @@ internal static class PartialSource
     public static string AttributeArguments(string shape)
         => string.Join(", ", shape.Trim('(', ')').Split(',', System.StringSplitOptions.RemoveEmptyEntries)
             .Select(dim => int.TryParse(dim, out _) ? dim : "\"" + dim + "\""));
-
-    /// <summary>A file with <paramref name="declarations"/> and <paramref name="body"/> inside <c>Use.Run</c>.</summary>
-    public static string Program(string declarations, string body) => $$"""
-        using System;
-        using ShapedTensors;
-
-        namespace App;
-
-        {{declarations}}
-
-        internal static class Use
-        {
-            public static void Run()
-            {
-                {{body}}
-            }
-        }
-        """;
 
     /// <summary>
     /// Compiles without the generator and requires exactly <paramref name="expected"/>. ST0003 is off: without the
