@@ -30,9 +30,6 @@ internal sealed class Operand
     /// <summary>The shape, when every dimension is known at compile time; null otherwise.</summary>
     public Shape? Shape { get; }
 
-    /// <summary>Whether the type declares a shape with a dimension known only at run time.</summary>
-    public bool IsPartial => Declared is { IsFullyKnown: false };
-
     /// <summary>
     /// Reads an argument's value. Implicit conversions are peeled from the outside in and the first type that
     /// declares a shape wins: a fallback's <c>IShapedTensor&lt;T&gt;</c> parameter reveals nothing, but the

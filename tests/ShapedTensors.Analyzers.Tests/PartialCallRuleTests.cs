@@ -142,4 +142,12 @@ public sealed class PartialCallRuleTests
         Assert.Equal("true", mismatch.Properties["ShapedTensors.SwapFix"]);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
     }
+
+    [Fact]
+    public async Task BatchDot_under_tf_keras_semantics_is_not_checked_on_partial_operands()
+    {
+        // The contract covers Keras 2.2.4's batch_dot only (SEMANTICS.md §7): nothing is claimed in TensorFlow's name.
+        var source = Source.Program(Types(("X", "(b,8,2,3)"), ("Y", "(b,9,3,4)")), "_ = new X().BatchDot(new Y(), semantics: BatchDotSemantics.TfKeras);");
+        await PartialSource.VerifyAsync(source);
+    }
 }
