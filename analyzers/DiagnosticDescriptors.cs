@@ -19,6 +19,7 @@ internal static class DiagnosticDescriptors
     public const string ResultTooLargeId = "ST0007";
     public const string BatchDotSemanticsDifferId = "ST0008";
     public const string FallbackBatchDotSemanticsId = "ST0009";
+    public const string CheckedAtRunTimeId = "ST0010";
 
     public const string NoDimensionsId = "ST0101";
     public const string NegativeDimensionId = "ST0102";
@@ -30,6 +31,8 @@ internal static class DiagnosticDescriptors
     public const string DuplicateTensorAttributeId = "ST0108";
     public const string ReservedMemberId = "ST0109";
     public const string ReservedNamespaceId = "ST0110";
+    public const string InvalidDimensionNameId = "ST0111";
+    public const string DimensionPropertyClashId = "ST0112";
 
     public const string InvalidSettingId = "ST0201";
 
@@ -112,6 +115,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A BatchDot computed at run time (a run-time fallback, for operands whose shapes are unknown at compile time or a call that was not specialized, or DynamicTensor<T>.BatchDot) cannot see the project's ShapedTensorsBatchDot property: it uses its semantics argument, Keras 2.2.4's batch_dot when omitted.");
 
+    // The requirement is the shape algebra's (DeferredCheck.Describe), in the words of PARTIAL_SHAPES.md §8.3.
+    public static readonly DiagnosticDescriptor CheckedAtRunTime = Create(
+        CheckedAtRunTimeId,
+        "Checked at run time",
+        "'{0}' is checked at run time: {1}.",
+        CallsCategory,
+        DiagnosticSeverity.Warning,
+        "TensorFlow accepts this call when the graph is built only because a dimension it had to compare is named or unknown ([Tensor(\"batch\", 784)]): the comparison is made when the call runs, which throws ShapeMismatchException with the kernel's text if the sizes do not fit. One warning per such check, in the order TensorFlow's shape functions meet them; a destination's dimensions that only its run-time shape can tell are checked the same way.");
+
     public static readonly DiagnosticDescriptor NoDimensions = Create(
         NoDimensionsId,
         "Tensor declares no dimensions",
@@ -191,6 +203,22 @@ internal static class DiagnosticDescriptors
         DeclarationsCategory,
         DiagnosticSeverity.Error,
         "ShapedTensors.Generated.<Assembly> belongs to the generator: a type declared there can have the name of a result type or kernel it emits, and then neither compiles.");
+
+    public static readonly DiagnosticDescriptor InvalidDimensionName = Create(
+        InvalidDimensionNameId,
+        "Tensor dimension is not a size or a name",
+        "Dimension {0} of '{1}' is {2}, which is neither a size nor a dimension name: use an int, a C# identifier such as \"batch\", or \"?\" for an unknown dimension",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "A dimension of [Tensor(...)] is a known size (an int), the unknown dimension \"?\" (Keras' None), or a name spelled like a C# identifier ([A-Za-z_][A-Za-z0-9_]*), which stands for a size known at run time. The generator does not extend a type with any other dimension.");
+
+    public static readonly DiagnosticDescriptor DimensionPropertyClash = Create(
+        DimensionPropertyClashId,
+        "Dimension name clashes with a generated member",
+        "Dimension {0} of '{1}' is named '{2}', whose size property '{3}' {4}: rename the dimension",
+        DeclarationsCategory,
+        DiagnosticSeverity.Error,
+        "The generator gives each distinct dimension name a property with the name's first letter upper-cased (batch -> Batch) that returns its run-time size. A name whose property would be Shape, StaticShape, Length, Rank, Item or DimN, or the property of another name, cannot have one. The generator does not extend such a type.");
 
     public static readonly DiagnosticDescriptor InvalidSetting = Create(
         InvalidSettingId,

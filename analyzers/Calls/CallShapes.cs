@@ -67,4 +67,23 @@ internal sealed class CallShapes
             _ => ShapeAlgebra.BatchDot(x, y, Semantics),
         },
     };
+
+    /// <summary>
+    /// What graph time says for shapes whose dimensions may be named or unknown (PARTIAL_SHAPES.md §3): the static
+    /// result and the checks deferred to run time, or the exact error with <c>?</c> in its frame. Keras 2.2.4's
+    /// <c>batch_dot</c> only: the contract does not cover tf.keras' with partial shapes (see <see cref="CoversPartialShapes"/>).
+    /// </summary>
+    public StaticContraction ApplyStatic(StaticShape x, StaticShape y) => Operation switch
+    {
+        "Dot" => StaticShapeAlgebra.Dot(x, y),
+        "MatMul" => StaticShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
+        _ => AxesForm switch
+        {
+            AxesForm.Int or AxesForm.Pair => StaticShapeAlgebra.BatchDot(x, y, AxisX, AxesForm == AxesForm.Int ? AxisX : AxisY, validateAxes: true),
+            _ => StaticShapeAlgebra.BatchDot(x, y),
+        },
+    };
+
+    /// <summary>Whether <see cref="ApplyStatic"/> states this call's rule: every Dot and MatMul, BatchDot under Keras 2.2.4's semantics.</summary>
+    public bool CoversPartialShapes => Operation != "BatchDot" || Semantics == BatchDotSemantics.Keras224;
 }

@@ -8,11 +8,15 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <c>MatMul</c>, swapped operands for <c>Dot</c> and <c>MatMul</c>. The result goes into the diagnostic's
 /// properties for the code fixes.
 /// </summary>
+/// <remarks>
+/// Graph time on the declared shapes decides (fully known ones included: it is what the runtime's rules ask too);
+/// an edit that only passes because a dimension is not known yet still counts, as the call itself would.
+/// </remarks>
 internal static class FixCandidates
 {
     private static readonly (bool A, bool B)[] FlagCombinations = { (false, false), (true, false), (false, true), (true, true) };
 
-    public static ImmutableDictionary<string, string?> For(CallShapes rule, Shape x, Shape y, Shape? destination)
+    public static ImmutableDictionary<string, string?> For(CallShapes rule, StaticShape x, StaticShape y, StaticShape? destination)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         if (rule.Operation == "MatMul")
@@ -20,7 +24,7 @@ internal static class FixCandidates
             var working = new List<string>();
             foreach (var (a, b) in FlagCombinations)
             {
-                if ((a, b) != (rule.TransposeA, rule.TransposeB) && Works(rule.WithFlags(a, b).Apply(x, y), destination))
+                if ((a, b) != (rule.TransposeA, rule.TransposeB) && Works(rule.WithFlags(a, b).ApplyStatic(x, y), destination))
                 {
                     working.Add(DiagnosticProperties.EncodeFlags(a, b));
                 }
@@ -33,7 +37,7 @@ internal static class FixCandidates
         }
 
         // y.Op(x) with the same options; BatchDot's axes belong to their operands, so swapping is not offered there.
-        if (rule.Operation is "Dot" or "MatMul" && Works(rule.Apply(y, x), destination))
+        if (rule.Operation is "Dot" or "MatMul" && Works(rule.ApplyStatic(y, x), destination))
         {
             properties[DiagnosticProperties.SwapFix] = "true";
         }
@@ -42,6 +46,6 @@ internal static class FixCandidates
     }
 
     // A destination, when the call has one, must also fit the new result.
-    private static bool Works(ContractionResult result, Shape? destination)
-        => result.ResultShape is { } shape && (destination is null || destination == shape);
+    private static bool Works(StaticContraction result, StaticShape? destination)
+        => result.Result is { } shape && (destination is null || DestinationFit.Admits(destination, shape));
 }

@@ -15,7 +15,7 @@ namespace ShapedTensors.Analyzers.Calls;
 /// </summary>
 internal static class NotSpecializedReason
 {
-    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, Shape result, KnownSymbols symbols, string? assemblyName)
+    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName)
     {
         foreach (var operand in new[] { x, y, destination })
         {

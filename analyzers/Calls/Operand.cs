@@ -7,11 +7,12 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <summary>An operand (or destination) of a call: the expression as written, and its shape when its type declares one.</summary>
 internal sealed class Operand
 {
-    private Operand(IOperation value, ITypeSymbol? type, Shape? shape)
+    private Operand(IOperation value, ITypeSymbol? type, StaticShape? declared)
     {
         Value = value;
         Type = type;
-        Shape = shape;
+        Declared = declared;
+        Shape = declared is { IsFullyKnown: true } ? declared.ToShape() : null;
     }
 
     /// <summary>The expression, with the implicit conversions the call added removed.</summary>
@@ -20,7 +21,13 @@ internal sealed class Operand
     /// <summary>The type that declares the shape, or the expression's own type when none does (null for typeless expressions).</summary>
     public ITypeSymbol? Type { get; }
 
-    /// <summary>The shape, or null when it cannot be known at compile time.</summary>
+    /// <summary>
+    /// The shape the type declares, whose dimensions may be named or unknown (<c>[Tensor("batch", 784)]</c>), or null
+    /// when the type declares none (then nothing about the shape is known at compile time: ST0002).
+    /// </summary>
+    public StaticShape? Declared { get; }
+
+    /// <summary>The shape, when every dimension is known at compile time; null otherwise.</summary>
     public Shape? Shape { get; }
 
     /// <summary>
@@ -53,7 +60,7 @@ internal sealed class Operand
     /// Rank 0 is accepted here although a user may not declare it (ST0101): the generator gives a scalar
     /// result type <c>[Tensor()]</c>, and a call on it must be checked like any other.
     /// </remarks>
-    public static Shape? ShapeOf(ITypeSymbol? type)
+    public static StaticShape? ShapeOf(ITypeSymbol? type)
     {
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } named)
         {
@@ -67,15 +74,29 @@ internal sealed class Operand
                 continue;
             }
 
-            // Read validates every dimension (>= 0, element count in range), so Shape's constructor cannot throw.
             if (TensorSymbols.Read(attribute, out var problem) is { } declared)
             {
-                return new Shape(declared.Dims.ToArray());
+                return IsValid(declared) ? declared.ToStatic() : null;
             }
 
-            return problem == DeclarationProblem.NoDimensions ? Shape.Scalar : null;
+            return problem == DeclarationProblem.NoDimensions ? StaticShape.Of(Shape.Scalar) : null;
         }
 
         return null;
+    }
+
+    // Read marks a dimension known only at run time with -1 and a name; an int -1 written as a size passes its range
+    // check with no name, and is a negative size (ST0102), not a shape: the shape algebra must never see it.
+    private static bool IsValid(DeclaredShape declared)
+    {
+        for (var i = 0; i < declared.Dims.Count; i++)
+        {
+            if (declared.Dims[i] < 0 && (declared.Names.Count == 0 || declared.Names[i].Length == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

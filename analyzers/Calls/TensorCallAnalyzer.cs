@@ -31,7 +31,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DestinationShapeMismatch,
         DiagnosticDescriptors.ResultTooLarge,
         DiagnosticDescriptors.BatchDotSemanticsDiffer,
-        DiagnosticDescriptors.FallbackBatchDotSemantics);
+        DiagnosticDescriptors.FallbackBatchDotSemantics,
+        DiagnosticDescriptors.CheckedAtRunTime);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -74,7 +75,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         var x = Operand.Read(call.X.Value);
         var y = Operand.Read(call.Y.Value);
         var destination = call.Destination is null ? null : Operand.Read(call.Destination.Value);
-        if (x.Shape is null || y.Shape is null)
+        if (x.Declared is null || y.Declared is null)
         {
             ReportUnknown(context, links, call, x, y, destination);
             ReportFallbackSemantics(context, links, call, project);
@@ -88,58 +89,98 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var result = rule.Apply(x.Shape, y.Shape);
+        if (x.Shape is { } xShape && y.Shape is { } yShape)
+        {
+            AnalyzeKnown(context, links, call, rule, x, y, destination, xShape, yShape, symbols, project);
+        }
+        else
+        {
+            PartialShapeRules.Analyze(context, links, call, rule, x, y, destination, symbols, project);
+        }
+    }
+
+    // Operands whose every dimension is known: the rules of SEMANTICS.md, with the runtime's own ContractionResult.
+    private static void AnalyzeKnown(OperationAnalysisContext context, HelpLinks links, TensorCall call, CallShapes rule, Operand x, Operand y, Operand? destination, Shape xShape, Shape yShape, KnownSymbols symbols, BatchDotSemantics project)
+    {
+        var invocation = call.Invocation;
+        var result = rule.Apply(xShape, yShape);
         if (call.Operation == "BatchDot")
         {
-            ReportDivergence(context, links, call, rule, x.Shape, y.Shape, result);
+            ReportDivergence(context, links, call, rule, xShape, yShape, result);
         }
 
         if (result.Error is { } error)
         {
-            if (error.Kind == ShapeErrorKind.InvalidAxes)
-            {
-                context.ReportDiagnostic(links.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
-                return;
-            }
-
-            // Reported whatever the call bound to: a generated MatMul overload also accepts flag values it was not emitted for.
-            var fixes = FixCandidates.For(rule, x.Shape, y.Shape, destination?.Shape);
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
+            ReportError(context, links, call, rule, x, y, destination, error);
             return;
         }
 
         var resultShape = result.ResultShape!;
         if (SizeLimit.Exceeds(resultShape))
         {
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, x.Shape, y.Shape, resultShape)));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, xShape, yShape, resultShape)));
             return;
         }
 
+        ReportAccepted(context, links, call, x, y, destination, StaticShape.Of(resultShape), symbols, project);
+    }
+
+    /// <summary>ST0005 for axes out of range, else ST0001 with the edits its code fixes may offer.</summary>
+    internal static void ReportError(OperationAnalysisContext context, HelpLinks links, TensorCall call, CallShapes rule, Operand x, Operand y, Operand? destination, ShapeError error)
+    {
+        var invocation = call.Invocation;
+        if (error.Kind == ShapeErrorKind.InvalidAxes)
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.AxesOutOfRange, (call.Axes?.Syntax ?? invocation.Syntax).GetLocation(), error.Message));
+            return;
+        }
+
+        // Reported whatever the call bound to: a generated MatMul overload also accepts flag values it was not emitted for.
+        var fixes = FixCandidates.For(rule, x.Declared!, y.Declared!, destination?.Declared);
+        context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ShapeMismatch, invocation.Syntax.GetLocation(), FixLocations(call), fixes, error.Message));
+    }
+
+    /// <summary>
+    /// What remains once the operands passed graph time with <paramref name="result"/>: the destination (ST0006, and
+    /// ST0010 for what only its run-time shape can tell), then ST0003 for a call left to the run-time fallback.
+    /// </summary>
+    internal static void ReportAccepted(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, BatchDotSemantics project)
+    {
+        var invocation = call.Invocation;
         if (destination is not null)
         {
-            if (destination.Shape is null)
+            if (destination.Declared is not { } declared)
             {
                 ReportUnknown(context, links, call, x, y, destination);
                 ReportFallbackSemantics(context, links, call, project);
                 return;
             }
 
-            if (destination.Shape != resultShape)
+            if (!DestinationFit.Admits(declared, result))
             {
-                // The runtime's text (DynamicTensor's Compute), word for word.
-                var message = $"The destination has shape {destination.Shape}, but {call.Operation} of {x.Shape} and {y.Shape} has shape {resultShape}.";
+                // The runtime's text (DynamicTensor's Compute), word for word when every shape is known.
+                var message = $"The destination has shape {declared}, but {call.Operation} of {x.Declared} and {y.Declared} has shape {result}.";
                 context.ReportDiagnostic(links.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
                 return;
+            }
+
+            foreach (var check in DestinationFit.RunTimeChecks(declared, result))
+            {
+                ReportRunTimeCheck(context, links, call, check);
             }
         }
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, resultShape, symbols, context.Compilation.AssemblyName);
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Shape, y.Shape, reason));
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName);
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), call.Operation, x.Declared, y.Declared, reason));
             ReportFallbackSemantics(context, links, call, project);
         }
     }
+
+    /// <summary>ST0010: one check that graph time could not make, in the words of PARTIAL_SHAPES.md §8.3.</summary>
+    internal static void ReportRunTimeCheck(OperationAnalysisContext context, HelpLinks links, TensorCall call, string requirement)
+        => context.ReportDiagnostic(links.Create(DiagnosticDescriptors.CheckedAtRunTime, call.Invocation.Syntax.GetLocation(), call.Operation, requirement));
 
     // ST0008: another result under the other batch_dot, with the axes that would give this one under both.
     private static void ReportDivergence(OperationAnalysisContext context, HelpLinks links, TensorCall call, CallShapes rule, Shape x, Shape y, ContractionResult result)
@@ -170,7 +211,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
     // ST0009, for a call that compiles and so will run: a fallback cannot see the project's setting, and follows its
     // semantics argument, Keras 2.2.4's when omitted. (A call that does not compile is checked with the project's.)
-    private static void ReportFallbackSemantics(OperationAnalysisContext context, HelpLinks links, TensorCall call, BatchDotSemantics project)
+    internal static void ReportFallbackSemantics(OperationAnalysisContext context, HelpLinks links, TensorCall call, BatchDotSemantics project)
     {
         if (call.IgnoresProjectSemantics(project))
         {
@@ -200,7 +241,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     }
 
     // A generated overload always has shaped parameters, so only a fallback can take an operand of unknown shape.
-    private static void ReportUnknown(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination)
+    internal static void ReportUnknown(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination)
     {
         if (call.Binding == CallBinding.Fallback)
         {
@@ -244,7 +285,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
     private static void Add(List<string> parts, string role, Operand operand)
     {
-        if (operand.Shape is not null)
+        if (operand.Declared is not null)
         {
             return;
         }

@@ -1,9 +1,8 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ShapedTensors.Generator.Parsing;
@@ -28,7 +27,7 @@ internal static class ShapeChecks
         }
 
         // Dimensions that are not constants are already a compiler error.
-        if (Dimensions(attribute) is not { } dims)
+        if (DeclaredDimension.Read(attribute) is not { } dims)
         {
             return;
         }
@@ -39,48 +38,38 @@ internal static class ShapeChecks
             return;
         }
 
-        var bad = dims.FindIndex(dim => dim < 0);
+        // Point at the dimension itself when the attribute lists them one by one.
+        var arguments = syntax?.ArgumentList?.Arguments;
+        Location At(int axis) => arguments is { } list && list.Count == dims.Count ? list[axis].GetLocation() : attributeLocation;
+
+        var invalid = Enumerable.Range(0, dims.Count).Where(axis => dims[axis].Kind == DimensionKind.Invalid).ToList();
+        foreach (var axis in invalid)
+        {
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.InvalidDimensionName, At(axis), axis, type.Name, dims[axis].Constant.ToCSharpString());
+        }
+
+        var bad = dims.FindIndex(dim => dim.Kind == DimensionKind.Size && dim.Size < 0);
         if (bad >= 0)
         {
-            // Point at the dimension itself when the attribute lists them one by one.
-            var arguments = syntax?.ArgumentList?.Arguments;
-            var location = arguments is { } list && list.Count == dims.Count ? list[bad].GetLocation() : attributeLocation;
-            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NegativeDimension, location, bad, type.Name, dims[bad]);
+            TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.NegativeDimension, At(bad), bad, type.Name, dims[bad].Size);
             return;
         }
 
-        if (TensorSymbols.Validate(dims) == DeclarationProblem.TooManyElements)
+        if (invalid.Count > 0)
         {
-            var count = dims.Aggregate(BigInteger.One, (product, dim) => product * dim);
-            var shape = "(" + string.Join(", ", dims.Select(dim => dim.ToString(CultureInfo.InvariantCulture))) + (dims.Count == 1 ? ",)" : ")");
+            return;
+        }
+
+        // A size known only at run time counts as its smallest non-empty size, 1: the known sizes alone are too many.
+        var sizes = dims.Select(dim => dim.Kind == DimensionKind.Size ? dim.Size : -1).ToList();
+        if (TensorSymbols.Validate(sizes) == DeclarationProblem.TooManyElements)
+        {
+            var count = sizes.Aggregate(BigInteger.One, (product, dim) => product * System.Math.Max(dim, 1));
+            var shape = StaticShape.Parse(dims.Select(dim => dim.Constant.Value!).ToArray()).ToString();
             TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.TooManyElements, attributeLocation, shape, type.Name, count.ToString(CultureInfo.InvariantCulture), TensorSymbols.MaxElements.ToString(CultureInfo.InvariantCulture));
         }
-    }
 
-    // The dimensions as TensorSymbols.Read collects them (params array or single values), or null if one is not a constant int.
-    private static List<int>? Dimensions(AttributeData attribute)
-    {
-        var dims = new List<int>();
-        foreach (var argument in attribute.ConstructorArguments)
-        {
-            if (argument.Kind == TypedConstantKind.Error)
-            {
-                return null;
-            }
-
-            var values = argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument);
-            foreach (var value in values)
-            {
-                if (value.Value is not int dim)
-                {
-                    return null;
-                }
-
-                dims.Add(dim);
-            }
-        }
-
-        return dims;
+        NameChecks.Report(context, links, type, dims, At);
     }
 
     // The T of [Tensor<T>], [ShapedTensors.Tensor<T>] or [global::ShapedTensors.Tensor<T>].

@@ -30,7 +30,9 @@ public sealed class TensorDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CannotExtend,
         DiagnosticDescriptors.DuplicateTensorAttribute,
         DiagnosticDescriptors.ReservedMember,
-        DiagnosticDescriptors.ReservedNamespace);
+        DiagnosticDescriptors.ReservedNamespace,
+        DiagnosticDescriptors.InvalidDimensionName,
+        DiagnosticDescriptors.DimensionPropertyClash);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

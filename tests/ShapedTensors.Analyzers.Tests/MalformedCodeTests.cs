@@ -34,6 +34,15 @@ public sealed class MalformedCodeTests
     [InlineData("[Tensor(3, N)] partial struct S;")]
     [InlineData("[Tensor(3.5)] partial struct S;")]
     [InlineData("[Tensor(\"batch\", 3)] partial struct S;")]
+    [InlineData("[Tensor((object[])null)] partial struct S;")]
+    [InlineData("[Tensor((int[])null)] partial struct S;")]
+    [InlineData("[Tensor(null)] partial struct S;")]
+    [InlineData("[Tensor(\"b\", null)] partial struct S;")]
+    [InlineData("[Tensor(\"\")] partial struct S;")]
+    [InlineData("[Tensor(\"b\", new object[] { 1 })] partial struct S;")]
+    [InlineData("[Tensor(\"b\", typeof(int), 2.5f, 3L)] partial struct S;")]
+    [InlineData("[Tensor(\"b\", -1, N)] partial struct S;")]
+    [InlineData("[Tensor(\"?\", \"?\", \"Rank\", \"rank\")] partial struct S;")]
     [InlineData("[Tensor<Missing>(3)] partial struct S;")]
     [InlineData("[Tensor<int>(3)] partial struct S;")]
     [InlineData("[Tensor(3)] partial struct;")]
@@ -46,5 +55,19 @@ public sealed class MalformedCodeTests
         var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.All(diagnostics.Select(d => d.Id), id => Assert.StartsWith("ST", id, System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[Tensor(\"b\", 4)] partial struct P;\n[Tensor(-1, 5)] partial struct Q;")]
+    [InlineData("[Tensor(\"b\", 4)] partial struct P;\n[Tensor(\"b\", null)] partial struct Q;")]
+    [InlineData("[Tensor(\"b\", 4)] partial struct P;\n[Tensor((object[])null)] partial struct Q;")]
+    [InlineData("[Tensor(\"b\", 4)] partial struct P;\n[Tensor(\"?\", \"b\", \"b\", 4, 5)] partial struct Q;")]
+    [InlineData("[Tensor(\"?\")] partial struct P;\n[Tensor(\"length\", 4)] partial struct Q;")]
+    public async Task Calls_on_odd_partial_declarations_do_not_crash_the_analyzers(string declarations)
+    {
+        var body = "var a = new P().Dot(new Q());\n        var b = new P().BatchDot(new Q(), (0, -1));\n        var c = new P().MatMul(new Q(), transposeA: true);\n        new P().Dot(new Q(), new P());";
+        var source = Source.Program(declarations, body);
+        var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
     }
 }
