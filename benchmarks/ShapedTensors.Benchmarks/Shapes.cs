@@ -33,3 +33,12 @@ namespace ShapedTensors.Benchmarks;
 [Tensor(1024, 1)] public partial struct Column1024;
 [Tensor(1, 4096)] public partial struct Row4096;
 [Tensor(4096, 1)] public partial struct Column4096;
+
+// Partially known shapes (issue 10): the same products with a batch size known only at run time, against the fully
+// known types of the same run-time sizes (PartialBenchmarks).
+[Tensor("b", 12, 4, 5)] public partial struct PartialSeedW;
+[Tensor("b", 12, 5, 8)] public partial struct PartialSeedK;
+[Tensor("batch", 784)] public partial struct PartialInput;
+[Tensor(784, 128)] public partial struct Dense784x128;
+[Tensor(32, 784)] public partial struct Input32;
+[Tensor(1024, 784)] public partial struct Input1024;
