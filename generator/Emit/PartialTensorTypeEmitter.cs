@@ -50,14 +50,8 @@ internal static class PartialTensorTypeEmitter
         w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}, row-major, whose value carries its run-time shape: {runTime} known only at run time.</summary>");
         // The dimensions as [Tensor] and StaticShape.Parse spell them: 784, "batch", "?".
         var spelled = string.Join(", ", Enumerable.Range(0, rank).Select(i => type.DimNames[i].Length == 0 ? TensorTypeEmitter.Int(type.Dims[i]) : "\"" + type.DimNames[i] + "\""));
-        if (type.AddTensorAttribute)
-        {
-            w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({spelled})]" : $"[{Runtime}.Tensor<double>({spelled})]");
-        }
-
-        w.Line(Names.GeneratedCodeAttribute);
-        var modifiers = type.Keyword.StartsWith("readonly ", System.StringComparison.Ordinal) ? "readonly partial " + type.Keyword.Substring("readonly ".Length) : "partial " + type.Keyword;
-        using (w.Block($"{accessibility}{modifiers} {name} : {Runtime}.IShapedTensor<{t}>, global::System.IEquatable<{name}>"))
+        TensorTypeEmitter.WriteAttributes(w, type, spelled);
+        using (w.Block($"{accessibility}{TensorTypeEmitter.Modifiers(type)} {name} : {Runtime}.IShapedTensor<{t}>, global::System.IEquatable<{name}>"))
         {
             // The shape: the declared one, and the run-time one each value carries.
             Member(null, $"The declared shape, {shapeText}: a value's <see cref=\"Shape\"/> has its known sizes and one size for each name.", $"public static {Runtime}.StaticShape StaticShape {{ get; }} = {Runtime}.StaticShape.Parse({spelled});");

@@ -80,16 +80,9 @@ internal static class TensorTypeEmitter
 
         var storage = inline ? ", stored inline: a value, copied on assignment (like <c>Matrix4x4</c>); <c>default</c> is a tensor of zeros" : string.Empty;
         w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}: {length} elements, row-major{storage}.</summary>");
-        if (type.AddTensorAttribute)
-        {
-            // A scalar's empty list would be ambiguous between the attribute's params int[] and params object[] (CS0121).
-            var attributeDims = rank == 0 ? "new int[0]" : dimList;
-            w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({attributeDims})]" : $"[{Runtime}.Tensor<double>({attributeDims})]");
-        }
-
-        w.Line(Names.GeneratedCodeAttribute);
-        var modifiers = type.Keyword.StartsWith("readonly ", System.StringComparison.Ordinal) ? "readonly partial " + type.Keyword.Substring("readonly ".Length) : "partial " + type.Keyword;
-        using (w.Block($"{accessibility}{modifiers} {name} : {Runtime}.IShapedTensor<{name}, {t}>, global::System.IEquatable<{name}>"))
+        // A scalar's empty list would be ambiguous between the attribute's params int[] and params object[] (CS0121).
+        WriteAttributes(w, type, rank == 0 ? "new int[0]" : dimList);
+        using (w.Block($"{accessibility}{Modifiers(type)} {name} : {Runtime}.IShapedTensor<{name}, {t}>, global::System.IEquatable<{name}>"))
         {
             // The shape.
             Member(null, $"The shape, {shapeText}.", $"public static {Runtime}.Shape Shape {{ get; }} = new {Runtime}.Shape({dimList});");
@@ -198,6 +191,21 @@ internal static class TensorTypeEmitter
             w.Line($"static {Runtime}.Shape {Runtime}.IShapedTensor<{name}, {t}>.TensorShape => Shape;");
         }
     }
+
+    /// <summary>The type's attributes: <c>[Tensor(<paramref name="dims"/>)]</c> where the model asks for it, and <c>[GeneratedCode]</c>.</summary>
+    internal static void WriteAttributes(SourceWriter w, TensorTypeModel type, string dims)
+    {
+        if (type.AddTensorAttribute)
+        {
+            w.Line(type.Element == ElementKind.Float32 ? $"[{Runtime}.Tensor({dims})]" : $"[{Runtime}.Tensor<double>({dims})]");
+        }
+
+        w.Line(Names.GeneratedCodeAttribute);
+    }
+
+    /// <summary>The declaration's modifiers: <c>partial struct</c>, <c>readonly partial struct</c>, <c>partial class</c>.</summary>
+    internal static string Modifiers(TensorTypeModel type)
+        => type.Keyword.StartsWith("readonly ", System.StringComparison.Ordinal) ? "readonly partial " + type.Keyword.Substring("readonly ".Length) : "partial " + type.Keyword;
 
     /// <summary>One member: its summary and its one line of code, left out where the user wrote it (a key) or always written (null).</summary>
     internal static void WriteMember(SourceWriter w, UserMembers user, string? key, string summary, string code)

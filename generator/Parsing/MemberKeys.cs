@@ -118,7 +118,8 @@ internal static class MemberKeys
     /// <summary>
     /// The first dimension name of <paramref name="shape"/> that the generator cannot turn into a member and a
     /// parameter of the type <paramref name="typeName"/>, or null when there is none: a name whose property
-    /// (<see cref="SizeProperty"/>) would be a generated or inherited member (<c>shape</c>, <c>length</c>,
+    /// (<see cref="SizeProperty"/>) would be a member the generator emits for some tensor type (but <c>Value</c>, a
+    /// scalar's, which no partial type is) or an inherited one (<c>shape</c>, <c>length</c>,
     /// <c>dim0</c>, <c>item</c>, <c>getType</c>, ...) or the type itself, that of another name (<c>batch</c> and
     /// <c>Batch</c>), or a name that a factory already uses for a parameter (<c>elements</c>, <c>seed</c>, <c>valueAt</c>).
     /// </summary>
@@ -128,7 +129,7 @@ internal static class MemberKeys
         foreach (var name in DimsModel.DistinctNames(shape.Names))
         {
             var property = SizeProperty(name);
-            if (GeneratedNames.Contains(property) || InheritedNames.Contains(property) || IsDimension(property) || property == typeName
+            if ((GeneratedNames.Contains(property) && property != "Value") || InheritedNames.Contains(property) || IsDimension(property) || property == typeName
                 || FactoryNames.Contains(name) || !properties.Add(property))
             {
                 return name;

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using ShapedTensors.Generator.Tests.Support;
@@ -36,6 +37,76 @@ public sealed class OddInputTests
         var run = GeneratorHarness.Run("using ShapedTensors;\nnamespace App;\n" + declaration);
 
         AssertGeneratedCodeHasNoErrors(run);
+    }
+
+    [Theory]
+    [InlineData("shape")]
+    [InlineData("Shape")]
+    [InlineData("staticShape")]
+    [InlineData("length")]
+    [InlineData("rank")]
+    [InlineData("dim0")]
+    [InlineData("dim7")]
+    [InlineData("Dim1")]
+    [InlineData("elements")]
+    [InlineData("_elements")]
+    [InlineData("_shape")]
+    [InlineData("offset")]
+    [InlineData("zeros")]
+    [InlineData("wrap")]
+    [InlineData("item")]
+    [InlineData("equals")]
+    [InlineData("toString")]
+    [InlineData("getType")]
+    [InlineData("memberwiseClone")]
+    [InlineData("referenceEquals")]
+    [InlineData("finalize")]
+    [InlineData("seed")]
+    [InlineData("valueAt")]
+    public void A_dimension_name_that_would_clash_with_a_member_keeps_the_type_from_being_extended(string name)
+    {
+        // The analyzer reports it; the generator emits nothing for the type.
+        var run = GeneratorHarness.Run($$"""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("{{name}}", 3)] public partial struct Clash;
+            [Tensor<double>("{{name}}", "?")] public partial class ClashingClass;
+            """);
+
+        Assert.DoesNotContain(run.GeneratedSources.Keys, key => key.StartsWith("App.", StringComparison.Ordinal));
+        AssertGeneratedCodeHasNoErrors(run);
+    }
+
+    [Fact]
+    public void Two_names_differing_only_in_the_first_letters_case_or_a_name_like_the_type_keep_it_from_being_extended()
+    {
+        var run = GeneratorHarness.Run("""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("batch", "Batch")] public partial struct Clash;
+            [Tensor("input", 784)] public partial struct Input;
+            [Tensor("batch", "bATCH")] public partial struct Fine;
+            """);
+
+        Assert.Equal(["App.Fine.g.cs"], run.GeneratedSources.Keys.Where(key => key.StartsWith("App.", StringComparison.Ordinal)));
+        AssertGeneratedCodeHasNoErrors(run);
+    }
+
+    [Fact]
+    public void Odd_dimension_names_that_do_not_clash_compile_cleanly()
+    {
+        // Keywords become escaped parameters (@class); a parameter called nameof or global, or one that the lambda of
+        // FromFunction shadows (index), changes nothing; value, a scalar's property, is no member of a partial type.
+        var run = GeneratorHarness.Run("""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("index", "nameof", "_", "class", "value", "global", "var", "i0", "T", 2)] public partial struct Odd;
+            [Tensor<double>("int", "?", "int")] public partial class OddClass;
+            """);
+
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.Contains("public static Odd Zeros(int index, int nameof, int _, int @class, int value, int global, int var, int i0, int T)", run.Source("App.Odd.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public static OddClass Zeros(int @int, int dim1)", run.Source("App.OddClass.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

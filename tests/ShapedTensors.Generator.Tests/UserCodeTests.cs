@@ -168,6 +168,68 @@ public sealed class UserCodeTests
         Assert.Contains("App.M.g.cs", run.GeneratedSources.Keys);
     }
 
+    [Fact]
+    public void Members_the_user_wrote_win_in_a_type_with_sizes_known_at_run_time()
+    {
+        var run = GeneratorHarness.Run("""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("batch", "n", 4)] public partial struct P
+            {
+                public int Batch => 7;
+                public string N() => "a method where the size property would be";
+                public static P Zeros(int batch, int n) => Ones(batch, n);
+                public override string ToString() => "mine";
+                public TOther As<TOther>() where TOther : IShapedTensor<TOther, float> => default!;
+            }
+            public static class Calls { public static string Run() => P.Zeros(2, 3).ToString() + P.Ones(2, 3).Batch + P.Ones(2, 3).Shape; }
+            """);
+
+        CompileAssert.AssertCompilesCleanly(run);
+        var generated = run.Source("App.P.g.cs");
+        foreach (var left in new[] { " Batch =>", " N =>", " Zeros(int batch, int n)", "ToString()", " As<TOther>" })
+        {
+            Assert.DoesNotContain(left, generated, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("mine7(2, 3, 4)", RunProgram.Invoke(run, "App.Calls", "Run"));
+    }
+
+    [Theory]
+    [InlineData("public static int StaticShape => 1;")]
+    [InlineData("private ShapedTensors.Shape? _shape;")]
+    [InlineData("public int Dim1 => 784;")]
+    [InlineData("public static P Wrap(float[] elements, ShapedTensors.Shape shape) => default;")]
+    [InlineData("private P(float[] elements, ShapedTensors.Shape shape) { }")]
+    [InlineData("public ShapedTensors.Shape Shape => new(1, 784);")]
+    public void A_user_member_generated_code_relies_on_keeps_a_type_with_sizes_known_at_run_time_from_being_extended(string member)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("batch", 784)] public partial struct P { {{member}} }
+            """);
+
+        Assert.DoesNotContain(run.GeneratedSources.Keys, key => key.StartsWith("App.", StringComparison.Ordinal));
+        AssertNothingInGeneratedCode(run);
+    }
+
+    [Theory]
+    [InlineData("public int Dim0 => 3;")] // axis 0 is named: no Dim0 constant
+    [InlineData("public P() { }")] // no parameterless constructor is generated
+    [InlineData("public static P Wrap(float[] elements) => default;")] // the length-inferring Wrap, which nothing relies on
+    public void A_user_member_that_only_shares_a_name_is_fine_in_a_type_with_sizes_known_at_run_time(string member)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using ShapedTensors;
+            namespace App;
+            [Tensor("batch", 784)] public partial struct P { {{member}} }
+            """);
+
+        CompileAssert.AssertCompilesCleanly(run);
+        Assert.Contains("App.P.g.cs", run.GeneratedSources.Keys);
+    }
+
     private static void AssertNoErrorsAndNothingInGeneratedCode(GeneratorRun run)
     {
         var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -71,6 +71,13 @@ public sealed class TextCatalogTests
         ["L24"] = () => Throws(() => Strided(new float[5], new float[12], new float[8], 2, 4, 3, 3, [])),
         ["L25"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], -1, 4, 3, 3, [])),
         ["L26"] = () => Throws(() => Strided(new float[6], new float[12], new float[8], 2, 4, 3, -3, [])),
+        ["L28"] = () => Throws(() => GeneratedCodeSupport.Zeros<float>(StaticShape.Parse("batch", 784), "Sample", out _, -3)),
+        ["L29"] = () => Throws(() => GeneratedCodeSupport.Zeros<float>(StaticShape.Parse("batch", 784), "Sample", out _, 3_000_000)),
+        ["L30"] = () => Throws(() => GeneratedCodeSupport.StorageOf(StaticShape.Parse("batch", 784), Dynamic(3, 5), "Sample")),
+        ["L31"] = () => Throws(() => GeneratedCodeSupport.CheckAdmits(StaticShape.Parse("n", "n"), new Shape(3, 4), "Square", "tensor")),
+        ["L32"] = () => Throws(() => GeneratedCodeSupport.CopyOfInferred(StaticShape.Parse("batch", 784), "Sample", new float[1000], "elements", out _)),
+        ["L33"] = () => Throws(() => GeneratedCodeSupport.CopyOfInferred(StaticShape.Parse("?", 0), "Empty", Array.Empty<float>(), "elements", out _)),
+        ["L34"] = () => GeneratedCodeSupport.Uninitialized("Sample", "batch"),
         ["L27"] = () => Throws(() => ShapedTensorFallbacks.Dot<float>(new Typed(2, 2), new Typed(2, 2), new Inline2x2())),
     };
 

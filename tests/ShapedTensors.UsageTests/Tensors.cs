@@ -19,3 +19,10 @@ public static partial class Outer
 {
     [Tensor(2, 3)] public partial struct Nested;
 }
+
+// Sizes known only at run time (PARTIAL_SHAPES.md): a name, an unknown dimension, a repeated name, a known 0.
+[Tensor("batch", 784)] public partial struct MnistBatch;
+[Tensor<double>("?", "t", 4)] public partial class Seq;
+[Tensor("n", "n")] public readonly partial struct AnySquare;
+[Tensor("?", 0)] public partial struct NoColumns;
+[Tensor(2, 784)] public partial struct MnistPair;
