@@ -2,10 +2,14 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ShapedTensors.Generator.Parsing;
 
 namespace ShapedTensors.Analyzers.Declarations;
 
-/// <summary>ST0112: dimension names whose size property (<see cref="DimensionProperties"/>) the generated type cannot have.</summary>
+/// <summary>
+/// ST0112: dimension names whose size property the generated type cannot have, by the rule the generator skips such a
+/// type by (<see cref="MemberKeys.ClashingDimensionName"/>).
+/// </summary>
 internal static class NameChecks
 {
     public static void Report(SymbolAnalysisContext context, HelpLinks links, INamedTypeSymbol type, List<DeclaredDimension> dims, Func<int, Location> at)
@@ -21,7 +25,7 @@ internal static class NameChecks
             }
 
             firstAxisOfName.Add(dims[axis].Name, axis);
-            var property = DimensionProperties.PropertyOf(dims[axis].Name);
+            var property = MemberKeys.SizeProperty(dims[axis].Name);
             if (!namesOfProperty.TryGetValue(property, out var axes))
             {
                 namesOfProperty.Add(property, axes = new List<int>());
@@ -34,9 +38,9 @@ internal static class NameChecks
         {
             foreach (var axis in pair.Value)
             {
-                var why = DimensionProperties.IsTensorMember(pair.Key) ? "is already a member of every tensor type"
-                    : pair.Value.Count > 1 ? $"is also that of dimension {Other(pair.Value, axis)}, named '{dims[Other(pair.Value, axis)].Name}'"
-                    : null;
+                var why = MemberKeys.UnavailableName(dims[axis].Name, type.Name)
+                    ?? (pair.Value.Count > 1 ? $"is also that of dimension {Other(pair.Value, axis)}, named '{dims[Other(pair.Value, axis)].Name}'"
+                    : null);
                 if (why is not null)
                 {
                     TensorDeclarationAnalyzer.Report(context, links, DiagnosticDescriptors.DimensionPropertyClash, at(axis), axis, type.Name, dims[axis].Name, pair.Key, why);

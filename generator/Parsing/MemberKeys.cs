@@ -128,15 +128,26 @@ internal static class MemberKeys
         var properties = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var name in DimsModel.DistinctNames(shape.Names))
         {
-            var property = SizeProperty(name);
-            if ((GeneratedNames.Contains(property) && property != "Value") || InheritedNames.Contains(property) || IsDimension(property) || property == typeName
-                || FactoryNames.Contains(name) || !properties.Add(property))
+            if (UnavailableName(name, typeName) is not null || !properties.Add(SizeProperty(name)))
             {
                 return name;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why the dimension name <paramref name="name"/> alone cannot have its size property in type
+    /// <paramref name="typeName"/> (see <see cref="ClashingDimensionName"/>), as ST0112 says it, or null when it can.
+    /// </summary>
+    public static string? UnavailableName(string name, string typeName)
+    {
+        var property = SizeProperty(name);
+        return (GeneratedNames.Contains(property) && property != "Value") || InheritedNames.Contains(property) || IsDimension(property) ? "is already a member of every tensor type"
+            : property == typeName ? "is the type's own name"
+            : FactoryNames.Contains(name) ? $"would be that of the factories' parameter '{name}'"
+            : null;
     }
 
     /// <summary>The member name in a key: <c>Equals</c> for <c>Equals(object)</c>, <c>As</c> for <c>As`1()</c>.</summary>
