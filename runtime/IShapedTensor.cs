@@ -15,8 +15,14 @@ namespace ShapedTensors;
 public interface IShapedTensor<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The shape.</summary>
+    /// <summary>The shape (for a type with sizes known only at run time, this value's).</summary>
     Shape Shape { get; }
+
+    /// <summary>
+    /// The shape the type declares, as TensorFlow sees it when it builds the graph: <c>(batch, 784)</c> for
+    /// <c>[Tensor("batch", 784)]</c>; for a fully known type, <see cref="Shape"/>.
+    /// </summary>
+    StaticShape StaticShape => StaticShape.Of(Shape);
 
     /// <summary>The elements, row-major (for inline storage, inside the value this is called on).</summary>
     [UnscopedRef]

@@ -20,12 +20,12 @@ public static class ShapedTensorFallbacks
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
     public static DynamicTensor<T> Dot<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Dot(Dynamic(y));
+        => Checked(x, y, static (a, b) => PartialContraction.Dot(a, b)).Dot(Dynamic(y));
 
     /// <summary><c>keras.backend.dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void Dot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Dot(Dynamic(y), Destination(destination));
+        => Checked(x, y, static (a, b) => PartialContraction.Dot(a, b)).Dot(Dynamic(y), Destination(destination));
 
     /// <summary><c>keras.backend.batch_dot(x, y)</c>, shapes checked at run time.</summary>
     /// <remarks>
@@ -34,42 +34,63 @@ public static class ShapedTensorFallbacks
     /// </remarks>
     public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), semantics);
+        => Checked(x, y, semantics, static (a, b) => PartialContraction.BatchDot(a, b)).BatchDot(Dynamic(y), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, semantics);
+        => Checked(x, y, semantics, (a, b) => PartialContraction.BatchDot(a, b, axes, axes)).BatchDot(Dynamic(y), axes, semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, semantics);
+        => Checked(x, y, semantics, (a, b) => PartialContraction.BatchDot(a, b, axes.X, axes.Y)).BatchDot(Dynamic(y), axes, semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), Destination(destination), semantics);
+        => Checked(x, y, semantics, static (a, b) => PartialContraction.BatchDot(a, b)).BatchDot(Dynamic(y), Destination(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
+        => Checked(x, y, semantics, (a, b) => PartialContraction.BatchDot(a, b, axes, axes)).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void BatchDot<T>(this IShapedTensor<T> x, IShapedTensor<T> y, (int X, int Y) axes, IShapedTensor<T> destination, BatchDotSemantics semantics = BatchDotSemantics.Keras224)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
+        => Checked(x, y, semantics, (a, b) => PartialContraction.BatchDot(a, b, axes.X, axes.Y)).BatchDot(Dynamic(y), axes, Destination(destination), semantics);
 
     /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, bool transposeA = false, bool transposeB = false)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).MatMul(Dynamic(y), transposeA, transposeB);
+        => Checked(x, y, (a, b) => PartialContraction.MatMul(a, b, transposeA, transposeB)).MatMul(Dynamic(y), transposeA, transposeB);
 
     /// <summary><c>tf.matmul(x, y, transpose_a, transpose_b)</c> into <paramref name="destination"/>, shapes checked at run time.</summary>
     public static void MatMul<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, bool transposeA = false, bool transposeB = false)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).MatMul(Dynamic(y), Destination(destination), transposeA, transposeB);
+        => Checked(x, y, (a, b) => PartialContraction.MatMul(a, b, transposeA, transposeB)).MatMul(Dynamic(y), Destination(destination), transposeA, transposeB);
+
+    // A type with sizes known only at run time: PARTIAL_SHAPES.md's checks first, on the static shapes (graph time, with
+    // `?` in its frames) and then the run-time sizes (TensorFlow's kernel texts, the name binding), as a specialized
+    // call makes them; then x as a dynamic tensor. tf.keras' batch_dot is specified for fully known shapes only.
+    private static DynamicTensor<T> Checked<T>(IShapedTensor<T> x, IShapedTensor<T> y, BatchDotSemantics semantics, Func<StaticShape, StaticShape, PartialContraction> rule)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => semantics == BatchDotSemantics.Keras224 ? Checked(x, y, rule) : Dynamic(x);
+
+    private static DynamicTensor<T> Checked<T>(IShapedTensor<T> x, IShapedTensor<T> y, Func<StaticShape, StaticShape, PartialContraction> rule)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Require.NotNull(x, nameof(x));
+        Require.NotNull(y, nameof(y));
+        var (xs, ys) = (x.StaticShape, y.StaticShape);
+        if (!xs.IsFullyKnown || !ys.IsFullyKnown)
+        {
+            rule(xs, ys).Plan(x.Shape, y.Shape);
+        }
+
+        return x.ToDynamic();
+    }
 
     // The destination as a dynamic tensor over its own storage. A tensor with inline storage (a value, ShapedTensorsInlineStorage)
     // reaches a fallback boxed, and its dynamic form is a copy: the result would go nowhere, so that throws instead.

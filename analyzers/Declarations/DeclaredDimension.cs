@@ -45,19 +45,20 @@ internal sealed class DeclaredDimension
 
     /// <summary>
     /// The dimensions in order (a params array or single values), or null when an argument is not a constant (a
-    /// compiler error already) or the array itself is null.
+    /// compiler error already). A null params array (<c>[Tensor("b", null)]</c> passes null as the array) is one
+    /// invalid dimension, as the generator reads it.
     /// </summary>
     public static List<DeclaredDimension>? Read(AttributeData attribute)
     {
         var dims = new List<DeclaredDimension>();
         foreach (var argument in attribute.ConstructorArguments)
         {
-            if (argument.Kind == TypedConstantKind.Error || (argument.Kind == TypedConstantKind.Array && argument.IsNull))
+            if (argument.Kind == TypedConstantKind.Error)
             {
                 return null;
             }
 
-            var values = argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument);
+            var values = argument.Kind == TypedConstantKind.Array && !argument.IsNull ? argument.Values : ImmutableArray.Create(argument);
             foreach (var value in values)
             {
                 dims.Add(new DeclaredDimension(KindOf(value), value));

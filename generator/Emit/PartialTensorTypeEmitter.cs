@@ -142,6 +142,7 @@ internal static class PartialTensorTypeEmitter
             }
 
             TensorTypeEmitter.WriteEquality(Member, type, string.Empty, "Shape == other.Shape && global::System.MemoryExtensions.SequenceEqual(AsReadOnlySpan(), other.AsReadOnlySpan())");
+            w.Line($"{Runtime}.StaticShape {Runtime}.IShapedTensor<{t}>.StaticShape => StaticShape;");
         }
     }
 

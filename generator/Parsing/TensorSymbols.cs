@@ -91,6 +91,13 @@ internal static class TensorSymbols
                 return null;
             }
 
+            // A null params array ([Tensor("b", null)]) is one dimension that is neither a size nor a name.
+            if (argument.Kind == TypedConstantKind.Array && argument.IsNull)
+            {
+                problem = DeclarationProblem.InvalidDimensionName;
+                return null;
+            }
+
             var values = argument.Kind == TypedConstantKind.Array ? argument.Values : new[] { argument }.ToImmutableArrayShim();
             foreach (var value in values)
             {

@@ -89,5 +89,6 @@ namespace ShapedTensors.Generated.TestAssembly
         public static bool operator !=(Float32_batchx10 left, Float32_batchx10 right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<float>(Shape, AsReadOnlySpan());
+        global::ShapedTensors.StaticShape global::ShapedTensors.IShapedTensor<float>.StaticShape => StaticShape;
     }
 }

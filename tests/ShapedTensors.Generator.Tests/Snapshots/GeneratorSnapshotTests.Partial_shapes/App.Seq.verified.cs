@@ -82,5 +82,6 @@ namespace App
         public static bool operator !=(Seq? left, Seq? right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<double>(Shape, AsReadOnlySpan());
+        global::ShapedTensors.StaticShape global::ShapedTensors.IShapedTensor<double>.StaticShape => StaticShape;
     }
 }

@@ -88,5 +88,6 @@ namespace App
         public static bool operator !=(Small left, Small right) => !(left == right);
         /// <summary>The values as numpy prints them.</summary>
         public override string ToString() => global::ShapedTensors.TensorFormatter.Format<float>(Shape, AsReadOnlySpan());
+        global::ShapedTensors.StaticShape global::ShapedTensors.IShapedTensor<float>.StaticShape => StaticShape;
     }
 }
