@@ -9,7 +9,7 @@ namespace ShapedTensors.Analyzers.Tests;
 /// <summary>
 /// The seed's mismatched example, built with <c>dotnet build</c> in a project on disk that references the runtime,
 /// the generator, the analyzers and the code fixes as a user's project would: the build fails with ST0001 at the
-/// call, with the runtime's exact text.
+/// call, with the runtime's exact text; and a wrong weight matrix for a batch of run-time size, with the `?` frame.
 /// </summary>
 public sealed class EndToEndBuildTests
 {
@@ -22,6 +22,9 @@ public sealed class EndToEndBuildTests
         [Tensor(3, 4, 5, 2)] partial struct A;
         [Tensor(2, 5, 3, 7)] partial struct B;
         [Tensor(2, 4)] partial struct C;
+        [Tensor("batch", 784)] partial struct Input;
+        [Tensor(784, 10)] partial struct Right;
+        [Tensor(100, 10)] partial struct Wrong;
 
         internal static class Program
         {
@@ -29,8 +32,12 @@ public sealed class EndToEndBuildTests
             {
                 var good = new A().Dot(new C());
                 var bad = new A().Dot(new B());
+                var scores = Input.Zeros(batch: 3).MatMul(new Right());
+                var wrong = Input.Zeros(batch: 3).MatMul(new Wrong());
                 Console.WriteLine(good);
                 Console.WriteLine(bad);
+                Console.WriteLine(scores.Batch);
+                Console.WriteLine(wrong);
             }
         }
         """;
@@ -51,6 +58,11 @@ public sealed class EndToEndBuildTests
 
             var (line, column) = Position(Program, "new A().Dot(new B())");
             var expected = $"Program.cs({line},{column}): error ST0001: Dimensions must be equal, but are 2 and 3 for 'MatMul' (op: 'MatMul') with input shapes: [60,2], [3,70].";
+            Assert.True(output.Contains(expected, StringComparison.Ordinal), $"Expected\n{expected}\nin the build output:\n{output}");
+
+            // Issue 10: a batch size known only at run time, and a weight matrix of the wrong shape.
+            (line, column) = Position(Program, "Input.Zeros(batch: 3).MatMul(new Wrong())");
+            expected = $"Program.cs({line},{column}): error ST0001: Dimensions must be equal, but are 784 and 100 for 'MatMul' (op: 'MatMul') with input shapes: [?,784], [100,10].";
             Assert.True(output.Contains(expected, StringComparison.Ordinal), $"Expected\n{expected}\nin the build output:\n{output}");
             Assert.NotEqual(0, exitCode);
 
