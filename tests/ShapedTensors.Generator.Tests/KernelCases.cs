@@ -214,14 +214,27 @@ internal static class KernelCases
 
         text.AppendLine("        return failures.ToString();");
         text.AppendLine("    }");
-        text.AppendLine();
+        WriteCompareMethods(text);
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The runners' <c>Compare(failures, label, expected, actual)</c> for float and double: the same length, and each
+    /// element within tolerance of the reference and not NaN (destinations start as NaN, so an element no kernel wrote
+    /// is found).
+    /// </summary>
+    public static void WriteCompareMethods(StringBuilder text)
+    {
         foreach (var (type, tolerance) in new[] { ("float", "1e-4f"), ("double", "1e-10") })
         {
+            text.AppendLine();
             text.AppendLine($"    private static void Compare(StringBuilder failures, string label, ReadOnlySpan<{type}> expected, ReadOnlySpan<{type}> actual)");
             text.AppendLine("    {");
+            text.AppendLine("        if (expected.Length != actual.Length) { failures.AppendLine($\"{label}: {actual.Length} elements, expected {expected.Length}\"); return; }");
             text.AppendLine("        for (var i = 0; i < expected.Length; i++)");
             text.AppendLine("        {");
-            text.AppendLine($"            if (Math.Abs(expected[i] - actual[i]) > {tolerance} * Math.Max(1, Math.Abs(expected[i])))");
+            text.AppendLine($"            if (Math.Abs(expected[i] - actual[i]) > {tolerance} * Math.Max(1, Math.Abs(expected[i])) || {type}.IsNaN(actual[i]))");
             text.AppendLine("            {");
             text.AppendLine("                failures.AppendLine($\"{label}: element {i} is {actual[i]}, expected {expected[i]}\");");
             text.AppendLine("                return;");
@@ -229,9 +242,6 @@ internal static class KernelCases
             text.AppendLine("        }");
             text.AppendLine("    }");
         }
-
-        text.AppendLine("}");
-        return text.ToString();
     }
 
     private static string CanonicalName(Case c, BatchDotSemantics semantics)

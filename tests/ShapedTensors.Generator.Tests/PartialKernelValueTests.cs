@@ -124,23 +124,7 @@ public class PartialKernelValueTests
 
         text.AppendLine("        return failures.ToString();");
         text.AppendLine("    }");
-        text.AppendLine();
-        foreach (var (type, tolerance) in new[] { ("float", "1e-4f"), ("double", "1e-10") })
-        {
-            text.AppendLine($"    private static void Compare(StringBuilder failures, string label, ReadOnlySpan<{type}> expected, ReadOnlySpan<{type}> actual)");
-            text.AppendLine("    {");
-            text.AppendLine("        if (expected.Length != actual.Length) { failures.AppendLine($\"{label}: {actual.Length} elements, expected {expected.Length}\"); return; }");
-            text.AppendLine("        for (var i = 0; i < expected.Length; i++)");
-            text.AppendLine("        {");
-            text.AppendLine($"            if (Math.Abs(expected[i] - actual[i]) > {tolerance} * Math.Max(1, Math.Abs(expected[i])) || {type}.IsNaN(actual[i]))");
-            text.AppendLine("            {");
-            text.AppendLine("                failures.AppendLine($\"{label}: element {i} is {actual[i]}, expected {expected[i]}\");");
-            text.AppendLine("                return;");
-            text.AppendLine("            }");
-            text.AppendLine("        }");
-            text.AppendLine("    }");
-        }
-
+        KernelCases.WriteCompareMethods(text);
         text.AppendLine("}");
         return text.ToString();
     }
