@@ -89,7 +89,7 @@ internal static class OperationsEmitter
         using (w.Block($"public static {result} {operation}(this {xType} x, {yType} y{(optionParameters.Length > 0 ? ", " + optionParameters.TrimEnd(' ', ',') : string.Empty)}{flags})"))
         {
             // Every kernel writes every element of its output, so the storage need not be zeroed first. A result with sizes
-            // known only at run time has the shape the first case's plan gives (the destination form checks it again).
+            // known only at run time has the shape its options' plan gives (the destination form finds it kept).
             if (overload.ResultNames.Count > 0)
             {
                 WriteNullChecks(w, x, y);
