@@ -16,7 +16,7 @@ internal static class PartialCalls
 
     /// <summary>The static shape as code builds it: <c>global::ShapedTensors.StaticShape.Parse("batch", 784)</c>.</summary>
     public static string StaticShape(OperandModel operand)
-        => $"{Runtime}.StaticShape.Parse({string.Join(", ", operand.Dims.Select((dim, i) => DimsModel.IsRunTime(operand.DimNames, i) ? Quoted(operand.DimNames[i]) : Int(dim)))})";
+        => $"{Runtime}.StaticShape.Parse({DimsModel.Spelled(operand.Dims, operand.DimNames)})";
 
     /// <summary>The shape as documentation prints it: <c>(batch, 784)</c>.</summary>
     public static string ShapeText(EquatableArray<int> dims, EquatableArray<string> names)
@@ -97,8 +97,6 @@ internal static class PartialCalls
             $"else {runtime}",
         };
     }
-
-    private static string Quoted(string text) => "\"" + text + "\"";
 
     private static string Bool(bool value) => value ? "true" : "false";
 

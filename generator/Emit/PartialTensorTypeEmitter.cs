@@ -49,7 +49,7 @@ internal static class PartialTensorTypeEmitter
         var runTime = sizes.Count == 1 ? "the size of " + sizes[0].Description + " is" : "the sizes of " + Describe(sizes) + " are";
         w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}, row-major, whose value carries its run-time shape: {runTime} known only at run time.</summary>");
         // The dimensions as [Tensor] and StaticShape.Parse spell them: 784, "batch", "?".
-        var spelled = string.Join(", ", Enumerable.Range(0, rank).Select(i => type.DimNames[i].Length == 0 ? TensorTypeEmitter.Int(type.Dims[i]) : "\"" + type.DimNames[i] + "\""));
+        var spelled = DimsModel.Spelled(type.Dims, type.DimNames);
         TensorTypeEmitter.WriteAttributes(w, type, spelled);
         using (w.Block($"{accessibility}{TensorTypeEmitter.Modifiers(type)} {name} : {Runtime}.IShapedTensor<{t}>, global::System.IEquatable<{name}>"))
         {

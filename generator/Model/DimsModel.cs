@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 
 namespace ShapedTensors.Generator.Model;
 
@@ -40,6 +42,10 @@ internal static class DimsModel
 
         return (new EquatableArray<int>(dims), partial ? new EquatableArray<string>(names) : EquatableArray<string>.Empty);
     }
+
+    /// <summary>The dimensions as <c>[Tensor]</c> and <c>StaticShape.Parse</c> spell them in C#: <c>784, "batch", "?"</c>.</summary>
+    public static string Spelled(EquatableArray<int> dims, EquatableArray<string> names)
+        => string.Join(", ", Enumerable.Range(0, dims.Count).Select(i => IsRunTime(names, i) ? "\"" + names[i] + "\"" : dims[i].ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Whether a size is known only at run time.</summary>
     public static bool IsRunTime(EquatableArray<string> names, int axis) => names.Count > 0 && names[axis].Length > 0;
