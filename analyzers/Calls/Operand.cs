@@ -74,29 +74,15 @@ internal sealed class Operand
                 continue;
             }
 
+            // Read validates every dimension (a size >= 0 or a valid name), so ToStatic cannot throw.
             if (TensorSymbols.Read(attribute, out var problem) is { } declared)
             {
-                return IsValid(declared) ? declared.ToStatic() : null;
+                return declared.ToStatic();
             }
 
             return problem == DeclarationProblem.NoDimensions ? StaticShape.Of(Shape.Scalar) : null;
         }
 
         return null;
-    }
-
-    // Read marks a dimension known only at run time with -1 and a name; an int -1 written as a size passes its range
-    // check with no name, and is a negative size (ST0102), not a shape: the shape algebra must never see it.
-    private static bool IsValid(DeclaredShape declared)
-    {
-        for (var i = 0; i < declared.Dims.Count; i++)
-        {
-            if (declared.Dims[i] < 0 && (declared.Names.Count == 0 || declared.Names[i].Length == 0))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -80,7 +80,6 @@ internal static class TensorTypeEmitter
 
         var storage = inline ? ", stored inline: a value, copied on assignment (like <c>Matrix4x4</c>); <c>default</c> is a tensor of zeros" : string.Empty;
         w.Line($"/// <summary>A {type.Element.Name().ToLowerInvariant()} tensor of shape {shapeText}: {length} elements, row-major{storage}.</summary>");
-        // A scalar's empty list would be ambiguous between the attribute's params int[] and params object[] (CS0121).
         WriteAttributes(w, type, dimList);
         using (w.Block($"{accessibility}{Modifiers(type)} {name} : {Runtime}.IShapedTensor<{name}, {t}>, global::System.IEquatable<{name}>"))
         {

@@ -88,20 +88,8 @@ internal sealed class ShapeEvaluator
         }
 
         var layout = KernelLayout.Find(xs, ys, (rx, ry) => CallAlgebra.Apply(call.Signature, rx, ry, options));
-        var plan = layout is null ? null : PlanModel.WithRunTimeBatch(layout, ProbeLength(xs), ProbeLength(ys));
+        var plan = layout is null ? null : PlanModel.WithRunTimeBatch(layout, KernelLayout.ProbeLength(xs), KernelLayout.ProbeLength(ys));
         return new CallModel(call.Signature, x, y, options, dims, plan, semantics, callNamespace, site) { ResultNames = names };
-    }
-
-    // An operand's length at the sizes KernelLayout.Find plans with (every run-time size 2).
-    private static long ProbeLength(StaticShape shape)
-    {
-        long length = 1;
-        for (var i = 0; i < shape.Rank; i++)
-        {
-            length *= shape[i].IsKnown ? shape[i].Value : 2;
-        }
-
-        return length;
     }
 
     // Syntax first: binding a whole expression (GetTypeInfo) is the expensive query, especially on calls the

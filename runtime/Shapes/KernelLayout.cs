@@ -17,6 +17,9 @@ namespace ShapedTensors;
 /// </remarks>
 internal static class KernelLayout
 {
+    // The run-time size the layout is planned at (and again at Probe + 1, to see what depends on it).
+    private const int Probe = 2;
+
     /// <summary>
     /// The plan at run-time sizes 2 (its one batch axis's size is then meaningless), or null when anything but the
     /// count of products depends on a run-time size, or when the call does not plan at those sizes.
@@ -28,8 +31,8 @@ internal static class KernelLayout
             return null;
         }
 
-        var two = rule(Substitute(x, 2), Substitute(y, 2)).Plan;
-        var three = rule(Substitute(x, 3), Substitute(y, 3)).Plan;
+        var two = rule(Substitute(x, Probe), Substitute(y, Probe)).Plan;
+        var three = rule(Substitute(x, Probe + 1), Substitute(y, Probe + 1)).Plan;
         if (two is null || three is null || two.Batch.Count != 1 || three.Batch.Count != 1 || !SameProduct(two, three))
         {
             return null;
@@ -58,6 +61,9 @@ internal static class KernelLayout
         var (a, b) = (layout.Batch[0], plan.Batch[0]);
         return plan.Batch.Count == 1 && a.XStride == b.XStride && a.YStride == b.YStride && a.OutStride == b.OutStride ? b.Size : -1;
     }
+
+    /// <summary>The element count of a value of <paramref name="shape"/> at the sizes <see cref="Find"/> plans with: what the layout's extents are measured against.</summary>
+    public static long ProbeLength(StaticShape shape) => Substitute(shape, Probe).ElementCount;
 
     private static bool SameProduct(ContractionPlan a, ContractionPlan b)
         => a.M == b.M && a.N == b.N && a.K == b.K

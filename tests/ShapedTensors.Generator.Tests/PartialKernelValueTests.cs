@@ -140,7 +140,7 @@ public class PartialKernelValueTests
         }
 
         var element = call.IsDouble ? ElementKind.Float64 : ElementKind.Float32;
-        var model = PlanModel.WithRunTimeBatch(layout, Length(staticX), Length(staticY));
+        var model = PlanModel.WithRunTimeBatch(layout, KernelLayout.ProbeLength(staticX), KernelLayout.ProbeLength(staticY));
         var settings = new KernelSettings(KernelSettings.DefaultUnrollBudget, checkedKernels, Optimized: true);
         var kernel = Names.Kernel(element, model);
         if (!GeneratorAssembly::ShapedTensors.Generator.Emit.KernelStrategy.IsEmitted(new KernelModel(kernel, "Kernels", element, model), settings))
@@ -158,10 +158,6 @@ public class PartialKernelValueTests
             text.AppendLine($"            Compare(failures, \"{label} (Vector{bits} path, {batch} products)\", expected.AsReadOnlySpan(), vector{bits});");
         }
     }
-
-    // An operand's length at KernelLayout's probe sizes (every run-time size 2), as the generator computes it.
-    private static long Length(GeneratorStaticShape shape)
-        => Enumerable.Range(0, shape.Rank).Aggregate(1L, (product, i) => product * (shape[i].IsKnown ? shape[i].Value : 2));
 
     private static GeneratorStaticShape Static(string[] dims)
         => GeneratorStaticShape.Parse(dims.Select(d => char.IsDigit(d[0]) ? (object)int.Parse(d, CultureInfo.InvariantCulture) : d).ToArray());
