@@ -21,10 +21,7 @@ public class OperationAdd
     public void Setup()
     {
         (_x, _y, _out) = (Data.Random<float>(1 << 20, 1), Data.Random<float>(1 << 20, 2), new float[1 << 20]);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("add", _out, kernel);
+        OperationChecks.Compare("add", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Broadcast (same shapes: one TensorPrimitives.Add).</summary>
@@ -58,10 +55,7 @@ public class OperationBiasAdd
     public void Setup()
     {
         (_x, _bias, _out) = (Data.Random<float>(256 * 1024, 1), Data.Random<float>(1024, 2), new float[256 * 1024]);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("bias add", _out, kernel);
+        OperationChecks.Compare("bias add", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Broadcast (one TensorPrimitives.Add per row).</summary>
@@ -104,10 +98,7 @@ public class OperationRelu
     {
         (_x, _out) = (Data.Random<float>(1 << 20, 1), new float[1 << 20]);
         Primitives.Subtract<float>(_x, 0.5f, _x);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("relu", _out, kernel);
+        OperationChecks.Compare("relu", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Unary (TensorPrimitives.Max with 0).</summary>
@@ -141,10 +132,7 @@ public class OperationSoftmax
     public void Setup()
     {
         (_x, _out) = (Data.Random<float>(256 * 1024, 1), new float[256 * 1024]);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("softmax", _out, kernel);
+        OperationChecks.Compare("softmax", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Softmax (max-subtracted, vectorized per row).</summary>
@@ -200,10 +188,7 @@ public class OperationSum
     public void Setup()
     {
         (_x, _out) = (Data.Random<float>(256 * 1024, 1), new float[256]);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("sum", _out, kernel);
+        OperationChecks.Compare("sum", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Reduce (one TensorPrimitives.Sum per row).</summary>
@@ -249,10 +234,7 @@ public class OperationTranspose
     public void Setup()
     {
         (_x, _out) = (Data.Random<float>(1 << 20, 1), new float[1 << 20]);
-        EntryPoint();
-        var kernel = (float[])_out.Clone();
-        Naive();
-        Data.Check<float>("transpose", _out, kernel);
+        OperationChecks.Compare("transpose", EntryPoint, Naive, _out);
     }
 
     /// <summary>GeneratedCodeSupport.Transpose (32×32 tiles).</summary>
@@ -270,5 +252,17 @@ public class OperationTranspose
                 _out[(i * 1024) + j] = _x[(j * 1024) + i];
             }
         }
+    }
+}
+
+/// <summary>The setup check of every operation benchmark: the entry point's output equals the plain loop's.</summary>
+internal static class OperationChecks
+{
+    public static void Compare(string what, Action kernel, Action naive, float[] output)
+    {
+        kernel();
+        var computed = (float[])output.Clone();
+        naive();
+        Data.Check<float>(what, output, computed);
     }
 }
