@@ -237,7 +237,7 @@ public class OperationTranspose
         OperationChecks.Compare("transpose", EntryPoint, Naive, _out);
     }
 
-    /// <summary>GeneratedCodeSupport.Transpose (32×32 tiles).</summary>
+    /// <summary>GeneratedCodeSupport.Transpose (16×8 tiles).</summary>
     [Benchmark]
     public void EntryPoint() => GeneratedCodeSupport.Transpose<float>(_x, Square, [1, 0], _out);
 
