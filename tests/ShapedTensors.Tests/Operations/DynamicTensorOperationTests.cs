@@ -114,14 +114,14 @@ public sealed class DynamicTensorOperationTests
     [Fact]
     public void Fallbacks_check_the_static_shapes_first()
     {
-        var error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("?", 3), 2, 3).Add(new Partial(StaticShape.Parse(4), 4)));
+        var error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("?", 3), 2, 3).Add(new PartialTensor(StaticShape.Parse(4), 4)));
         Assert.Equal("Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [?,3], [4].", error.Message);
-        error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("?", 3), 2, 3).Sum(2));
+        error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("?", 3), 2, 3).Sum(2));
         Assert.StartsWith("Invalid reduction dimension 2 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [?,3], []", error.Message, StringComparison.Ordinal);
 
-        var result = new Partial(StaticShape.Parse("?", 3), 2, 3).Concatenate(new Partial(StaticShape.Parse("?", 3), 5, 3), new Partial(StaticShape.Parse(1, 3), 1, 3), axis: 0);
+        var result = new PartialTensor(StaticShape.Parse("?", 3), 2, 3).Concatenate(new PartialTensor(StaticShape.Parse("?", 3), 5, 3), new PartialTensor(StaticShape.Parse(1, 3), 1, 3), axis: 0);
         Assert.Equal(new Shape(8, 3), result.Shape);
-        Assert.Equal(new Shape(2, 1), new Partial(StaticShape.Parse("?", 3), 2, 3).Softmax().Sum(-1, keepdims: true).Shape);
+        Assert.Equal(new Shape(2, 1), new PartialTensor(StaticShape.Parse("?", 3), 2, 3).Softmax().Sum(-1, keepdims: true).Shape);
     }
 
     private static float[] Kernel(ElementwiseOperation operation, DynamicTensor<float> x, DynamicTensor<float> y, Shape result)
@@ -129,21 +129,5 @@ public sealed class DynamicTensorOperationTests
         var output = new float[result.ElementCount];
         GeneratedCodeSupport.Broadcast<float>(operation, x.AsReadOnlySpan(), x.Shape, y.AsReadOnlySpan(), y.Shape, output, result);
         return output;
-    }
-
-    // A tensor whose type declares a partially known shape, as a generated partial type does.
-    private sealed class Partial(StaticShape declared, params int[] sizes) : IShapedTensor<float>
-    {
-        private readonly DynamicTensor<float> _tensor = DynamicTensor<float>.Random(new Shape(sizes), seed: 3);
-
-        public Shape Shape => _tensor.Shape;
-
-        public StaticShape StaticShape => declared;
-
-        public ReadOnlySpan<float> AsReadOnlySpan() => _tensor.AsReadOnlySpan();
-
-        public Span<float> AsSpan() => _tensor.AsSpan();
-
-        public DynamicTensor<float> ToDynamic() => _tensor;
     }
 }
