@@ -13,25 +13,25 @@ public sealed class PartialFallbackTests
     [Fact]
     public void A_graph_time_error_prints_the_unknown_dimension()
     {
-        var error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("?", 3, 4), 2, 3, 4).Dot(new Partial(StaticShape.Parse(5, 6), 5, 6)));
+        var error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("?", 3, 4), 2, 3, 4).Dot(new PartialTensor(StaticShape.Parse(5, 6), 5, 6)));
         Assert.Equal("Dimensions must be equal, but are 4 and 5 for 'MatMul' (op: 'MatMul') with input shapes: [?,4], [5,6].", error.Message);
     }
 
     [Fact]
     public void A_check_left_to_run_time_throws_the_kernel_text()
     {
-        var error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse(2, 3, "k"), 2, 3, 7).Dot(new Partial(StaticShape.Parse(4, 5), 4, 5), new Partial(StaticShape.Parse(2, 3, 5), 2, 3, 5)));
+        var error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse(2, 3, "k"), 2, 3, 7).Dot(new PartialTensor(StaticShape.Parse(4, 5), 4, 5), new PartialTensor(StaticShape.Parse(2, 3, 5), 2, 3, 5)));
         Assert.Equal("Matrix size-incompatible: In[0]: [6,7], In[1]: [4,5]", error.Message);
-        error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("b", 4, 5), 1, 4, 5).MatMul(new Partial(StaticShape.Parse("b", 5, 8), 9, 5, 8), transposeA: false));
+        error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("b", 4, 5), 1, 4, 5).MatMul(new PartialTensor(StaticShape.Parse("b", 5, 8), 9, 5, 8), transposeA: false));
         Assert.Equal("Dimension 'b' must have the same size wherever it appears in one call, but is 1 at x[0] and 9 at y[0].", error.Message);
-        error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("?", 4, 5), 16, 4, 5).BatchDot(new Partial(StaticShape.Parse(32, 5, 8), 32, 5, 8), (2, 1)));
+        error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("?", 4, 5), 16, 4, 5).BatchDot(new PartialTensor(StaticShape.Parse(32, 5, 8), 32, 5, 8), (2, 1)));
         Assert.Equal("In[0].dim(0) and In[1].dim(0) must be the same: [16,4,5] vs [32,5,8]", error.Message);
     }
 
     [Fact]
     public void Sizes_that_pass_compute_on_the_run_time_shapes()
     {
-        var result = new Partial(StaticShape.Parse("b", 4, 5), 3, 4, 5).BatchDot(new Partial(StaticShape.Parse("b", 5, 8), 3, 5, 8), (2, 1));
+        var result = new PartialTensor(StaticShape.Parse("b", 4, 5), 3, 4, 5).BatchDot(new PartialTensor(StaticShape.Parse("b", 5, 8), 3, 5, 8), (2, 1));
         Assert.Equal(new Shape(3, 4, 8), result.Shape);
     }
 
@@ -39,23 +39,7 @@ public sealed class PartialFallbackTests
     public void Under_tf_keras_batch_dot_the_run_time_shapes_decide()
     {
         // tf.keras' batch_dot is specified for fully known shapes: the fallback applies it to the run-time shapes.
-        var error = Assert.Throws<ShapeMismatchException>(() => new Partial(StaticShape.Parse("?", 4, 5), 16, 4, 5).BatchDot(new Partial(StaticShape.Parse(32, 5, 8), 32, 5, 8), BatchDotSemantics.TfKeras));
+        var error = Assert.Throws<ShapeMismatchException>(() => new PartialTensor(StaticShape.Parse("?", 4, 5), 16, 4, 5).BatchDot(new PartialTensor(StaticShape.Parse(32, 5, 8), 32, 5, 8), BatchDotSemantics.TfKeras));
         Assert.StartsWith("Cannot do batch_dot on inputs with different batch sizes.", error.Message, StringComparison.Ordinal);
-    }
-
-    // A tensor whose type declares a partially known shape, as a generated partial type does.
-    private sealed class Partial(StaticShape declared, params int[] sizes) : IShapedTensor<float>
-    {
-        private readonly DynamicTensor<float> _tensor = DynamicTensor<float>.Random(new Shape(sizes), seed: 1);
-
-        public Shape Shape => _tensor.Shape;
-
-        public StaticShape StaticShape => declared;
-
-        public ReadOnlySpan<float> AsReadOnlySpan() => _tensor.AsReadOnlySpan();
-
-        public Span<float> AsSpan() => _tensor.AsSpan();
-
-        public DynamicTensor<float> ToDynamic() => _tensor;
     }
 }
