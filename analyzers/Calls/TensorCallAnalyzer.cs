@@ -104,7 +104,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     {
         var invocation = call.Invocation;
         var result = rule.Apply(xShape, yShape);
-        if (call.Operation == "BatchDot")
+        if (call.Operation == OperationCatalog.BatchDot)
         {
             ReportDivergence(context, links, call, rule, xShape, yShape, result);
         }
@@ -118,7 +118,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         var resultShape = result.ResultShape!;
         if (SizeLimit.Exceeds(resultShape))
         {
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, xShape, yShape, resultShape)));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation.Name, xShape, yShape, resultShape)));
             return;
         }
 
@@ -225,7 +225,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     {
         var method = invocation.TargetMethod;
         if (project == BatchDotSemantics.Keras224
-            || method.Name != "BatchDot"
+            || method.Name != OperationCatalog.BatchDot.Name
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, symbols.DynamicTensor))
         {
             return;
