@@ -81,10 +81,11 @@ internal static class OperatorCall
             return false;
         }
 
-        // An extension block's operator sits in the block's type, nested in the generated static class.
+        // An extension block's operator sits in the block's type, nested in the generated static class. A tensor type is
+        // [GeneratedCode] too through its generated part, so an operator declared in one is the user's.
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (CallBindings.IsGenerated(type, symbols))
+            if (CallBindings.IsGenerated(type, symbols) && Operand.ShapeOf(type) is null)
             {
                 return false;
             }

@@ -11,7 +11,8 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <summary>
 /// Checks every <c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> call that bound to a run-time fallback or to a
 /// generated overload: incompatible shapes become compile errors with the runtime's exact text, and calls the
-/// compiler cannot check or the generator could not specialize get a warning saying why.
+/// compiler cannot check or the generator could not specialize get a warning saying why. The other operations of the
+/// catalogue (OPS.md §1–§7) get ST0001 and ST0010 the same way (<see cref="OperationCallChecks"/>).
 /// </summary>
 /// <remarks>
 /// It runs on the final compilation, generator output included, so an operand's type (a declared tensor type
@@ -50,6 +51,9 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
                 var project = GeneratorSettings.Semantics(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
                 var links = HelpLinks.For(start.Compilation);
                 start.RegisterOperationAction(operation => Analyze(operation, symbols, links, project), OperationKind.Invocation);
+
+                // The other operations of the catalogue (OPS.md §1–§7), as methods and as operators.
+                OperationCallChecks.Register(start, symbols, links);
             }
         });
     }

@@ -19,7 +19,7 @@ internal static class DirectCompilation
 {
     /// <summary>A new instance of every ShapedTensors analyzer, as a project that references the package runs them.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers
-        => ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new OperationCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer());
+        => ImmutableArray.Create<DiagnosticAnalyzer>(new TensorCallAnalyzer(), new TensorDeclarationAnalyzer(), new SettingsAnalyzer());
 
     /// <summary>Compiles <paramref name="source"/> and runs the generator on it, as the compiler would.</summary>
     /// <param name="source">The one source file.</param>

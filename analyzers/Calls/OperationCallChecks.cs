@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,41 +17,23 @@ namespace ShapedTensors.Analyzers.Calls;
 /// The rules are <see cref="OperationRules"/>, the ones the runtime and the generator apply, so a call reported here
 /// is exactly a call the generator does not specialize and the runtime rejects. An option that is not a compile-time
 /// constant makes the shapes a run-time matter: nothing is said then. <c>DynamicTensor&lt;T&gt;</c>'s methods and
-/// operators have run-time shapes by design and are left alone.
+/// operators have run-time shapes by design and are left alone. Registered by <see cref="TensorCallAnalyzer"/>, which
+/// owns ST0001 and ST0010 (one analyzer per descriptor).
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OperationCallAnalyzer : DiagnosticAnalyzer
+internal static class OperationCallChecks
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.ShapeMismatch,
-        DiagnosticDescriptors.CheckedAtRunTime);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Registers the checks of method calls and operators for one compilation.</summary>
+    public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, HelpLinks links)
     {
-        context.EnableConcurrentExecution();
-
-        // The generator's own output calls the runtime on purpose; only user code is checked.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownSymbols.Resolve(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            var links = HelpLinks.For(start.Compilation);
-            start.RegisterOperationAction(
-                operation => Report(operation.ReportDiagnostic, links, OperationCall.Read((IInvocationOperation)operation.Operation, symbols)),
-                OperationKind.Invocation);
-            start.RegisterSyntaxNodeAction(
-                node => Report(node.ReportDiagnostic, links, OperatorCall.Read((BinaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
-                OperatorCall.BinaryKinds);
-            start.RegisterSyntaxNodeAction(
-                node => Report(node.ReportDiagnostic, links, OperatorCall.Read((PrefixUnaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
-                SyntaxKind.UnaryMinusExpression);
-        });
+        start.RegisterOperationAction(
+            operation => Report(operation.ReportDiagnostic, links, OperationCall.Read((IInvocationOperation)operation.Operation, symbols)),
+            OperationKind.Invocation);
+        start.RegisterSyntaxNodeAction(
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((BinaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            OperatorCall.BinaryKinds);
+        start.RegisterSyntaxNodeAction(
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((PrefixUnaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            SyntaxKind.UnaryMinusExpression);
     }
 
     // ST0001 with the rule's exact text (framed or not, OPS.md §0), else one ST0010 per check deferred to run time.
