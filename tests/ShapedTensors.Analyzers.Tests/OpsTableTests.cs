@@ -14,7 +14,7 @@ namespace ShapedTensors.Analyzers.Tests;
 /// </summary>
 public sealed class OpsTableTests
 {
-    private static readonly List<OpsCase> Cases = OpsMarkdown.Cases(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "OPS.md"));
+    private static readonly List<OpsCase> Cases = OpsCases.Cases(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "OPS.md"));
 
     public static TheoryData<int> AllCases => new(Enumerable.Range(0, Cases.Count));
 
