@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
         "{0}",
         CallsCategory,
         DiagnosticSeverity.Error,
-        "The operand shapes of this Dot, BatchDot or MatMul call are known at compile time and the operation is not defined for them. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own for tf.keras' batch_dot).");
+        "The operand shapes of this call (Dot, BatchDot, MatMul, or one of the operations of OPS.md: the operators + - * / and unary -, BiasAdd, Softmax, reductions, transposes, reshapes, Concatenate) are known at compile time and the operation is not defined for them, or its constant options are not. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own where Keras raises before TensorFlow).");
 
     public static readonly DiagnosticDescriptor ShapeUnknown = Create(
         ShapeUnknownId,

@@ -3,7 +3,7 @@ using ShapedTensors.Generator.Model;
 
 namespace ShapedTensors.Analyzers.Calls;
 
-/// <summary>What a <c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c> call bound to.</summary>
+/// <summary>What a call of one of the catalogue's operations (<see cref="OperationCatalog"/>) bound to.</summary>
 internal enum CallBinding
 {
     /// <summary>Something else (a <c>DynamicTensor</c> instance method, a user's own method): not ours to check.</summary>
@@ -23,7 +23,7 @@ internal static class CallBindings
 
     public static CallBinding Classify(IMethodSymbol method, KnownSymbols symbols)
     {
-        if (method.Name is not ("Dot" or "BatchDot" or "MatMul") || !method.IsStatic)
+        if (!method.IsStatic || OperationCatalog.Find(method.Name) is null)
         {
             return CallBinding.None;
         }
@@ -42,8 +42,8 @@ internal static class CallBindings
         return type.Name == Names.OperationsClass && IsGenerated(type, symbols) ? CallBinding.Specialized : CallBinding.None;
     }
 
-    // The generator marks its operations class [GeneratedCode("ShapedTensors.Generator", version)].
-    private static bool IsGenerated(INamedTypeSymbol type, KnownSymbols symbols)
+    /// <summary>Whether the generator emitted <paramref name="type"/>: it marks its classes [GeneratedCode("ShapedTensors.Generator", version)].</summary>
+    public static bool IsGenerated(INamedTypeSymbol type, KnownSymbols symbols)
     {
         foreach (var attribute in type.GetAttributes())
         {

@@ -3,7 +3,7 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <summary>A call's operation and constant options, applied to operand shapes with the shared shape algebra.</summary>
 internal sealed class CallShapes
 {
-    private CallShapes(string operation, AxesForm axesForm, int axisX, int axisY, bool transposeA, bool transposeB, BatchDotSemantics semantics)
+    private CallShapes(OperationDescriptor operation, AxesForm axesForm, int axisX, int axisY, bool transposeA, bool transposeB, BatchDotSemantics semantics)
     {
         Operation = operation;
         AxesForm = axesForm;
@@ -14,7 +14,8 @@ internal sealed class CallShapes
         Semantics = semantics;
     }
 
-    public string Operation { get; }
+    /// <summary>One of the catalogue's contractions.</summary>
+    public OperationDescriptor Operation { get; }
 
     public AxesForm AxesForm { get; }
 
@@ -56,34 +57,50 @@ internal sealed class CallShapes
     public CallShapes WithAxes(int axisX, int axisY) => new(Operation, AxesForm.Pair, axisX, axisY, TransposeA, TransposeB, Semantics);
 
     /// <summary>What the runtime computes for these shapes: the result shape or the exact error.</summary>
-    public ContractionResult Apply(Shape x, Shape y) => Operation switch
+    public ContractionResult Apply(Shape x, Shape y)
     {
-        "Dot" => ShapeAlgebra.Dot(x, y),
-        "MatMul" => ShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
-        _ => AxesForm switch
+        if (Operation == OperationCatalog.Dot)
+        {
+            return ShapeAlgebra.Dot(x, y);
+        }
+
+        if (Operation == OperationCatalog.MatMul)
+        {
+            return ShapeAlgebra.MatMul(x, y, TransposeA, TransposeB);
+        }
+
+        return AxesForm switch
         {
             AxesForm.Int => ShapeAlgebra.BatchDot(x, y, AxisX, Semantics),
             AxesForm.Pair => ShapeAlgebra.BatchDot(x, y, AxisX, AxisY, Semantics),
             _ => ShapeAlgebra.BatchDot(x, y, Semantics),
-        },
-    };
+        };
+    }
 
     /// <summary>
     /// What graph time says for shapes whose dimensions may be named or unknown (PARTIAL_SHAPES.md §3): the static
     /// result and the checks deferred to run time, or the exact error with <c>?</c> in its frame. Keras 2.2.4's
     /// <c>batch_dot</c> only: the contract does not cover tf.keras' with partial shapes (see <see cref="CoversPartialShapes"/>).
     /// </summary>
-    public StaticContraction ApplyStatic(StaticShape x, StaticShape y) => Operation switch
+    public StaticContraction ApplyStatic(StaticShape x, StaticShape y)
     {
-        "Dot" => StaticShapeAlgebra.Dot(x, y),
-        "MatMul" => StaticShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
-        _ => AxesForm switch
+        if (Operation == OperationCatalog.Dot)
+        {
+            return StaticShapeAlgebra.Dot(x, y);
+        }
+
+        if (Operation == OperationCatalog.MatMul)
+        {
+            return StaticShapeAlgebra.MatMul(x, y, TransposeA, TransposeB);
+        }
+
+        return AxesForm switch
         {
             AxesForm.Int or AxesForm.Pair => StaticShapeAlgebra.BatchDot(x, y, AxisX, AxesForm == AxesForm.Int ? AxisX : AxisY, validateAxes: true),
             _ => StaticShapeAlgebra.BatchDot(x, y),
-        },
-    };
+        };
+    }
 
     /// <summary>Whether <see cref="ApplyStatic"/> states this call's rule: every Dot and MatMul, BatchDot under Keras 2.2.4's semantics.</summary>
-    public bool CoversPartialShapes => Operation != "BatchDot" || Semantics == BatchDotSemantics.Keras224;
+    public bool CoversPartialShapes => Operation != OperationCatalog.BatchDot || Semantics == BatchDotSemantics.Keras224;
 }

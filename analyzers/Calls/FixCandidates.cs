@@ -19,7 +19,7 @@ internal static class FixCandidates
     public static ImmutableDictionary<string, string?> For(CallShapes rule, StaticShape x, StaticShape y, StaticShape? destination)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        if (rule.Operation == "MatMul")
+        if (rule.Operation == OperationCatalog.MatMul)
         {
             var working = new List<string>();
             foreach (var (a, b) in FlagCombinations)
@@ -37,7 +37,7 @@ internal static class FixCandidates
         }
 
         // y.Op(x) with the same options; BatchDot's axes belong to their operands, so swapping is not offered there.
-        if (rule.Operation is "Dot" or "MatMul" && Works(rule.ApplyStatic(y, x), destination))
+        if ((rule.Operation == OperationCatalog.Dot || rule.Operation == OperationCatalog.MatMul) && Works(rule.ApplyStatic(y, x), destination))
         {
             properties[DiagnosticProperties.SwapFix] = "true";
         }

@@ -64,7 +64,7 @@ internal static class NotSpecializedReason
         }
 
         var destinationForm = call.Destination is not null;
-        return model.LookupSymbols(call.Invocation.Syntax.SpanStart, receiver, call.Operation, includeReducedExtensionMethods: true)
+        return model.LookupSymbols(call.Invocation.Syntax.SpanStart, receiver, call.Operation.Name, includeReducedExtensionMethods: true)
             .OfType<IMethodSymbol>()
             .Select(method => method.ReducedFrom)
             .OfType<IMethodSymbol>()

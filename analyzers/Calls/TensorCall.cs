@@ -23,7 +23,7 @@ internal enum AxesForm
 /// </summary>
 internal sealed class TensorCall
 {
-    private TensorCall(IInvocationOperation invocation, string operation, CallBinding binding)
+    private TensorCall(IInvocationOperation invocation, OperationDescriptor operation, CallBinding binding)
     {
         Invocation = invocation;
         Operation = operation;
@@ -32,8 +32,8 @@ internal sealed class TensorCall
 
     public IInvocationOperation Invocation { get; }
 
-    /// <summary><c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c>.</summary>
-    public string Operation { get; }
+    /// <summary><c>Dot</c>, <c>BatchDot</c> or <c>MatMul</c>: one of the catalogue's contractions.</summary>
+    public OperationDescriptor Operation { get; }
 
     public CallBinding Binding { get; }
 
@@ -59,12 +59,12 @@ internal sealed class TensorCall
     {
         var method = invocation.TargetMethod;
         var binding = CallBindings.Classify(method, symbols);
-        if (binding == CallBinding.None)
+        if (binding == CallBinding.None || OperationCatalog.Find(method.Name) is not { Family: OperationFamily.Contraction } operation)
         {
             return null;
         }
 
-        var call = new TensorCall(invocation, method.Name, binding);
+        var call = new TensorCall(invocation, operation, binding);
         foreach (var argument in invocation.Arguments)
         {
             switch (argument.Parameter?.Name)

@@ -11,7 +11,8 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <summary>
 /// Checks every <c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> call that bound to a run-time fallback or to a
 /// generated overload: incompatible shapes become compile errors with the runtime's exact text, and calls the
-/// compiler cannot check or the generator could not specialize get a warning saying why.
+/// compiler cannot check or the generator could not specialize get a warning saying why. The other operations of the
+/// catalogue (OPS.md §1–§7) get ST0001 and ST0010 the same way (<see cref="OperationCallChecks"/>).
 /// </summary>
 /// <remarks>
 /// It runs on the final compilation, generator output included, so an operand's type (a declared tensor type
@@ -50,6 +51,9 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
                 var project = GeneratorSettings.Semantics(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
                 var links = HelpLinks.For(start.Compilation);
                 start.RegisterOperationAction(operation => Analyze(operation, symbols, links, project), OperationKind.Invocation);
+
+                // The other operations of the catalogue (OPS.md §1–§7), as methods and as operators.
+                OperationCallChecks.Register(start, symbols, links);
             }
         });
     }
@@ -104,7 +108,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     {
         var invocation = call.Invocation;
         var result = rule.Apply(xShape, yShape);
-        if (call.Operation == "BatchDot")
+        if (call.Operation == OperationCatalog.BatchDot)
         {
             ReportDivergence(context, links, call, rule, xShape, yShape, result);
         }
@@ -118,7 +122,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         var resultShape = result.ResultShape!;
         if (SizeLimit.Exceeds(resultShape))
         {
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation, xShape, yShape, resultShape)));
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.ResultTooLarge, invocation.Syntax.GetLocation(), SizeLimit.ResultTooLarge(call.Operation.Name, xShape, yShape, resultShape)));
             return;
         }
 
@@ -225,7 +229,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     {
         var method = invocation.TargetMethod;
         if (project == BatchDotSemantics.Keras224
-            || method.Name != "BatchDot"
+            || method.Name != OperationCatalog.BatchDot.Name
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, symbols.DynamicTensor))
         {
             return;

@@ -30,6 +30,31 @@ public sealed class MalformedCodeTests
     }
 
     [Theory]
+    [InlineData("var r = new P().Sum(;")]
+    [InlineData("var r = new P().Sum(new[] { 1, );")]
+    [InlineData("var r = new P().Sum([1, \"a\"]);")]
+    [InlineData("var r = new P().Sum(axis: null, keepdims: true);")]
+    [InlineData("var r = new P().Softmax(axis: );")]
+    [InlineData("var r = new P().Squeeze();")]
+    [InlineData("var r = new P().Reshape(new int[2]);")]
+    [InlineData("var r = new P().Reshape(null!);")]
+    [InlineData("var r = new P().PermuteDimensions(1, 2.5);")]
+    [InlineData("var r = new P().Concatenate();")]
+    [InlineData("var r = new P().Concatenate(new Q(), new P(), new Q(), new P(), new Q());")]
+    [InlineData("var r = new P() + ;")]
+    [InlineData("var r = new P() + new Missing();")]
+    [InlineData("var r = - ;")]
+    [InlineData("var r = new P() * \"s\";")]
+    [InlineData("var r = default(P) / null;")]
+    [InlineData("var r = new P().BiasAdd(new Q(), new Q());")]
+    public async Task Broken_operation_calls_do_not_crash_the_analyzers(string body)
+    {
+        var source = Source.Program("[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial class Q;", body);
+        var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    [Theory]
     [InlineData("[Tensor(] partial struct S;")]
     [InlineData("[Tensor(3, N)] partial struct S;")]
     [InlineData("[Tensor(3.5)] partial struct S;")]

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShapedTensors.Analyzers.Calls;
+
+/// <summary>
+/// Checks the operations of OPS.md §1–§7 (broadcasts, <c>BiasAdd</c>, unary ops, <c>Softmax</c>, reductions,
+/// transposes, reshapes, <c>Concatenate</c>) on operands whose types declare their shapes, whether called as methods
+/// (bound to a run-time fallback or a generated overload) or as the C# operators <c>+ - * /</c> and unary <c>-</c>:
+/// TensorFlow's (or Keras') exact error becomes ST0001, and each check a named or unknown dimension leaves to run time
+/// ST0010, as for the contractions (<see cref="TensorCallAnalyzer"/>).
+/// </summary>
+/// <remarks>
+/// The rules are <see cref="OperationRules"/>, the ones the runtime and the generator apply, so a call reported here
+/// is exactly a call the generator does not specialize and the runtime rejects. An option that is not a compile-time
+/// constant makes the shapes a run-time matter: nothing is said then. <c>DynamicTensor&lt;T&gt;</c>'s methods and
+/// operators have run-time shapes by design and are left alone. Registered by <see cref="TensorCallAnalyzer"/>, which
+/// owns ST0001 and ST0010 (one analyzer per descriptor).
+/// </remarks>
+internal static class OperationCallChecks
+{
+    /// <summary>Registers the checks of method calls and operators for one compilation.</summary>
+    public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, HelpLinks links)
+    {
+        start.RegisterOperationAction(
+            operation => Report(operation.ReportDiagnostic, links, OperationCall.Read((IInvocationOperation)operation.Operation, symbols)),
+            OperationKind.Invocation);
+        start.RegisterSyntaxNodeAction(
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((BinaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            OperatorCall.BinaryKinds);
+        start.RegisterSyntaxNodeAction(
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((PrefixUnaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            SyntaxKind.UnaryMinusExpression);
+    }
+
+    // ST0001 with the rule's exact text (framed or not, OPS.md §0), else one ST0010 per check deferred to run time.
+    private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call)
+    {
+        if (call?.Options is not { } options)
+        {
+            return;
+        }
+
+        var location = call.Syntax.GetLocation();
+        var result = OperationRules.Apply(call.Operation, call.Operands, options);
+        if (result.Error is { } error)
+        {
+            report(links.Create(DiagnosticDescriptors.ShapeMismatch, location, error.Message));
+            return;
+        }
+
+        foreach (var check in result.Deferred)
+        {
+            report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check.Describe()));
+        }
+    }
+}
