@@ -36,7 +36,10 @@ internal sealed class DeferredCheck
     /// <summary>The other side (unused for <see cref="DeferredCheckKind.One"/>).</summary>
     public TracedDimension B { get; }
 
-    /// <summary>For <see cref="DeferredCheckKind.One"/>: the axis of BatchDot's product that is squeezed.</summary>
+    /// <summary>
+    /// For <see cref="DeferredCheckKind.One"/>: the axis of BatchDot's product that is squeezed, or -1 when the squeezed
+    /// dimension is the operand's own (<c>Squeeze</c>, OPS.md §7.2).
+    /// </summary>
     public int ProductAxis { get; }
 
     // The not-known side first; between two not-known sides, the first operand's.
@@ -49,13 +52,14 @@ internal sealed class DeferredCheck
     /// <summary>
     /// The requirement in the words of PARTIAL_SHAPES.md §8.3 (the analyzer frames it):
     /// <c>x[1] ('k') must equal y[0] (5)</c>, <c>x[0] ('b') must be 1 or equal y[0] (7)</c>,
-    /// <c>x[0] ('b') and y[0] ('c') must be equal or one of them 1</c>, <c>axis 0 of the product (y[1] ('m')) must be 1</c>.
+    /// <c>x[0] ('b') and y[0] ('c') must be equal or one of them 1</c>, <c>axis 0 of the product (y[1] ('m')) must be 1</c>, <c>x[1] ('k') must be 1</c>.
     /// </summary>
     public string Describe() => Kind switch
     {
         DeferredCheckKind.Equal => $"{A.Describe()} must equal {B.Describe()}",
         DeferredCheckKind.Broadcastable when !B.IsKnown => $"{A.Describe()} and {B.Describe()} must be equal or one of them 1",
         DeferredCheckKind.Broadcastable => $"{A.Describe()} must be 1 or equal {B.Describe()}",
+        _ when ProductAxis < 0 => $"{A.Describe()} must be 1",
         _ => $"axis {ProductAxis} of the product ({A.Describe()}) must be 1",
     };
 

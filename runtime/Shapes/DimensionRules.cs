@@ -82,7 +82,8 @@ internal sealed class DimensionRules
 
     /// <summary>
     /// The Squeeze shape function on one squeezed dimension: false for a known size other than 1; a dimension that
-    /// is not known is assumed to be 1 (and the run time checks it).
+    /// is not known is assumed to be 1 (and the run time checks it). <paramref name="axis"/> is the axis of BatchDot's
+    /// product, or -1 for an operand's own axis (<c>Squeeze</c>).
     /// </summary>
     public bool TrySqueeze(TracedDimension dimension, int axis)
     {

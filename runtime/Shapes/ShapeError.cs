@@ -1,5 +1,7 @@
 // Compiled into the runtime, the generator and the analyzers (netstandard2.0).
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 
 namespace ShapedTensors;
@@ -69,6 +71,11 @@ public sealed class ShapeError
     public override string ToString() => Message;
 
     internal static ShapeError Framed(string core, string node, string op, params StaticShape[] inputShapes)
+        => FramedWithSuffix(core, string.Empty, node, op, inputShapes);
+
+    // A frame with the suffix the refiner's re-run adds for a constant input (OPS.md §0.1, AttachContext,
+    // shape_inference.cc:1151-1193): ComputedInput or PartialShapeInput, or empty for a first-run error.
+    internal static ShapeError FramedWithSuffix(string core, string suffix, string node, string op, params StaticShape[] inputShapes)
     {
         var text = new StringBuilder(core).Append(" for '").Append(node).Append("' (op: '").Append(op).Append("') with input shapes: ");
         for (var i = 0; i < inputShapes.Length; i++)
@@ -81,12 +88,41 @@ public sealed class ShapeError
             text.Append(inputShapes[i].ToTensorFlowString());
         }
 
-        return new ShapeError(ShapeErrorKind.IncompatibleShapes, text.Append('.').ToString(), node, op, inputShapes);
+        return new ShapeError(ShapeErrorKind.IncompatibleShapes, text.Append(suffix).Append('.').ToString(), node, op, inputShapes);
     }
+
+    // The {T} suffix of OPS.md §0.1: ` and with computed input tensors: input[i] = <v>`, v as Tensor::SummarizeValue(256)
+    // prints it (tensor.cc:1041-1068): a scalar as the number, a vector's elements separated by one space, `...`
+    // after 256 elements.
+    internal static string ComputedInput(int index, IReadOnlyList<int> values)
+    {
+        const int limit = 256;
+        var text = new StringBuilder(" and with computed input tensors: input[").Append(index.ToString(CultureInfo.InvariantCulture)).Append("] = <");
+        for (var i = 0; i < values.Count && i < limit; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(values[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.Append(values.Count > limit ? "...>" : ">").ToString();
+    }
+
+    // The {P} suffix of OPS.md §0.1: ` and with input tensors computed as partial shapes: input[i] = [d0,?]`.
+    internal static string PartialShapeInput(int index, StaticShape shape)
+        => " and with input tensors computed as partial shapes: input[" + index.ToString(CultureInfo.InvariantCulture) + "] = " + shape.ToTensorFlowString();
 
     // An error Keras raises in Python before any op exists: its text as it is, no frame (OPS.md §0.2).
     internal static ShapeError Unframed(string message, Shape x, Shape y)
         => new(ShapeErrorKind.IncompatibleShapes, message, null, null, new[] { StaticShape.Of(x), StaticShape.Of(y) });
+
+    // The same for the operations of OPS.md, whose operands may have dimensions that are not known. Python-level
+    // errors of those (Keras' bias rank, Softmax's axis range, Reshape's negative size) are of this kind too.
+    internal static ShapeError Unframed(string message, params StaticShape[] inputShapes)
+        => new(ShapeErrorKind.IncompatibleShapes, message, null, null, inputShapes);
 
     internal static ShapeError AxesOutOfRange(StaticShape x, StaticShape y, int axisX, int axisY)
     {

@@ -1,0 +1,367 @@
+using System;
+using System.Numerics;
+using ShapedTensors.Kernels.Operations;
+
+namespace ShapedTensors;
+
+// The operations of OPS.md §1–§7 on run-time shapes: each applies its rule (OperationRules, the same one the generator
+// and the analyzer apply at compile time), throws the rule's exact TensorFlow/Keras text, and runs the kernel generated
+// code calls (GeneratedCodeSupport.Operations) into a new tensor.
+public sealed partial class DynamicTensor<T>
+{
+    /// <summary><c>x + y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Add(DynamicTensor<T> y) => Elementwise(OperationCatalog.Add, ElementwiseOperation.Add, ShapeOf(y), y._data);
+
+    /// <summary><c>x + y</c> with numpy broadcasting (see <see cref="Add(DynamicTensor{T})"/>).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> operator +(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Add(y);
+
+    /// <summary><c>x + y</c> for every element of <paramref name="x"/>.</summary>
+    public static DynamicTensor<T> operator +(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Add, ElementwiseOperation.Add, Shape.Scalar, [y]);
+
+    /// <summary><c>x + y</c> for every element of <paramref name="y"/>.</summary>
+    public static DynamicTensor<T> operator +(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Add(y);
+
+    /// <summary><c>x - y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'sub' (op: 'Sub') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Subtract(DynamicTensor<T> y) => Elementwise(OperationCatalog.Subtract, ElementwiseOperation.Subtract, ShapeOf(y), y._data);
+
+    /// <summary><c>x - y</c> with numpy broadcasting (see <see cref="Subtract(DynamicTensor{T})"/>).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> operator -(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Subtract(y);
+
+    /// <summary><c>x - y</c> for every element of <paramref name="x"/>.</summary>
+    public static DynamicTensor<T> operator -(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Subtract, ElementwiseOperation.Subtract, Shape.Scalar, [y]);
+
+    /// <summary><c>x - y</c> for every element of <paramref name="y"/>.</summary>
+    public static DynamicTensor<T> operator -(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Subtract(y);
+
+    /// <summary><c>x * y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Multiply(DynamicTensor<T> y) => Elementwise(OperationCatalog.Multiply, ElementwiseOperation.Multiply, ShapeOf(y), y._data);
+
+    /// <summary><c>x * y</c> with numpy broadcasting (see <see cref="Multiply(DynamicTensor{T})"/>).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> operator *(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Multiply(y);
+
+    /// <summary><c>x * y</c> for every element of <paramref name="x"/>.</summary>
+    public static DynamicTensor<T> operator *(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Multiply, ElementwiseOperation.Multiply, Shape.Scalar, [y]);
+
+    /// <summary><c>x * y</c> for every element of <paramref name="y"/>.</summary>
+    public static DynamicTensor<T> operator *(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Multiply(y);
+
+    /// <summary><c>x / y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'truediv' (op: 'RealDiv') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Divide(DynamicTensor<T> y) => Elementwise(OperationCatalog.Divide, ElementwiseOperation.Divide, ShapeOf(y), y._data);
+
+    /// <summary><c>x / y</c> with numpy broadcasting (see <see cref="Divide(DynamicTensor{T})"/>).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> operator /(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Divide(y);
+
+    /// <summary><c>x / y</c> for every element of <paramref name="x"/>.</summary>
+    public static DynamicTensor<T> operator /(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Divide, ElementwiseOperation.Divide, Shape.Scalar, [y]);
+
+    /// <summary><c>x / y</c> for every element of <paramref name="y"/>.</summary>
+    public static DynamicTensor<T> operator /(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Divide(y);
+
+    /// <summary><c>keras.backend.maximum(x, y)</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'Maximum' (op: 'Maximum') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Maximum(DynamicTensor<T> y) => Elementwise(OperationCatalog.Maximum, ElementwiseOperation.Maximum, ShapeOf(y), y._data);
+
+    /// <summary><c>keras.backend.minimum(x, y)</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
+    /// <param name="y">The right operand.</param>
+    /// <returns>A tensor of the broadcast shape.</returns>
+    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'Minimum' (op: 'Minimum') with input shapes: [2,3], [2,4].</c></exception>
+    public DynamicTensor<T> Minimum(DynamicTensor<T> y) => Elementwise(OperationCatalog.Minimum, ElementwiseOperation.Minimum, ShapeOf(y), y._data);
+
+    /// <summary>
+    /// <c>keras.backend.bias_add(x, bias)</c> (channels last, OPS.md §2): <paramref name="bias"/> of shape <c>(c,)</c> (or of
+    /// rank <c>rank - 1</c>) added along the last axis.
+    /// </summary>
+    /// <param name="bias">The bias: rank 1, or rank one less than this tensor's.</param>
+    /// <returns>A tensor of this shape (Keras' reshape-and-add path broadcasts, so a 1 here may stretch).</returns>
+    /// <exception cref="ShapeMismatchException">
+    /// The bias does not fit, e.g. <c>Dimensions must be equal, but are 10 and 5 for 'BiasAdd' (op: 'BiasAdd') with input shapes: [32,10], [5].</c>,
+    /// or Keras' unframed <c>Unexpected bias dimensions 2, expect to be 1 or 2 dimensions</c>.
+    /// </exception>
+    public DynamicTensor<T> BiasAdd(DynamicTensor<T> bias)
+    {
+        var rule = Rule(OperationCatalog.BiasAdd, OperationOptions.None, Shape, ShapeOf(bias));
+        var result = Allocated(rule);
+
+        // Keras' add path adds the bias reshaped to (1, ..., c); the BiasAdd op broadcasts it along the last axis as is.
+        var biasShape = rule.ReshapedRight?.ToShape() ?? bias.Shape;
+        GeneratedCodeSupport.Broadcast<T>(ElementwiseOperation.Add, _data, Shape, bias._data, biasShape, result._data, result.Shape);
+        return result;
+    }
+
+    /// <summary><c>keras.backend.relu(x)</c>: <c>max(x, 0)</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Relu() => Elementwise(UnaryOperation.Relu);
+
+    /// <summary><c>keras.backend.sigmoid(x)</c>: <c>1 / (1 + exp(-x))</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Sigmoid() => Elementwise(UnaryOperation.Sigmoid);
+
+    /// <summary><c>keras.backend.tanh(x)</c>: the hyperbolic tangent, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Tanh() => Elementwise(UnaryOperation.Tanh);
+
+    /// <summary><c>keras.backend.exp(x)</c>: <c>e^x</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Exp() => Elementwise(UnaryOperation.Exp);
+
+    /// <summary><c>keras.backend.log(x)</c>: the natural logarithm (NaN below 0, -inf at 0), element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Log() => Elementwise(UnaryOperation.Log);
+
+    /// <summary><c>keras.backend.sqrt(x)</c>: Keras' <c>sqrt(clip(x, 0, inf))</c>: 0 for a negative element, not NaN, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Sqrt() => Elementwise(UnaryOperation.Sqrt);
+
+    /// <summary><c>keras.backend.abs(x)</c>: the absolute value, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Abs() => Elementwise(UnaryOperation.Abs);
+
+    /// <summary><c>-x</c>: the negation, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
+    /// <returns>A tensor of this shape.</returns>
+    public DynamicTensor<T> Negate() => Elementwise(UnaryOperation.Negate);
+
+    /// <summary><c>-x</c> (see <see cref="Negate"/>).</summary>
+    public static DynamicTensor<T> operator -(DynamicTensor<T> x) => NotNull(x).Negate();
+
+    /// <summary>
+    /// <c>keras.backend.softmax(x, axis)</c> (OPS.md §3): <c>exp(x - max) / sum(exp(x - max))</c> along
+    /// <paramref name="axis"/>; subtracting the maximum keeps large inputs from overflowing.
+    /// </summary>
+    /// <param name="axis">The axis, negative from the end (-1: the last).</param>
+    /// <returns>A tensor of this shape.</returns>
+    /// <exception cref="ShapeMismatchException">
+    /// The tensor is a scalar (<c>Shape must be at least rank 1 but is rank 0 for 'Softmax' (op: 'Softmax') with input shapes: [].</c>),
+    /// or the axis is outside <c>[-rank, rank)</c> (<c>Dimension (3) must be in the range [-3, 3) where 3 is the number of dimensions in the input.</c>).
+    /// </exception>
+    public DynamicTensor<T> Softmax(int axis = -1)
+    {
+        var rule = Rule(OperationCatalog.Softmax, OperationOptions.WithAxis(axis), Shape);
+        var result = Allocated(rule);
+        GeneratedCodeSupport.Softmax<T>(_data, Shape, rule.Axes[0], result._data);
+        return result;
+    }
+
+    /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c>: the sum of every element (OPS.md §4).</summary>
+    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
+    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
+    public DynamicTensor<T> Sum(bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(null, false, keepdims));
+
+    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum along one axis (OPS.md §4).</summary>
+    /// <param name="axis">The axis, negative from the end.</param>
+    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
+    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
+    public DynamicTensor<T> Sum(int axis, bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction([axis], true, keepdims));
+
+    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
+    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
+    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
+    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
+    public DynamicTensor<T> Sum(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
+
+    /// <summary><c>keras.backend.mean(x, axis=None, keepdims)</c>: the mean of every element (OPS.md §4).</summary>
+    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
+    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
+    public DynamicTensor<T> Mean(bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(null, false, keepdims));
+
+    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean along one axis (OPS.md §4).</summary>
+    /// <param name="axis">The axis, negative from the end.</param>
+    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
+    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Mean' (op: 'Mean') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
+    public DynamicTensor<T> Mean(int axis, bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction([axis], true, keepdims));
+
+    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
+    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
+    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
+    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
+    public DynamicTensor<T> Mean(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
+
+    /// <summary><c>keras.backend.max(x, axis=None, keepdims)</c>: the maximum of every element (OPS.md §4).</summary>
+    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
+    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
+    public DynamicTensor<T> Max(bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(null, false, keepdims));
+
+    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum along one axis (OPS.md §4).</summary>
+    /// <param name="axis">The axis, negative from the end.</param>
+    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
+    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Max' (op: 'Max') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
+    public DynamicTensor<T> Max(int axis, bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction([axis], true, keepdims));
+
+    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
+    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
+    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
+    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
+    public DynamicTensor<T> Max(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
+
+    /// <summary><c>keras.backend.min(x, axis=None, keepdims)</c>: the minimum of every element (OPS.md §4).</summary>
+    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
+    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
+    public DynamicTensor<T> Min(bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(null, false, keepdims));
+
+    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum along one axis (OPS.md §4).</summary>
+    /// <param name="axis">The axis, negative from the end.</param>
+    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
+    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Min' (op: 'Min') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
+    public DynamicTensor<T> Min(int axis, bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction([axis], true, keepdims));
+
+    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
+    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
+    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
+    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
+    public DynamicTensor<T> Min(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
+
+    /// <summary><c>keras.backend.transpose(x)</c>: the axes reversed, for any rank (OPS.md §5). Never throws a shape error.</summary>
+    /// <returns>A tensor of the reversed shape.</returns>
+    public DynamicTensor<T> Transpose() => Permuted(OperationCatalog.Transpose, OperationOptions.None);
+
+    /// <summary><c>keras.backend.permute_dimensions(x, pattern)</c>: result axis i is this tensor's axis <c>pattern[i]</c> (OPS.md §5).</summary>
+    /// <param name="pattern">A permutation of <c>0 .. rank-1</c>.</param>
+    /// <exception cref="ShapeMismatchException">
+    /// The pattern is not a permutation of the axes, e.g. <c>Dimension must be 2 but is 3 for 'transpose' (op: 'Transpose') with input shapes: [2,3], [3].</c>
+    /// </exception>
+    public DynamicTensor<T> PermuteDimensions(params int[] pattern)
+        => Permuted(OperationCatalog.PermuteDimensions, OperationOptions.WithValues(CopyOf(pattern, nameof(pattern))));
+
+    /// <summary><c>keras.backend.reshape(x, shape)</c>: the same elements in the same (row-major) order under <paramref name="shape"/> (OPS.md §6).</summary>
+    /// <param name="shape">The target dimensions; one of them may be -1, inferred from the element count.</param>
+    /// <exception cref="ShapeMismatchException">
+    /// The element counts differ, e.g. <c>Cannot reshape a tensor with 6 elements to shape [5,5] (25 elements) for 'Reshape' (op: 'Reshape') with input shapes: [2,3], [2] and with input tensors computed as partial shapes: input[1] = [5,5].</c>
+    /// </exception>
+    public DynamicTensor<T> Reshape(params int[] shape) => Copied(OperationCatalog.Reshape, OperationOptions.WithValues(CopyOf(shape, nameof(shape))));
+
+    /// <summary><c>keras.backend.expand_dims(x, axis)</c>: a 1 inserted at <paramref name="axis"/> (OPS.md §7.1).</summary>
+    /// <param name="axis">Where the new axis goes, in <c>[-rank-1, rank]</c> (-1: last).</param>
+    /// <exception cref="ShapeMismatchException">The axis is out of range, e.g. <c>dim 3 not in the interval [-3, 2]. for 'ExpandDims' (op: 'ExpandDims') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;3&gt;.</c></exception>
+    public DynamicTensor<T> ExpandDims(int axis = -1) => Copied(OperationCatalog.ExpandDims, OperationOptions.WithAxis(axis));
+
+    /// <summary><c>keras.backend.squeeze(x, axis)</c>: the axis of size 1 at <paramref name="axis"/> removed (OPS.md §7.2).</summary>
+    /// <param name="axis">The axis, in <c>[-rank, rank)</c>.</param>
+    /// <exception cref="ShapeMismatchException">
+    /// The axis is out of range or not of size 1, e.g. <c>Can not squeeze dim[1], expected a dimension of 1, got 3 for 'Squeeze' (op: 'Squeeze') with input shapes: [2,3].</c>
+    /// </exception>
+    public DynamicTensor<T> Squeeze(int axis) => Copied(OperationCatalog.Squeeze, OperationOptions.WithAxis(axis));
+
+    /// <summary><c>keras.backend.concatenate([x, y], axis)</c> (OPS.md §7.3): the two joined along <paramref name="axis"/>.</summary>
+    /// <param name="y">The tensor appended.</param>
+    /// <param name="axis">The axis; a negative one is taken modulo this tensor's rank (Keras).</param>
+    /// <exception cref="ShapeMismatchException">
+    /// The ranks or the other dimensions differ, e.g. <c>Dimension 0 in both shapes must be equal, but are 2 and 3. Shapes are [2] and [3]. for 'concat' (op: 'ConcatV2') with input shapes: [2,3], [3,5], [] and with computed input tensors: input[2] = &lt;1&gt;.</c>
+    /// </exception>
+    public DynamicTensor<T> Concatenate(DynamicTensor<T> y, int axis = -1) => Concatenate(axis, this, y);
+
+    /// <summary><c>keras.backend.concatenate(tensors, axis)</c> (OPS.md §7.3): the tensors joined along <paramref name="axis"/>, in order.</summary>
+    /// <param name="axis">The axis; a negative one is taken modulo the first tensor's rank (Keras).</param>
+    /// <param name="tensors">At least one tensor; one is returned as a copy, unchecked (Keras' <c>tf.identity</c>).</param>
+    /// <exception cref="ShapeMismatchException">The ranks or the other dimensions differ (see <see cref="Concatenate(DynamicTensor{T}, int)"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="tensors"/> is empty.</exception>
+    public static DynamicTensor<T> Concatenate(int axis, params DynamicTensor<T>[] tensors)
+    {
+        Require.NotNull(tensors, nameof(tensors));
+        if (tensors.Length == 0)
+        {
+            throw new ArgumentException("Concatenate needs at least one tensor.", nameof(tensors));
+        }
+
+        var shapes = Array.ConvertAll(tensors, ShapeOf);
+        var rule = Rule(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), shapes);
+        var result = Allocated(rule);
+        if (tensors.Length == 1)
+        {
+            tensors[0]._data.CopyTo(result._data, 0);
+            return result;
+        }
+
+        for (int i = 0, before = 0, normalized = rule.Axes[0]; i < tensors.Length; before += shapes[i][normalized], i++)
+        {
+            ConcatenateKernel.Place<T>(normalized, tensors[i]._data, shapes[i], before, result._data, result.Shape);
+        }
+
+        return result;
+    }
+
+    private DynamicTensor<T> Elementwise(OperationDescriptor operation, ElementwiseOperation kind, Shape yShape, T[] y)
+    {
+        var result = Allocated(Rule(operation, OperationOptions.None, Shape, yShape));
+        GeneratedCodeSupport.Broadcast<T>(kind, _data, Shape, y, yShape, result._data, result.Shape);
+        return result;
+    }
+
+    // Unary operations cannot fail: no rule to consult.
+    private DynamicTensor<T> Elementwise(UnaryOperation kind)
+    {
+        var result = new DynamicTensor<T>(Shape, Allocate(Shape));
+        GeneratedCodeSupport.Unary<T>(kind, _data, result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> Reduced(OperationDescriptor operation, ReductionOperation kind, OperationOptions options)
+    {
+        var rule = Rule(operation, options, Shape);
+        var result = Allocated(rule);
+        GeneratedCodeSupport.Reduce<T>(kind, _data, Shape, rule.Axes, result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> Permuted(OperationDescriptor operation, OperationOptions options)
+    {
+        var rule = Rule(operation, options, Shape);
+        var result = Allocated(rule);
+        GeneratedCodeSupport.Transpose<T>(_data, Shape, rule.Axes, result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> Copied(OperationDescriptor operation, OperationOptions options)
+    {
+        var result = Allocated(Rule(operation, options, Shape));
+        GeneratedCodeSupport.Copy<T>(_data, result._data);
+        return result;
+    }
+
+    // The rule on these shapes; its error, exactly as TensorFlow/Keras words it, as the exception.
+    private static StaticOperation Rule(OperationDescriptor operation, OperationOptions options, params Shape[] shapes)
+    {
+        var result = OperationRules.Apply(operation, Array.ConvertAll(shapes, shape => shape.Static), options);
+        if (!result.Succeeded)
+        {
+            throw new ShapeMismatchException(operation.Name, shapes[0], shapes.Length > 1 ? shapes[1] : Shape.Scalar, result.Error!);
+        }
+
+        return result;
+    }
+
+    private static DynamicTensor<T> Allocated(StaticOperation rule)
+    {
+        var shape = rule.Result!.ToShape();
+        return new DynamicTensor<T>(shape, Allocate(shape));
+    }
+
+    private static DynamicTensor<T> NotNull(DynamicTensor<T> x)
+    {
+        Require.NotNull(x, nameof(x));
+        return x;
+    }
+
+    // Options are kept by the rule's result: a copy, so that a caller reusing its array cannot change them.
+    private static int[] CopyOf(int[] values, string parameterName)
+    {
+        Require.NotNull(values, parameterName);
+        return (int[])values.Clone();
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace ShapedTensors.Kernels.Operations;
+
+/// <summary>
+/// <c>Sum</c>, <c>Mean</c>, <c>Max</c>, <c>Min</c> over a sorted set of axes (OPS.md §4), into the kept axes in
+/// row-major order (with or without <c>keepdims</c>: the same elements).
+/// </summary>
+/// <remarks>
+/// The input is walked with the output as an accumulator whose stride is 0 along every reduced axis. After coalescing,
+/// the innermost run is either reduced (the last axis is: one TensorPrimitives reduction per row, folded into one
+/// accumulator) or kept (a leading axis is: the row is combined into a row of accumulators).
+/// </remarks>
+internal static class ReductionKernel
+{
+    public static void Run<T>(ReductionOperation operation, ReadOnlySpan<T> x, Shape shape, ReadOnlySpan<int> axes, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var combine = operation switch
+        {
+            ReductionOperation.Max => ElementwiseOperation.Maximum,
+            ReductionOperation.Min => ElementwiseOperation.Minimum,
+            _ => ElementwiseOperation.Add,
+        };
+
+        // The identity of each combination: an empty reduction gives it (numpy: sum 0; TensorFlow: max -inf, min +inf).
+        output.Fill(combine switch
+        {
+            ElementwiseOperation.Maximum => T.NegativeInfinity,
+            ElementwiseOperation.Minimum => T.PositiveInfinity,
+            _ => T.Zero,
+        });
+
+        var accumulator = StridedLayout.RowMajor(shape);
+        var reduced = 1;
+        var stride = 1;
+        for (var axis = shape.Rank - 1; axis >= 0; axis--)
+        {
+            if (axes.Contains(axis))
+            {
+                accumulator[axis] = 0;
+                reduced *= shape[axis];
+            }
+            else
+            {
+                accumulator[axis] = stride;
+                stride *= shape[axis];
+            }
+        }
+
+        if (!x.IsEmpty)
+        {
+            Accumulate(combine, x, shape, accumulator, output);
+        }
+
+        if (operation == ReductionOperation.Mean)
+        {
+            // A mean over no elements is 0 / 0 = NaN, as numpy's.
+            TensorPrimitives.Divide(output, T.CreateChecked(reduced), output);
+        }
+    }
+
+    private static void Accumulate<T>(ElementwiseOperation combine, ReadOnlySpan<T> x, Shape shape, int[] accumulator, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var layout = StridedLayout.Coalesce(shape.ToArray(), StridedLayout.RowMajor(shape), accumulator);
+        var (inner, outer) = (layout.Inner, layout.Rank - 1);
+        var walk = new StridedWalk(layout, stackalloc int[outer], outer);
+        var keptInner = layout.B[^1] != 0;
+        for (int row = 0, count = layout.Count(outer); row < count; row++)
+        {
+            var source = x.Slice(walk.OffsetA, inner);
+            if (keptInner)
+            {
+                var target = output.Slice(walk.OffsetB, inner);
+                RowOperations.Rows(combine, target, source, target);
+            }
+            else
+            {
+                output[walk.OffsetB] = RowOperations.Scalar(combine, output[walk.OffsetB], Reduce(combine, source));
+            }
+
+            walk.Next();
+        }
+    }
+
+    private static T Reduce<T>(ElementwiseOperation combine, ReadOnlySpan<T> row)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => combine switch
+        {
+            ElementwiseOperation.Maximum => TensorPrimitives.Max(row),
+            ElementwiseOperation.Minimum => TensorPrimitives.Min(row),
+            _ => TensorPrimitives.Sum(row),
+        };
+}
