@@ -46,6 +46,20 @@ internal static class OperationEmission
         }
     }
 
+    /// <summary>
+    /// The <c>DynamicTensor</c> computation of a call whose options are not one of the overload's constant cases (a
+    /// variable axis): the run-time rule checks the shapes, and <c>FromDynamic</c> that the result has the overload's.
+    /// </summary>
+    public static string RunTime(OperationOverloadModel overload, IReadOnlyList<string> operands)
+    {
+        var descriptor = overload.Descriptor;
+        var options = descriptor.Options.Where(o => o.Kind != OptionKind.Axes || overload.OptionForm != OptionForms.NoAxes).Select(o => o.Name);
+        var tensors = operands.Select(name => name + ".ToDynamic()");
+        return descriptor.Family == OperationFamily.Concatenate
+            ? $"{Runtime}.DynamicTensor<{overload.Element.Keyword()}>.Concatenate(axis, {string.Join(", ", tensors)})"
+            : $"{tensors.First()}.{descriptor.Name}({string.Join(", ", tensors.Skip(1).Concat(options))})";
+    }
+
     /// <summary>A constant list of ints as a <c>ReadOnlySpan&lt;int&gt;</c> collection expression (stored as data, nothing allocated).</summary>
     public static string List(IEnumerable<int> values) => "[" + string.Join(", ", values.Select(Int)) + "]";
 

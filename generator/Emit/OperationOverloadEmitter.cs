@@ -11,7 +11,6 @@ namespace ShapedTensors.Generator.Emit;
 /// </summary>
 internal static class OperationOverloadEmitter
 {
-    private const string Runtime = "global::ShapedTensors";
     private static readonly string[] Receiver = { "x" };
 
     /// <param name="inOperands">Whether struct operands are passed <c>in</c> (the project has inline storage).</param>
@@ -79,8 +78,7 @@ internal static class OperationOverloadEmitter
 
                 using (w.Block("else"))
                 {
-                    var arguments = names.Concat(overload.Descriptor.Options.Where(o => o.Kind != OptionKind.Axes || overload.OptionForm != OptionForms.NoAxes).Select(o => o.Name));
-                    w.Line($"return {result}.FromDynamic({Runtime}.ShapedTensorFallbacks.{overload.Descriptor.Name}<{t}>({string.Join(", ", arguments)}));");
+                    w.Line($"return {result}.FromDynamic({OperationEmission.RunTime(overload, names)});");
                 }
             }
 
