@@ -14,7 +14,7 @@ namespace ShapedTensors;
 /// Specialized overloads are emitted as non-generic extension methods in the calling code's own namespace,
 /// so C# finds them before these (or, in the same scope, prefers them as the better conversion).
 /// </remarks>
-public static class ShapedTensorFallbacks
+public static partial class ShapedTensorFallbacks
 {
     /// <summary><c>keras.backend.dot(x, y)</c>, shapes checked at run time.</summary>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>

@@ -52,11 +52,14 @@ internal static class SemanticsMarkdown
     }
 
     /// <summary>docs/SEMANTICS.md of the repository this test runs from.</summary>
-    public static string? FindFile()
+    public static string? FindFile() => FindDocument("SEMANTICS.md");
+
+    /// <summary>docs/<paramref name="fileName"/> of the repository this test runs from.</summary>
+    public static string? FindDocument(string fileName)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "docs", "SEMANTICS.md");
+            var candidate = Path.Combine(dir.FullName, "docs", fileName);
             if (File.Exists(Path.Combine(dir.FullName, "ShapedTensors.sln")) && File.Exists(candidate))
             {
                 return candidate;

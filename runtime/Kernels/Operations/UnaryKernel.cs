@@ -10,6 +10,11 @@ internal static class UnaryKernel
     public static void Run<T>(UnaryOperation operation, ReadOnlySpan<T> x, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (x.IsEmpty)
+        {
+            return; // TensorPrimitives.Sigmoid rejects empty spans
+        }
+
         switch (operation)
         {
             case UnaryOperation.Relu: TensorPrimitives.Max(x, T.Zero, output); break;

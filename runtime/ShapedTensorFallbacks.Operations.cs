@@ -1,0 +1,236 @@
+using System;
+using System.Numerics;
+
+namespace ShapedTensors;
+
+// The operations of OPS.md §1–§7 on any shaped tensor (method forms: operators cannot be generic extensions), for the
+// calls the generator did not specialize.
+public static partial class ShapedTensorFallbacks
+{
+    /// <summary><c>x + y</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Add<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Add, OperationOptions.None, x, y).Add(Dynamic(y));
+
+    /// <summary><c>x - y</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Subtract<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Subtract, OperationOptions.None, x, y).Subtract(Dynamic(y));
+
+    /// <summary><c>x * y</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Multiply<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Multiply, OperationOptions.None, x, y).Multiply(Dynamic(y));
+
+    /// <summary><c>x / y</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Divide<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Divide, OperationOptions.None, x, y).Divide(Dynamic(y));
+
+    /// <summary><c>keras.backend.maximum(x, y)</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Maximum<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Maximum, OperationOptions.None, x, y).Maximum(Dynamic(y));
+
+    /// <summary><c>keras.backend.minimum(x, y)</c> with numpy broadcasting, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static DynamicTensor<T> Minimum<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Minimum, OperationOptions.None, x, y).Minimum(Dynamic(y));
+
+    /// <summary><c>keras.backend.bias_add(x, bias)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The bias does not fit.</exception>
+    public static DynamicTensor<T> BiasAdd<T>(this IShapedTensor<T> x, IShapedTensor<T> bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.BiasAdd, OperationOptions.None, x, bias).BiasAdd(Dynamic(bias));
+
+    /// <summary><c>keras.backend.relu(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Relu<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Relu();
+
+    /// <summary><c>keras.backend.sigmoid(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Sigmoid<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Sigmoid();
+
+    /// <summary><c>keras.backend.tanh(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Tanh<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Tanh();
+
+    /// <summary><c>keras.backend.exp(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Exp<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Exp();
+
+    /// <summary><c>keras.backend.log(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Log<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Log();
+
+    /// <summary><c>keras.backend.sqrt(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Sqrt<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Sqrt();
+
+    /// <summary><c>keras.backend.abs(x)</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Abs<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Abs();
+
+    /// <summary><c>-x</c>, element by element, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Negate<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Negate();
+
+    /// <summary><c>keras.backend.softmax(x, axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The tensor is a scalar or the axis is out of range.</exception>
+    public static DynamicTensor<T> Softmax<T>(this IShapedTensor<T> x, int axis = -1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Softmax, OperationOptions.WithAxis(axis), x).Softmax(axis);
+
+    /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Sum, OperationOptions.Reduction(null, false, keepdims), x).Sum(keepdims);
+
+    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
+    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Sum, OperationOptions.Reduction([axis], true, keepdims), x).Sum(axis, keepdims);
+
+    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
+    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Sum, OperationOptions.Reduction(axis, false, keepdims), x).Sum(axis, keepdims);
+
+    /// <summary><c>keras.backend.mean(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Mean, OperationOptions.Reduction(null, false, keepdims), x).Mean(keepdims);
+
+    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
+    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Mean, OperationOptions.Reduction([axis], true, keepdims), x).Mean(axis, keepdims);
+
+    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
+    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Mean, OperationOptions.Reduction(axis, false, keepdims), x).Mean(axis, keepdims);
+
+    /// <summary><c>keras.backend.max(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Max, OperationOptions.Reduction(null, false, keepdims), x).Max(keepdims);
+
+    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
+    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Max, OperationOptions.Reduction([axis], true, keepdims), x).Max(axis, keepdims);
+
+    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
+    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Max, OperationOptions.Reduction(axis, false, keepdims), x).Max(axis, keepdims);
+
+    /// <summary><c>keras.backend.min(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Min, OperationOptions.Reduction(null, false, keepdims), x).Min(keepdims);
+
+    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
+    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Min, OperationOptions.Reduction([axis], true, keepdims), x).Min(axis, keepdims);
+
+    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
+    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Min, OperationOptions.Reduction(axis, false, keepdims), x).Min(axis, keepdims);
+
+    /// <summary><c>keras.backend.transpose(x)</c>, shapes checked at run time.</summary>
+    public static DynamicTensor<T> Transpose<T>(this IShapedTensor<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Dynamic(x).Transpose();
+
+    /// <summary><c>keras.backend.permute_dimensions(x, pattern)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The pattern is not a permutation of the axes.</exception>
+    public static DynamicTensor<T> PermuteDimensions<T>(this IShapedTensor<T> x, params int[] pattern)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.PermuteDimensions, OperationOptions.WithValues(pattern), x).PermuteDimensions(pattern);
+
+    /// <summary><c>keras.backend.reshape(x, shape)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The element counts differ.</exception>
+    public static DynamicTensor<T> Reshape<T>(this IShapedTensor<T> x, params int[] shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Reshape, OperationOptions.WithValues(shape), x).Reshape(shape);
+
+    /// <summary><c>keras.backend.expand_dims(x, axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
+    public static DynamicTensor<T> ExpandDims<T>(this IShapedTensor<T> x, int axis = -1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.ExpandDims, OperationOptions.WithAxis(axis), x).ExpandDims(axis);
+
+    /// <summary><c>keras.backend.squeeze(x, axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The axis is out of range or not of size 1.</exception>
+    public static DynamicTensor<T> Squeeze<T>(this IShapedTensor<T> x, int axis)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Checked(OperationCatalog.Squeeze, OperationOptions.WithAxis(axis), x).Squeeze(axis);
+
+    /// <summary><c>keras.backend.concatenate([x, y], axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The ranks or the other dimensions differ.</exception>
+    public static DynamicTensor<T> Concatenate<T>(this IShapedTensor<T> x, IShapedTensor<T> y, int axis = -1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => DynamicTensor<T>.Concatenate(axis, Checked(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), x, y), Dynamic(y));
+
+    /// <summary><c>keras.backend.concatenate([x, y, z], axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The ranks or the other dimensions differ.</exception>
+    public static DynamicTensor<T> Concatenate<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> z, int axis = -1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => DynamicTensor<T>.Concatenate(axis, Checked(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), x, y, z), Dynamic(y), Dynamic(z));
+
+    /// <summary><c>keras.backend.concatenate([x, y, z, w], axis)</c>, shapes checked at run time.</summary>
+    /// <exception cref="ShapeMismatchException">The ranks or the other dimensions differ.</exception>
+    public static DynamicTensor<T> Concatenate<T>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> z, IShapedTensor<T> w, int axis = -1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => DynamicTensor<T>.Concatenate(axis, Checked(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), x, y, z, w), Dynamic(y), Dynamic(z), Dynamic(w));
+
+    // PARTIAL_SHAPES.md's order, as for the contractions: the rule on the static shapes first (graph time, with `?` in
+    // its frames) when some size is known only at run time, then — in the DynamicTensor operation — on the run-time
+    // shapes. Returns x as a dynamic tensor.
+    private static DynamicTensor<T> Checked<T>(OperationDescriptor operation, OperationOptions options, params IShapedTensor<T>[] operands)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var operand in operands)
+        {
+            Require.NotNull(operand, nameof(operands));
+        }
+
+        var shapes = Array.ConvertAll(operands, operand => operand.StaticShape);
+        if (!Array.TrueForAll(shapes, shape => shape.IsFullyKnown))
+        {
+            var rule = OperationRules.Apply(operation, shapes, options);
+            if (!rule.Succeeded)
+            {
+                throw new ShapeMismatchException(operation.Name, operands[0].Shape, operands.Length > 1 ? operands[1].Shape : Shape.Scalar, rule.Error!);
+            }
+        }
+
+        return operands[0].ToDynamic();
+    }
+}
