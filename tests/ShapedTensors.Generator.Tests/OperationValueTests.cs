@@ -14,13 +14,17 @@ namespace ShapedTensors.Generator.Tests;
 public class OperationValueTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Operations_match_the_dynamic_tensor(int seed)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(4, 64)] // inline storage: struct operands are `in`, small results are values
+    public void Operations_match_the_dynamic_tensor(int seed, int inlineStorage)
     {
         var cases = OperationCases.Generate(seed, count: 80);
-        var options = HarnessOptions.Default with { AssemblyName = "OperationCases" + seed.ToString(CultureInfo.InvariantCulture) };
+        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", inlineStorage.ToString(CultureInfo.InvariantCulture)) with
+        {
+            AssemblyName = "OperationCases" + seed.ToString(CultureInfo.InvariantCulture),
+        };
         var run = GeneratorHarness.Run(options, OperationCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName)));
         CompileAssert.AssertCompilesCleanly(run);
         CachingAssert.AssertCachedOnSecondRun(run);
