@@ -14,7 +14,9 @@ namespace ShapedTensors.Generator;
 /// <summary>
 /// Turns each <c>[Tensor]</c> type into a tensor of that shape, and each <c>Dot</c> / <c>BatchDot</c> /
 /// <c>MatMul</c> call whose shapes are known into an overload returning the result shape's type, backed by
-/// a kernel unrolled for those exact dimensions.
+/// a kernel unrolled for those exact dimensions. The other operations of the catalogue (OPS.md §1–§7: elementwise,
+/// bias add, unary, softmax, reductions, transposes, reshapes, concatenation), as methods or C# 14 operators, get
+/// overloads returning their result shape's type too: thin calls into the runtime's precompiled kernels.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TensorGenerator : IIncrementalGenerator
