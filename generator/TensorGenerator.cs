@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using ShapedTensors.Generator.Emit;
@@ -13,7 +14,9 @@ namespace ShapedTensors.Generator;
 /// <summary>
 /// Turns each <c>[Tensor]</c> type into a tensor of that shape, and each <c>Dot</c> / <c>BatchDot</c> /
 /// <c>MatMul</c> call whose shapes are known into an overload returning the result shape's type, backed by
-/// a kernel unrolled for those exact dimensions.
+/// a kernel unrolled for those exact dimensions. The other operations of the catalogue (OPS.md §1–§7: elementwise,
+/// bias add, unary, softmax, reductions, transposes, reshapes, concatenation), as methods or C# 14 operators, get
+/// overloads returning their result shape's type too: thin calls into the runtime's precompiled kernels.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TensorGenerator : IIncrementalGenerator
@@ -72,9 +75,25 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (call, _) => call!)
             .WithTrackingName(TrackingNames.Calls);
 
+        // Operators are extension operators (C# 14): below that language version, operator calls keep their CS0019.
+        var extensionOperators = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= (LanguageVersion)1400 })
+            .WithTrackingName(TrackingNames.ExtensionOperators);
+        var operationCalls = context.SyntaxProvider
+            .CreateSyntaxProvider(OperationParser.IsCandidate, static (context, cancellationToken) => CallSites.EvaluateOperation(context, cancellationToken))
+            .Where(static variants => variants is not null)
+            .WithTrackingName(TrackingNames.OperationSites)
+            .Combine(batchDotSemantics)
+            .Select(static (pair, _) => pair.Left!.For(pair.Right))
+            .Combine(extensionOperators)
+            .Where(static pair => pair.Left is not null && (pair.Right || pair.Left.Spelling == OperationSpelling.Method))
+            .Select(static (pair, _) => pair.Left!)
+            .WithTrackingName(TrackingNames.OperationCalls);
+
         var specialization = calls.Collect()
+            .Combine(operationCalls.Collect())
             .Combine(generatedNamespace)
-            .Select(static (pair, _) => SpecializationPlanner.Plan(pair.Left, pair.Right))
+            .Select(static (pair, _) => SpecializationPlanner.Plan(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Specialization);
 
         var optimized = context.CompilationProvider
@@ -94,6 +113,10 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Combine(specialization)
             .Select(static (pair, _) => pair.Right.For(pair.Left.Site))
             .WithTrackingName(TrackingNames.OwnedOutputs);
+        var ownedByOperations = operationCalls
+            .Combine(specialization)
+            .Select(static (pair, _) => pair.Right.For(pair.Left.Site))
+            .WithTrackingName(TrackingNames.OperationOwnedOutputs);
 
         // Only small plans get a kernel file; the calls of the others go straight to the runtime (KernelStrategy).
         var kernels = owned
@@ -116,6 +139,21 @@ public sealed class TensorGenerator : IIncrementalGenerator
                 .Select(type => new ReferencedTensorType(type.FullName, type.Dims, type.Element, !type.IsStruct, type.DimNames))))
             .Combine(referencedTypes)
             .Select(static (pair, _) => new EquatableArray<ReferencedTensorType>(pair.Left.Concat(pair.Right)));
+        foreach (var outputs in new[] { owned, ownedByOperations })
+        {
+            RegisterOwned(context, outputs, sameShapeCandidates, publicResultTypes, inlineStorage, kernelSettings);
+        }
+    }
+
+    // The canonical types and operations files one call site owns (contraction and operation sites alike).
+    private static void RegisterOwned(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<OwnedOutputs> owned,
+        IncrementalValueProvider<EquatableArray<ReferencedTensorType>> sameShapeCandidates,
+        IncrementalValueProvider<bool> publicResultTypes,
+        IncrementalValueProvider<int> inlineStorage,
+        IncrementalValueProvider<KernelSettings> kernelSettings)
+    {
         var canonicalTypes = owned
             .SelectMany(static (outputs, _) => outputs.CanonicalTypes)
             .Combine(sameShapeCandidates)

@@ -50,4 +50,16 @@ public static class TrackingNames
 
     /// <summary>One operations class per calling namespace.</summary>
     public const string Operations = nameof(Operations);
+
+    /// <summary>Whether the project's language version has extension operators (C# 14).</summary>
+    public const string ExtensionOperators = nameof(ExtensionOperators);
+
+    /// <summary>Candidate operation calls and operators, evaluated under each batch_dot semantics.</summary>
+    public const string OperationSites = nameof(OperationSites);
+
+    /// <summary>Operation calls whose shapes and options are known and accepted.</summary>
+    public const string OperationCalls = nameof(OperationCalls);
+
+    /// <summary>What each operation call site emits on behalf of all calls.</summary>
+    public const string OperationOwnedOutputs = nameof(OperationOwnedOutputs);
 }

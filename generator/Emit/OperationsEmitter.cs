@@ -23,7 +23,9 @@ internal static class OperationsEmitter
             namespaceScope = writer.Block();
         }
 
-        writer.Line("/// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>");
+        writer.Line(model.Operations.Count == 0
+            ? "/// <summary><c>Dot</c>, <c>BatchDot</c> and <c>MatMul</c> specialized for the shapes the code in this namespace uses.</summary>"
+            : "/// <summary>The tensor operations specialized for the shapes the code in this namespace uses.</summary>");
         writer.Line(Names.GeneratedCodeAttribute);
         writer.Line("[global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo");
         using (writer.Block($"internal static partial class {Names.OperationsClass}"))
@@ -48,6 +50,17 @@ internal static class OperationsEmitter
 
                 var inline = overload.ResultNames.Count == 0 && InlineStorage.Holds(overload.ResultDims, inlineStorage);
                 WriteOverload(writer, overload, contractions, model.GeneratedNamespace, settings, inlineStorage > 0, inline);
+            }
+
+            foreach (var operation in model.Operations)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                OperationOverloadEmitter.Emit(writer, operation, inlineStorage > 0, InlineStorage.Holds(operation.ResultDims, inlineStorage));
             }
         }
 

@@ -37,6 +37,12 @@ internal sealed record OperandModel(string TypeName, EquatableArray<int> Dims, E
 
     public bool IsPartial => DimNames.Count > 0;
 
+    /// <summary>Whether this is a scalar of the element type (<c>x * 2f</c>), not a tensor: its <see cref="TypeName"/> is the keyword.</summary>
+    public bool IsScalar { get; init; }
+
+    /// <summary>A scalar operand of an elementwise operation: a rank-0 value of the element type.</summary>
+    public static OperandModel Scalar(ElementKind element) => new(element.Keyword(), EquatableArray<int>.Empty, element, IsClass: false) { IsScalar = true };
+
     /// <summary>The shape as the shape algebra sees it.</summary>
     public StaticShape ToStatic() => DimsModel.ToStatic(Dims, DimNames);
 }
@@ -85,9 +91,10 @@ internal sealed record CallModel(
 /// A call site evaluated under each <see cref="BatchDotSemantics"/> (the syntax step cannot see the MSBuild property;
 /// a later step picks one). Both are the same object when no BatchDot decides a shape in the call or its operands.
 /// </summary>
-internal sealed record CallVariants(CallModel? Keras224, CallModel? TfKeras)
+internal sealed record CallVariants<TCall>(TCall? Keras224, TCall? TfKeras)
+    where TCall : class
 {
-    public CallModel? For(BatchDotSemantics semantics) => semantics == BatchDotSemantics.TfKeras ? TfKeras : Keras224;
+    public TCall? For(BatchDotSemantics semantics) => semantics == BatchDotSemantics.TfKeras ? TfKeras : Keras224;
 }
 
 internal static class SignatureExtensions

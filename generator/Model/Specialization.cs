@@ -31,7 +31,11 @@ internal sealed record OverloadModel(
 }
 
 /// <summary>The overloads emitted into one calling namespace (empty for the global namespace), and the name of their file.</summary>
-internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName);
+internal sealed record OperationsModel(string Namespace, string GeneratedNamespace, EquatableArray<OverloadModel> Overloads, string HintName)
+{
+    /// <summary>The overloads of the non-contraction operations (OPS.md §1–§7), after <see cref="Overloads"/>.</summary>
+    public EquatableArray<OperationOverloadModel> Operations { get; init; } = EquatableArray<OperationOverloadModel>.Empty;
+}
 
 /// <summary>One kernel: a contraction plan (every size and stride fixed) for one element type.</summary>
 internal sealed record KernelModel(string Name, string GeneratedNamespace, ElementKind Element, PlanModel Plan)

@@ -14,7 +14,10 @@ namespace ShapedTensors.Generator.Model;
 /// </summary>
 internal static class SpecializationPlanner
 {
-    public static Specialization Plan(ImmutableArray<CallModel> calls, string generatedNamespace)
+    public static Specialization Plan(ImmutableArray<CallModel> calls, string generatedNamespace) => Plan(calls, ImmutableArray<OperationCallModel>.Empty, generatedNamespace);
+
+    /// <summary>The outputs of the contractions and of the other operations: they share canonical types and operations files.</summary>
+    public static Specialization Plan(ImmutableArray<CallModel> calls, ImmutableArray<OperationCallModel> operationCalls, string generatedNamespace)
     {
         // An overload has one return type, so a group whose calls disagree on the result shape (the same
         // operand types with options that give different shapes) cannot be specialized: its calls stay on
@@ -69,8 +72,16 @@ internal static class SpecializationPlanner
             }
         }
 
-        var hintNames = HintNames.ForOperations(overloadsByNamespace.Keys);
-        return owners.Assign(ns => new OperationsModel(ns, generatedNamespace, new EquatableArray<OverloadModel>(overloadsByNamespace[ns]), hintNames[ns]));
+        var operationsByNamespace = OperationPlanner.Plan(operationCalls, generatedNamespace, owners);
+        var hintNames = HintNames.ForOperations(overloadsByNamespace.Keys.Union(operationsByNamespace.Keys));
+        return owners.Assign(ns => new OperationsModel(
+            ns,
+            generatedNamespace,
+            new EquatableArray<OverloadModel>(overloadsByNamespace.TryGetValue(ns, out var overloads) ? overloads : new List<OverloadModel>()),
+            hintNames[ns])
+        {
+            Operations = new EquatableArray<OperationOverloadModel>(operationsByNamespace.TryGetValue(ns, out var operations) ? operations : new List<OperationOverloadModel>()),
+        });
     }
 
     public static TensorTypeModel Canonical(string generatedNamespace, ElementKind element, EquatableArray<int> dims, EquatableArray<string> names)
@@ -84,7 +95,7 @@ internal static class SpecializationPlanner
         => $"{options.AxisX:D3}{options.AxisY:D3}{(options.TransposeA ? 1 : 0)}{(options.TransposeB ? 1 : 0)}";
 
     // Every output goes to the smallest site (ordinal) among the calls that need it.
-    private sealed class Owners
+    internal sealed class Owners
     {
         private readonly Dictionary<KernelModel, string> _kernels = new();
         private readonly Dictionary<TensorTypeModel, string> _types = new();

@@ -20,9 +20,10 @@ internal static class CallParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
         => node is InvocationExpressionSyntax
         {
-            Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: "Dot" or "BatchDot" or "MatMul" } },
+            Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name },
             ArgumentList.Arguments.Count: >= 1 and <= 4,
-        };
+        }
+        && OperationCatalog.Find(name.Identifier.ValueText) is { Family: OperationFamily.Contraction };
 
     /// <summary>Sorts out the arguments, or returns null when they do not fit any overload.</summary>
     public static ParsedCall? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ internal static class CallParser
             return null;
         }
 
+        var operation = OperationCatalog.Find(name.Identifier.ValueText);
         ExpressionSyntax? right = null, destination = null, axes = null, transposeA = null, transposeB = null;
         var position = 0;
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -42,7 +44,7 @@ internal static class CallParser
                 return null;
             }
 
-            var slot = argument.NameColon?.Name.Identifier.ValueText ?? PositionalSlot(name.Identifier.ValueText, position++, argument.Expression, model, cancellationToken);
+            var slot = argument.NameColon?.Name.Identifier.ValueText ?? PositionalSlot(operation, position++, argument.Expression, model, cancellationToken);
             ref var target = ref right;
             switch (slot)
             {
@@ -51,13 +53,13 @@ internal static class CallParser
                 case "destination":
                     target = ref destination;
                     break;
-                case "axes" when name.Identifier.ValueText == "BatchDot":
+                case "axes" when operation == OperationCatalog.BatchDot:
                     target = ref axes;
                     break;
-                case "transposeA" when name.Identifier.ValueText == "MatMul":
+                case "transposeA" when operation == OperationCatalog.MatMul:
                     target = ref transposeA;
                     break;
-                case "transposeB" when name.Identifier.ValueText == "MatMul":
+                case "transposeB" when operation == OperationCatalog.MatMul:
                     target = ref transposeB;
                     break;
                 default:
@@ -77,57 +79,59 @@ internal static class CallParser
             return null;
         }
 
-        switch (name.Identifier.ValueText)
+        if (operation == OperationCatalog.Dot)
         {
-            case "Dot":
-                return new ParsedCall(Signature.Dot, access.Expression, right, CallOptions.None, destination);
-            case "BatchDot":
-                if (axes is null)
-                {
-                    return new ParsedCall(Signature.BatchDotDefault, access.Expression, right, CallOptions.None, destination);
-                }
-
-                if (axes is TupleExpressionSyntax { Arguments.Count: 2 } pair)
-                {
-                    var (x, y) = (Constant<int>(pair.Arguments[0].Expression, model, cancellationToken), Constant<int>(pair.Arguments[1].Expression, model, cancellationToken));
-                    var options = x is { } ax && y is { } ay ? new CallOptions(ax, ay, false, false) : null;
-                    return new ParsedCall(Signature.BatchDotPair, access.Expression, right, options, destination);
-                }
-
-                var axis = Constant<int>(axes, model, cancellationToken);
-                if (axis is not null || IsOfType(axes, SpecialType.System_Int32, model, cancellationToken))
-                {
-                    return new ParsedCall(Signature.BatchDotInt, access.Expression, right, axis is { } a ? new CallOptions(a, a, false, false) : null, destination);
-                }
-
-                // A non-constant pair (a tuple variable, say).
-                return new ParsedCall(Signature.BatchDotPair, access.Expression, right, null, destination);
-            default:
-                var a1 = transposeA is null ? false : Constant<bool>(transposeA, model, cancellationToken);
-                var b1 = transposeB is null ? false : Constant<bool>(transposeB, model, cancellationToken);
-                var flags = a1 is { } ta && b1 is { } tb ? new CallOptions(0, 0, ta, tb) : null;
-                return new ParsedCall(Signature.MatMul, access.Expression, right, flags, destination);
+            return new ParsedCall(Signature.Dot, access.Expression, right, CallOptions.None, destination);
         }
+
+        if (operation == OperationCatalog.BatchDot)
+        {
+            if (axes is null)
+            {
+                return new ParsedCall(Signature.BatchDotDefault, access.Expression, right, CallOptions.None, destination);
+            }
+
+            if (axes is TupleExpressionSyntax { Arguments.Count: 2 } pair)
+            {
+                var (x, y) = (Constant<int>(pair.Arguments[0].Expression, model, cancellationToken), Constant<int>(pair.Arguments[1].Expression, model, cancellationToken));
+                var options = x is { } ax && y is { } ay ? new CallOptions(ax, ay, false, false) : null;
+                return new ParsedCall(Signature.BatchDotPair, access.Expression, right, options, destination);
+            }
+
+            var axis = Constant<int>(axes, model, cancellationToken);
+            if (axis is not null || IsOfType(axes, SpecialType.System_Int32, model, cancellationToken))
+            {
+                return new ParsedCall(Signature.BatchDotInt, access.Expression, right, axis is { } a ? new CallOptions(a, a, false, false) : null, destination);
+            }
+
+            // A non-constant pair (a tuple variable, say).
+            return new ParsedCall(Signature.BatchDotPair, access.Expression, right, null, destination);
+        }
+
+        var a1 = transposeA is null ? false : Constant<bool>(transposeA, model, cancellationToken);
+        var b1 = transposeB is null ? false : Constant<bool>(transposeB, model, cancellationToken);
+        var flags = a1 is { } ta && b1 is { } tb ? new CallOptions(0, 0, ta, tb) : null;
+        return new ParsedCall(Signature.MatMul, access.Expression, right, flags, destination);
     }
 
     // The parameter a positional argument fills; the second argument of BatchDot and MatMul depends on its type.
-    private static string PositionalSlot(string operation, int position, ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    private static string PositionalSlot(OperationDescriptor? operation, int position, ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
     {
         switch (operation, position)
         {
             case (_, 0):
                 return "y";
-            case ("Dot", 1):
+            case (_, 1) when operation == OperationCatalog.Dot:
                 return "destination";
-            case ("BatchDot", 1):
+            case (_, 1) when operation == OperationCatalog.BatchDot:
                 return argument is TupleExpressionSyntax || IsOfType(argument, SpecialType.System_Int32, model, cancellationToken) || model.GetTypeInfo(argument, cancellationToken).Type is INamedTypeSymbol { IsTupleType: true }
                     ? "axes"
                     : "destination";
-            case ("BatchDot", 2):
+            case (_, 2) when operation == OperationCatalog.BatchDot:
                 return "destination";
-            case ("MatMul", 1):
+            case (_, 1) when operation == OperationCatalog.MatMul:
                 return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA" : "destination";
-            case ("MatMul", 2):
+            case (_, 2) when operation == OperationCatalog.MatMul:
                 return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA or B" : "?";
             default:
                 return "?";
@@ -135,17 +139,17 @@ internal static class CallParser
     }
 
     // Literals are read from the syntax; anything else is bound (the expensive query, so the last resort).
-    private static bool IsOfType(ExpressionSyntax expression, SpecialType type, SemanticModel model, CancellationToken cancellationToken)
+    internal static bool IsOfType(ExpressionSyntax expression, SpecialType type, SemanticModel model, CancellationToken cancellationToken)
         => Literal(expression) is { } literal
             ? (literal is bool ? SpecialType.System_Boolean : literal is int ? SpecialType.System_Int32 : SpecialType.None) == type
             : model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == type;
 
-    private static T? Constant<T>(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    internal static T? Constant<T>(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
         where T : struct
         => (Literal(expression) ?? model.GetConstantValue(expression, cancellationToken).Value) is T value ? value : null;
 
     // true, false, 3 or -3, as written.
-    private static object? Literal(ExpressionSyntax expression) => expression switch
+    internal static object? Literal(ExpressionSyntax expression) => expression switch
     {
         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression } => true,
         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } => false,

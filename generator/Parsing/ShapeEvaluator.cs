@@ -69,6 +69,70 @@ internal sealed class ShapeEvaluator
             : null;
     }
 
+    /// <summary>The result of an operation whose operands are known and accepted by its rule, or null.</summary>
+    /// <param name="operation">The parsed call or operator.</param>
+    /// <param name="callNamespace">The namespace enclosing the call.</param>
+    /// <param name="site">Where the call is (see <see cref="CallModel.Site"/>).</param>
+    public OperationCallModel? EvaluateOperation(ParsedOperation operation, string callNamespace, string site) => EvaluateOperation(operation, callNamespace, site, 0);
+
+    // Operands with sizes known only at run time stay on the fallback in this round.
+    private OperationCallModel? EvaluateOperation(ParsedOperation operation, string callNamespace, string site, int depth)
+    {
+        if (operation.Options is null)
+        {
+            return null;
+        }
+
+        var operands = new OperandModel?[operation.Operands.Count];
+        OperandModel? tensor = null;
+        for (var i = 0; i < operands.Length; i++)
+        {
+            operands[i] = Evaluate(operation.Operands[i], depth + 1);
+            if (operands[i] is { IsPartial: true } || (operands[i] is { } known && tensor is not null && known.Element != tensor.Element))
+            {
+                return null;
+            }
+
+            tensor ??= operands[i];
+        }
+
+        // No tensor at all (i + 1): the common case, decided before anything else is bound.
+        if (tensor is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < operands.Length; i++)
+        {
+            if (operands[i] is null)
+            {
+                if (operation.Descriptor.Family != OperationFamily.Broadcast || !ScalarOperands.Fits(operation.Operands[i], tensor.Element, _model, _cancellationToken))
+                {
+                    return null;
+                }
+
+                operands[i] = OperandModel.Scalar(tensor.Element);
+            }
+        }
+
+        var rule = OperationRules.Apply(operation.Descriptor, operands.Select(operand => operand!.ToStatic()).ToArray(), operation.Options);
+        if (rule.Result is not { } result || DimsModel.From(result) is not (var dims, { Count: 0 }) || (dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None))
+        {
+            return null;
+        }
+
+        return new OperationCallModel(
+            operation.Descriptor.Name,
+            operation.Spelling,
+            operation.OptionForm,
+            new EquatableArray<OperandModel>(operands!),
+            operation.Options,
+            new EquatableArray<int>(rule.Axes),
+            dims,
+            callNamespace,
+            site);
+    }
+
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its
     // errors); the kernel, if one loop nest serves every run-time size but the count of products (KernelLayout).
     // tf.keras' batch_dot is specified for fully known shapes only: such calls stay on the run-time fallback.
@@ -118,8 +182,22 @@ internal sealed class ShapeEvaluator
             case InvocationExpressionSyntax invocation when CallParser.IsCandidate(invocation, _cancellationToken):
                 return CallParser.Parse(invocation, _model, _cancellationToken) is { Destination: null } call
                     && EvaluateCall(call, string.Empty, string.Empty, depth) is { } result
-                        ? Canonical(result)
+                        ? Canonical(result.X.Element, result.ResultDims, result.ResultNames)
                         : null;
+            case InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax when OperationParser.IsCandidate(expression, _cancellationToken):
+                // An operation on tensors; anything else (i + 1, -n, list.Max()) falls through to its bound type.
+                if (OperationParser.Parse(expression, _model, _cancellationToken) is { } operation
+                    && EvaluateOperation(operation, string.Empty, string.Empty, depth) is { } operationResult)
+                {
+                    return Canonical(operationResult.Element, operationResult.ResultDims, EquatableArray<string>.Empty);
+                }
+
+                if (expression is not InvocationExpressionSyntax)
+                {
+                    return null;
+                }
+
+                break;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: SimpleNameSyntax name } access } when System.Array.IndexOf(Factories, name.Identifier.ValueText) >= 0
                 && FromType(BindType(SyntaxFactory.ParseTypeName(access.Expression.ToString()), access.Expression.SpanStart)) is { } factoryType:
                 // W.Zeros(), W.Random(seed: 1), ...: generated factories return their own type.
@@ -175,15 +253,8 @@ internal sealed class ShapeEvaluator
 
     private static long Length(OperandModel operand) => operand.Dims.Contains(0) ? 0 : operand.Dims.Aggregate(1L, (product, dim) => product * dim);
 
-    private OperandModel Canonical(CallModel call)
-        => new(
-            "global::" + _generatedNamespace + "." + Names.CanonicalType(call.X.Element, call.ResultDims, call.ResultNames),
-            call.ResultDims,
-            call.X.Element,
-            IsClass: false)
-        {
-            DimNames = call.ResultNames,
-        };
+    private OperandModel Canonical(ElementKind element, EquatableArray<int> dims, EquatableArray<string> names)
+        => new("global::" + _generatedNamespace + "." + Names.CanonicalType(element, dims, names), dims, element, IsClass: false) { DimNames = names };
 
     // Only types the generator does extend have the members specialized overloads call.
     private OperandModel? FromType(ITypeSymbol? type)

@@ -80,4 +80,50 @@ public sealed class GeneratorCachingTests
         var declarationOutputs = edited.Results[0].TrackedSteps[TrackingNames.Declarations].SelectMany(step => step.Outputs);
         Assert.All(declarationOutputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
+
+    private const string OperationCalls = """
+        using ShapedTensors;
+
+        namespace App;
+
+        public static class Layer
+        {
+            public static float Run()
+            {
+                var h = A.Ones().Dot(B.Ones()).Relu();
+                var s = h.Softmax().Sum(1);
+                return s[0] + Count(3);
+            }
+
+            public static int Count(int n)
+            {
+                return n + 1;
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_edit_beside_operation_calls_leaves_every_output_cached()
+    {
+        var run = GeneratorHarness.Run(Types, OperationCalls);
+        Assert.Contains(run.GeneratedSources.Keys, name => name.Contains("Float32_3.g.cs", System.StringComparison.Ordinal));
+
+        CachingAssert.AssertEditKeepsOutputsCached(run, c => CompilationEdits.ReplaceText(c, "return n + 1;", "return n + n - 1 + 2;"));
+    }
+
+    [Fact]
+    public void Changing_an_operation_call_regenerates_what_it_owns_only()
+    {
+        var run = GeneratorHarness.Run(Types, OperationCalls);
+        var edited = run.Driver.RunGenerators(CompilationEdits.ReplaceText(run.InputCompilation, "h.Softmax().Sum(1)", "h.Softmax().Sum(0)")).GetRunResult();
+        var result = edited.Results[0];
+
+        // The Relu call and the declarations are untouched; the Sum call's result type (5,) replaces (3,).
+        Assert.All(result.TrackedSteps[TrackingNames.Declarations].SelectMany(step => step.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Contains(result.GeneratedSources, source => source.HintName.EndsWith("Float32_5.g.cs", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.GeneratedSources, source => source.HintName.EndsWith("Float32_3.g.cs", System.StringComparison.Ordinal));
+        // h's canonical type (3, 5), owned by an unchanged call, is reused.
+        var canonical = result.TrackedSteps[TrackingNames.CanonicalTypes].SelectMany(step => step.Outputs).ToList();
+        Assert.Contains(canonical, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+    }
 }

@@ -26,6 +26,32 @@ public sealed class GeneratorScaleTests
     }
 
     [Fact]
+    public void Arithmetic_on_numbers_makes_no_operation_calls()
+    {
+        // Operators are everywhere: 2,000 of them on numbers are candidates (or not even that: 1 + 2) and none becomes a
+        // call model; the transform bails out after looking up the operands' names.
+        var body = string.Concat(Enumerable.Range(0, 500).Select(i => $"        n = (n + {i}) * 2 - i / 3;\n        n = -n + 1 + 2;\n"));
+        var source = $$"""
+            namespace Numbers;
+
+            public static class Arithmetic
+            {
+                public static int Run(int i)
+                {
+                    var n = 0;
+            {{body}}        return n;
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(SyntheticProject.Sources().Append(source).ToArray());
+
+        var steps = run.RunResult.Results[0].TrackedSteps;
+        Assert.True(
+            !steps.TryGetValue(GeneratorAssembly::ShapedTensors.Generator.TrackingNames.OperationSites, out var sites) || !sites.SelectMany(step => step.Outputs).Any(),
+            "arithmetic on numbers became operation calls");
+    }
+
+    [Fact]
     public void Changing_one_call_regenerates_only_what_that_call_needs()
     {
         var run = GeneratorHarness.Run(SyntheticProject.Sources());

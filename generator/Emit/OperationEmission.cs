@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Emit;
+
+/// <summary>
+/// The one place that maps a catalogue operation to its run-time kernel call: every operation is a thin call into the
+/// runtime's precompiled kernels (<c>GeneratedCodeSupport</c>) with its shapes and normalized axes as constants.
+/// </summary>
+internal static class OperationEmission
+{
+    private const string Runtime = "global::ShapedTensors";
+
+    /// <summary>The statement that computes <paramref name="operation"/> into <c>output</c> for one constant set of options.</summary>
+    /// <param name="operands">The operands' parameter names, receiver first.</param>
+    public static string Kernel(OperationOverloadModel overload, OperationCase operation, IReadOnlyList<string> operands)
+    {
+        var descriptor = overload.Descriptor;
+        var t = overload.Element.Keyword();
+        var spans = overload.Operands.Select((operand, i) => Span(operand, operands[i])).ToArray();
+        var shapes = overload.Operands.Select(Shape).ToArray();
+        var support = $"{Runtime}.GeneratedCodeSupport";
+        switch (descriptor.Family)
+        {
+            case OperationFamily.Broadcast:
+            case OperationFamily.BiasAdd:
+                // Keras' reshaped bias, (1,)*(r-1) + (b0,) or (1,) + bias.shape, is the bias left-padded with 1s: numpy
+                // broadcasting of the bias itself gives the same result on both of Keras' paths.
+                var elementwise = descriptor.Family == OperationFamily.BiasAdd ? OperationCatalog.Add.Name : descriptor.Name;
+                return $"{support}.Broadcast<{t}>({Runtime}.ElementwiseOperation.{elementwise}, {spans[0]}, {shapes[0]}, {spans[1]}, {shapes[1]}, output, {overload.ResultType}.Shape);";
+            case OperationFamily.Unary:
+                return $"{support}.Unary<{t}>({Runtime}.UnaryOperation.{descriptor.Name}, {spans[0]}, output);";
+            case OperationFamily.Softmax:
+                return $"{support}.Softmax<{t}>({spans[0]}, {shapes[0]}, {Int(operation.Axes[0])}, output);";
+            case OperationFamily.Reduction:
+                return $"{support}.Reduce<{t}>({Runtime}.ReductionOperation.{descriptor.Name}, {spans[0]}, {shapes[0]}, {List(operation.Axes)}, output);";
+            case OperationFamily.Transpose:
+                return $"{support}.Transpose<{t}>({spans[0]}, {shapes[0]}, {List(operation.Axes)}, output);";
+            case OperationFamily.Reshape:
+                return $"{support}.Copy<{t}>({spans[0]}, output);";
+            default: // Concatenate
+                var joined = string.Join(", ", spans.Select((span, i) => span + ", " + shapes[i]));
+                return $"{support}.Concatenate<{t}>({Int(operation.Axes[0])}, output, {overload.ResultType}.Shape, {joined});";
+        }
+    }
+
+    /// <summary>
+    /// The <c>DynamicTensor</c> computation of a call whose options are not one of the overload's constant cases (a
+    /// variable axis): the run-time rule checks the shapes, and <c>FromDynamic</c> that the result has the overload's.
+    /// </summary>
+    public static string RunTime(OperationOverloadModel overload, IReadOnlyList<string> operands)
+    {
+        var descriptor = overload.Descriptor;
+        var options = descriptor.Options.Where(o => o.Kind != OptionKind.Axes || overload.OptionForm != OptionForms.NoAxes).Select(o => o.Name);
+        var tensors = operands.Select(name => name + ".ToDynamic()");
+        return descriptor.Family == OperationFamily.Concatenate
+            ? $"{Runtime}.DynamicTensor<{overload.Element.Keyword()}>.Concatenate(axis, {string.Join(", ", tensors)})"
+            : $"{tensors.First()}.{descriptor.Name}({string.Join(", ", tensors.Skip(1).Concat(options))})";
+    }
+
+    /// <summary>A constant list of ints as a <c>ReadOnlySpan&lt;int&gt;</c> collection expression (stored as data, nothing allocated).</summary>
+    public static string List(IEnumerable<int> values) => "[" + string.Join(", ", values.Select(Int)) + "]";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // A scalar operand is a rank-0 tensor of one element, viewed where it lies.
+    private static string Span(OperandModel operand, string name)
+        => operand.IsScalar ? $"new global::System.ReadOnlySpan<{operand.Element.Keyword()}>(in {name})" : $"{name}.AsReadOnlySpan()";
+
+    private static string Shape(OperandModel operand) => operand.IsScalar ? $"{Runtime}.Shape.Scalar" : $"{operand.TypeName}.Shape";
+}
