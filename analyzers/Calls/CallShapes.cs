@@ -1,3 +1,5 @@
+using System;
+
 namespace ShapedTensors.Analyzers.Calls;
 
 /// <summary>A call's operation and constant options, applied to operand shapes with the shared shape algebra.</summary>
@@ -57,47 +59,44 @@ internal sealed class CallShapes
     public CallShapes WithAxes(int axisX, int axisY) => new(Operation, AxesForm.Pair, axisX, axisY, TransposeA, TransposeB, Semantics);
 
     /// <summary>What the runtime computes for these shapes: the result shape or the exact error.</summary>
-    public ContractionResult Apply(Shape x, Shape y)
-    {
-        if (Operation == OperationCatalog.Dot)
-        {
-            return ShapeAlgebra.Dot(x, y);
-        }
-
-        if (Operation == OperationCatalog.MatMul)
-        {
-            return ShapeAlgebra.MatMul(x, y, TransposeA, TransposeB);
-        }
-
-        return AxesForm switch
-        {
-            AxesForm.Int => ShapeAlgebra.BatchDot(x, y, AxisX, Semantics),
-            AxesForm.Pair => ShapeAlgebra.BatchDot(x, y, AxisX, AxisY, Semantics),
-            _ => ShapeAlgebra.BatchDot(x, y, Semantics),
-        };
-    }
+    public ContractionResult Apply(Shape x, Shape y) => Select(
+        () => ShapeAlgebra.Dot(x, y),
+        () => ShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
+        () => ShapeAlgebra.BatchDot(x, y, Semantics),
+        () => ShapeAlgebra.BatchDot(x, y, AxisX, Semantics),
+        () => ShapeAlgebra.BatchDot(x, y, AxisX, AxisY, Semantics));
 
     /// <summary>
     /// What graph time says for shapes whose dimensions may be named or unknown (PARTIAL_SHAPES.md §3): the static
     /// result and the checks deferred to run time, or the exact error with <c>?</c> in its frame. Keras 2.2.4's
     /// <c>batch_dot</c> only: the contract does not cover tf.keras' with partial shapes (see <see cref="CoversPartialShapes"/>).
     /// </summary>
-    public StaticContraction ApplyStatic(StaticShape x, StaticShape y)
+    public StaticContraction ApplyStatic(StaticShape x, StaticShape y) => Select(
+        () => StaticShapeAlgebra.Dot(x, y),
+        () => StaticShapeAlgebra.MatMul(x, y, TransposeA, TransposeB),
+        () => StaticShapeAlgebra.BatchDot(x, y),
+        () => StaticShapeAlgebra.BatchDot(x, y, AxisX, AxisX, validateAxes: true),
+        () => StaticShapeAlgebra.BatchDot(x, y, AxisX, AxisY, validateAxes: true));
+
+    // Which rule the call is, in one place for both algebras (full shapes and partial ones): Dot, MatMul, or BatchDot
+    // by the form its axes were given in.
+    private T Select<T>(Func<T> dot, Func<T> matMul, Func<T> batchDot, Func<T> batchDotInt, Func<T> batchDotPair)
     {
         if (Operation == OperationCatalog.Dot)
         {
-            return StaticShapeAlgebra.Dot(x, y);
+            return dot();
         }
 
         if (Operation == OperationCatalog.MatMul)
         {
-            return StaticShapeAlgebra.MatMul(x, y, TransposeA, TransposeB);
+            return matMul();
         }
 
         return AxesForm switch
         {
-            AxesForm.Int or AxesForm.Pair => StaticShapeAlgebra.BatchDot(x, y, AxisX, AxesForm == AxesForm.Int ? AxisX : AxisY, validateAxes: true),
-            _ => StaticShapeAlgebra.BatchDot(x, y),
+            AxesForm.Int => batchDotInt(),
+            AxesForm.Pair => batchDotPair(),
+            _ => batchDot(),
         };
     }
 

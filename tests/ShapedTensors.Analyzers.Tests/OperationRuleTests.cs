@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using ShapedTensors.Analyzers.Tests.Support;
 using Xunit;
@@ -24,19 +25,14 @@ public sealed class OperationRuleTests
     [Fact]
     public async Task Every_operator_on_incompatible_shapes_is_an_error_whether_or_not_it_binds()
     {
-        var diagnostics = await OperationDiagnostics.OfAsync(OperationDiagnostics.Program(
+        await AssertErrorsAsync(
             Types,
-            new[] { "new P() + new Q()", "new P() - new Q()", "new P() * new Q()", "new P() / new Q()", "-(new P() * new Q())" }));
-        Assert.Equal(
-            new[]
-            {
-                ("ST0001", "new P() + new Q()", "Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [2,3], [2,4]."),
-                ("ST0001", "new P() - new Q()", "Dimensions must be equal, but are 3 and 4 for 'sub' (op: 'Sub') with input shapes: [2,3], [2,4]."),
-                ("ST0001", "new P() * new Q()", "Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4]."),
-                ("ST0001", "new P() / new Q()", "Dimensions must be equal, but are 3 and 4 for 'truediv' (op: 'RealDiv') with input shapes: [2,3], [2,4]."),
-                ("ST0001", "new P() * new Q()", "Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4]."),
-            },
-            diagnostics);
+            new[] { "new P() + new Q()", "new P() - new Q()", "new P() * new Q()", "new P() / new Q()", "-(new P() * new Q())" },
+            ("new P() + new Q()", "Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [2,3], [2,4]."),
+            ("new P() - new Q()", "Dimensions must be equal, but are 3 and 4 for 'sub' (op: 'Sub') with input shapes: [2,3], [2,4]."),
+            ("new P() * new Q()", "Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4]."),
+            ("new P() / new Q()", "Dimensions must be equal, but are 3 and 4 for 'truediv' (op: 'RealDiv') with input shapes: [2,3], [2,4]."),
+            ("new P() * new Q()", "Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4]."));
     }
 
     [Fact]
@@ -57,32 +53,22 @@ public sealed class OperationRuleTests
     [Fact]
     public async Task Constant_locals_and_fields_count_as_constants()
     {
-        var diagnostics = await OperationDiagnostics.OfAsync(OperationDiagnostics.Program(
+        await AssertErrorsAsync(
             Types + "\nstatic class K { public const int Axis = 3; }",
-            new[] { "new P().Softmax(K.Axis)", "new P().Sum(axis: K.Axis, keepdims: K.Axis > 2)" }));
-        Assert.Equal(
-            new[]
-            {
-                ("ST0001", "new P().Softmax(K.Axis)", "Dimension (3) must be in the range [-2, 2) where 2 is the number of dimensions in the input."),
-                ("ST0001", "new P().Sum(axis: K.Axis, keepdims: K.Axis > 2)", "Invalid reduction dimension 3 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [2,3], [] and with computed input tensors: input[1] = <3>."),
-            },
-            diagnostics);
+            new[] { "new P().Softmax(K.Axis)", "new P().Sum(axis: K.Axis, keepdims: K.Axis > 2)" },
+            ("new P().Softmax(K.Axis)", "Dimension (3) must be in the range [-2, 2) where 2 is the number of dimensions in the input."),
+            ("new P().Sum(axis: K.Axis, keepdims: K.Axis > 2)", "Invalid reduction dimension 3 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [2,3], [] and with computed input tensors: input[1] = <3>."));
     }
 
     [Fact]
     public async Task Known_dimensions_of_partial_shapes_are_checked_with_question_marks_in_the_frame()
     {
-        var diagnostics = await OperationDiagnostics.OfAsync(OperationDiagnostics.Program(
+        await AssertErrorsAsync(
             "[Tensor(\"batch\", 3)] partial struct B3;\n[Tensor(\"batch\", 4)] partial struct B4;",
-            new[] { "new B3() + new B4()", "new B3().Reshape(5, 5)", "new B3().Squeeze(1)", "new B3().Concatenate(new B4(), 0)" }));
-        Assert.Equal(
-            new[]
-            {
-                ("ST0001", "new B3() + new B4()", "Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [?,3], [?,4]."),
-                ("ST0001", "new B3().Squeeze(1)", "Can not squeeze dim[1], expected a dimension of 1, got 3 for 'Squeeze' (op: 'Squeeze') with input shapes: [?,3]."),
-                ("ST0001", "new B3().Concatenate(new B4(), 0)", "Dimension 0 in both shapes must be equal, but are 3 and 4. Shapes are [3] and [4]. for 'concat' (op: 'ConcatV2') with input shapes: [?,3], [?,4], [] and with computed input tensors: input[2] = <0>."),
-            },
-            diagnostics);
+            new[] { "new B3() + new B4()", "new B3().Reshape(5, 5)", "new B3().Squeeze(1)", "new B3().Concatenate(new B4(), 0)" },
+            ("new B3() + new B4()", "Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [?,3], [?,4]."),
+            ("new B3().Squeeze(1)", "Can not squeeze dim[1], expected a dimension of 1, got 3 for 'Squeeze' (op: 'Squeeze') with input shapes: [?,3]."),
+            ("new B3().Concatenate(new B4(), 0)", "Dimension 0 in both shapes must be equal, but are 3 and 4. Shapes are [3] and [4]. for 'concat' (op: 'ConcatV2') with input shapes: [?,3], [?,4], [] and with computed input tensors: input[2] = <0>."));
     }
 
     [Fact]
@@ -109,5 +95,12 @@ public sealed class OperationRuleTests
             new[] { "new P() - new Q()", "dynamic1 + dynamic2", "dynamic1.Squeeze(5)", "shaped.Squeeze(5)", "shaped.Add(new Q())" },
             "DynamicTensor<float> dynamic1, DynamicTensor<float> dynamic2, IShapedTensor<float> shaped"));
         Assert.Empty(diagnostics);
+    }
+
+    // The ST0001s the calls get, in order: each call with the exact text it is expected to get.
+    private static async Task AssertErrorsAsync(string declarations, string[] calls, params (string On, string Text)[] errors)
+    {
+        var diagnostics = await OperationDiagnostics.OfAsync(OperationDiagnostics.Program(declarations, calls));
+        Assert.Equal(errors.Select(e => ("ST0001", e.On, e.Text)), diagnostics);
     }
 }

@@ -11,7 +11,7 @@ using Xunit;
 namespace ShapedTensors.Tests;
 
 /// <summary>
-/// SEMANTICS.md §7.1, read from the file: each run-time text (rows S, K and L) is produced by the library, exactly,
+/// SEMANTICS.md §7.1, read from the file: each run-time text (rows S, K, P, L and O) is produced by the library, exactly,
 /// with the exception type and parameter the row names. Every such row has a producer here and every producer a
 /// row, so a new text cannot go unlisted. (The D rows, compile-time message formats, are the analyzer tests'.)
 /// </summary>
@@ -79,6 +79,33 @@ public sealed class TextCatalogTests
         ["L33"] = () => Throws(() => GeneratedCodeSupport.CopyOfInferred(StaticShape.Parse("?", 0), "Empty", Array.Empty<float>(), "elements", out _)),
         ["L34"] = () => GeneratedCodeSupport.Uninitialized("Sample", "batch"),
         ["L27"] = () => Throws(() => ShapedTensorFallbacks.Dot<float>(new Typed(2, 2), new Typed(2, 2), new Inline2x2())),
+
+        // The operations of OPS.md §1–§7, through DynamicTensor (the same OperationRules the analyzers and generator use).
+        ["O1"] = () => Throws(() => Dynamic(2, 3) + Dynamic(2, 4)),
+        ["O2"] = () => Throws(() => Dynamic(32, 10).BiasAdd(Dynamic(5))),
+        ["O3"] = () => Throws(() => Dynamic(3).BiasAdd(Dynamic(3))),
+        ["O4"] = () => Throws(() => Dynamic(8, 5, 3).BiasAdd(Dynamic(4))),
+        ["O5"] = () => Throws(() => Dynamic(2, 3).BiasAdd(Dynamic(2, 3))),
+        ["O6"] = () => Throws(() => Dynamic().Softmax()),
+        ["O7"] = () => Throws(() => Dynamic(2, 3, 4).Softmax(3)),
+        ["O8"] = () => Throws(() => Dynamic(2, 3).Sum(2)),
+        ["O9"] = () => Throws(() => Dynamic(2, 3).PermuteDimensions(1, 0, 2)),
+        ["O10"] = () => Throws(() => Dynamic(2, 3).PermuteDimensions(0, 2)),
+        ["O11"] = () => Throws(() => Dynamic(2, 3).PermuteDimensions(-1, 0)),
+        ["O12"] = () => Throws(() => Dynamic(2, 3).PermuteDimensions(0, 0)),
+        ["O13"] = () => Throws(() => Dynamic(2, 3).Reshape(5, 5)),
+        ["O14"] = () => Throws(() => Dynamic(2, 3).Reshape(-1, 4)),
+        ["O15"] = () => Throws(() => Dynamic(2, 3).Reshape()),
+        ["O16"] = () => Throws(() => Dynamic(2, 3).Reshape(-1, -1)),
+        ["O17"] = () => Throws(() => Dynamic(0, 3).Reshape(-1, 0)),
+        ["O18"] = () => Throws(() => Dynamic(2, 3).Reshape(-2, 3)),
+        ["O19"] = () => Throws(() => Dynamic(2, 3).ExpandDims(3)),
+        ["O20"] = () => Throws(() => Dynamic(2, 3).Squeeze(-1)),
+        ["O21"] = () => Throws(() => Dynamic(2, 3).Squeeze(2)),
+        ["O22"] = () => Throws(() => Dynamic(2, 3).Concatenate(Dynamic(3, 5), 1)),
+        ["O23"] = () => Throws(() => Dynamic(2, 3).Concatenate(Dynamic(2, 3, 4), 1)),
+        ["O24"] = () => Throws(() => Dynamic(2, 3).Concatenate(Dynamic(2, 3), 2)),
+        ["O25"] = () => Throws(() => Dynamic().Concatenate(Dynamic())),
     };
 
     public static TheoryData<string, string, string> RunTimeRows()
