@@ -229,6 +229,12 @@ internal sealed class ShapeEvaluator
                         return true;
                     }
 
+                    if (DeconstructedFrom(local) is { } element)
+                    {
+                        operand = Evaluate(element, depth + 1);
+                        return true;
+                    }
+
                     operand = FromType(local.Type);
                     return true;
                 case IParameterSymbol parameter:
@@ -244,6 +250,39 @@ internal sealed class ShapeEvaluator
         }
 
         return false;
+    }
+
+    // var (a, b) = (e1, e2) or (var a, var b) = (e1, e2): the element a local takes, when the right side is a tuple
+    // literal of this file (its elements may be generated calls, which have no type in the generator's view).
+    private ExpressionSyntax? DeconstructedFrom(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not SingleVariableDesignationSyntax designation
+            || designation.SyntaxTree != _model.SyntaxTree)
+        {
+            return null;
+        }
+
+        SyntaxNode position = designation;
+        var index = -1;
+        switch (designation.Parent)
+        {
+            case ParenthesizedVariableDesignationSyntax list when list.Parent is DeclarationExpressionSyntax { Type.IsVar: true } declaration:
+                index = list.Variables.IndexOf(designation);
+                position = declaration;
+                break;
+            case DeclarationExpressionSyntax { Type.IsVar: true, Parent: ArgumentSyntax { Parent: TupleExpressionSyntax tuple } argument }:
+                index = tuple.Arguments.IndexOf(argument);
+                position = tuple;
+                break;
+        }
+
+        return index >= 0
+            && position.Parent is AssignmentExpressionSyntax { Right: TupleExpressionSyntax values } assignment
+            && assignment.Left == position
+            && index < values.Arguments.Count
+                ? values.Arguments[index].Expression
+                : null;
     }
 
     private ITypeSymbol? BindType(TypeSyntax type) => BindType(type, type.SpanStart);

@@ -42,6 +42,37 @@ public sealed class UserCodeTests
     }
 
     [Fact]
+    public void Locals_deconstructed_from_a_tuple_of_generated_calls_have_their_elements_shapes()
+    {
+        // W1.Random() exists only in the generator's output, so in its view the tuple has no type: each local takes
+        // its own element's shape, in both spellings of a deconstruction.
+        var run = GeneratorHarness.Run("""
+            using ShapedTensors;
+            namespace App
+            {
+                [Tensor(4, 8)] public partial struct X;
+                [Tensor(8, 6)] public partial struct W1;
+                [Tensor(6)] public partial struct B1;
+                public static class Calls
+                {
+                    public static object Run()
+                    {
+                        var (x, w1) = (X.Random(seed: 1), W1.Random(seed: 2));
+                        (var b1, var h) = (B1.Ones(), x.MatMul(w1));
+                        return h.Add(b1).Relu();
+                    }
+                }
+            }
+            """);
+
+        CompileAssert.AssertCompilesCleanly(run);
+        var operations = run.GeneratedSources["App.GeneratedTensorOperations.g.cs"];
+        Assert.Contains("Float32_4x6 MatMul(this global::App.X x, global::App.W1 y", operations, StringComparison.Ordinal);
+        Assert.Contains("Float32_4x6 Add(this global::ShapedTensors.Generated.TestAssembly.Float32_4x6 x, global::App.B1 y", operations, StringComparison.Ordinal);
+        Assert.Contains("Float32_4x6 Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_4x6 x", operations, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_type_declared_where_generated_types_go_does_not_break_the_generator()
     {
         // The analyzer reports the declaration (ST0110); the generator still extends every other type.
