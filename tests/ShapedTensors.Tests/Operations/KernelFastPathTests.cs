@@ -1,0 +1,55 @@
+using System;
+using System.Linq;
+using System.Numerics;
+using Xunit;
+using static ShapedTensors.Tests.Operations.NaiveOperations;
+using static ShapedTensors.Tests.Operations.OperationData;
+
+namespace ShapedTensors.Tests.Operations;
+
+/// <summary>
+/// What <see cref="KernelTests"/>' small random shapes do not reach: ranks above the 8 whose layouts live on the stack,
+/// and softmax rows long enough for every vector width of the fused exp-and-sum, with every tail.
+/// </summary>
+public sealed class KernelFastPathTests
+{
+    [Fact]
+    public void Ranks_above_the_stack_layouts_match_numpy()
+    {
+        var random = new Random(10);
+        int[] dims = [2, 1, 3, 2, 1, 2, 3, 1, 2, 2], stretched = [3, 1, 1, 2, 1, 1, 2, 2], permutation = [9, 0, 8, 1, 7, 2, 6, 3, 5, 4];
+        var (x, xe) = Values<double>(random, Count(dims));
+        var (y, ye) = Values<double>(random, Count(stretched));
+        var output = new double[Count(dims)];
+        GeneratedCodeSupport.Broadcast<double>(ElementwiseOperation.Multiply, x, new Shape(dims), y, new Shape(stretched), output, new Shape(dims));
+        AssertClose(Broadcast(ElementwiseOperation.Multiply, xe, dims, ye, stretched), output, "broadcast");
+
+        GeneratedCodeSupport.Transpose<double>(x, new Shape(dims), permutation, output);
+        AssertClose(Transpose(xe, dims, permutation), output, "transpose");
+
+        int[] axes = [0, 3, 6, 9];
+        var reduced = new double[Count(dims) / (2 * 2 * 3 * 2)];
+        GeneratedCodeSupport.Reduce<double>(ReductionOperation.Mean, x, new Shape(dims), axes, reduced);
+        AssertClose(Reduce(ReductionOperation.Mean, xe, dims, axes), reduced, "mean");
+    }
+
+    [Fact]
+    public void Long_softmax_rows_match_numpy_float() => LongSoftmaxRows<float>();
+
+    [Fact]
+    public void Long_softmax_rows_match_numpy_double() => LongSoftmaxRows<double>();
+
+    private static void LongSoftmaxRows<T>()
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(12);
+        foreach (var n in Enumerable.Range(1, 70).Append(1000))
+        {
+            int[] dims = [3, n];
+            var (x, exact) = Values<T>(random, 3 * n, -30, 30);
+            var output = new T[x.Length];
+            GeneratedCodeSupport.Softmax<T>(x, new Shape(dims), 1, output);
+            AssertClose(Softmax(exact, dims, 1), output, $"softmax {Text(dims)}");
+        }
+    }
+}
