@@ -95,16 +95,7 @@ public sealed partial class DynamicTensor<T>
     /// The bias does not fit, e.g. <c>Dimensions must be equal, but are 10 and 5 for 'BiasAdd' (op: 'BiasAdd') with input shapes: [32,10], [5].</c>,
     /// or Keras' unframed <c>Unexpected bias dimensions 2, expect to be 1 or 2 dimensions</c>.
     /// </exception>
-    public DynamicTensor<T> BiasAdd(DynamicTensor<T> bias)
-    {
-        var rule = Rule(OperationCatalog.BiasAdd, OperationOptions.None, Shape, ShapeOf(bias));
-        var result = Allocated(rule);
-
-        // Keras' add path adds the bias reshaped to (1, ..., c); the BiasAdd op broadcasts it along the last axis as is.
-        var biasShape = rule.ReshapedRight?.ToShape() ?? bias.Shape;
-        GeneratedCodeSupport.Broadcast<T>(ElementwiseOperation.Add, _data, Shape, bias._data, biasShape, result._data, result.Shape);
-        return result;
-    }
+    public DynamicTensor<T> BiasAdd(DynamicTensor<T> bias) => BiasAdded(bias, null);
 
     /// <summary><c>keras.backend.relu(x)</c>: <c>max(x, 0)</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
     /// <returns>A tensor of this shape.</returns>
@@ -138,7 +129,7 @@ public sealed partial class DynamicTensor<T>
     /// <returns>A tensor of this shape.</returns>
     public DynamicTensor<T> Negate() => Elementwise(UnaryOperation.Negate);
 
-    /// <summary><c>-x</c> (see <see cref="Negate"/>).</summary>
+    /// <summary><c>-x</c> (see <see cref="Negate()"/>).</summary>
     public static DynamicTensor<T> operator -(DynamicTensor<T> x) => NotNull(x).Negate();
 
     /// <summary>
@@ -151,13 +142,7 @@ public sealed partial class DynamicTensor<T>
     /// The tensor is a scalar (<c>Shape must be at least rank 1 but is rank 0 for 'Softmax' (op: 'Softmax') with input shapes: [].</c>),
     /// or the axis is outside <c>[-rank, rank)</c> (<c>Dimension (3) must be in the range [-3, 3) where 3 is the number of dimensions in the input.</c>).
     /// </exception>
-    public DynamicTensor<T> Softmax(int axis = -1)
-    {
-        var rule = Rule(OperationCatalog.Softmax, OperationOptions.WithAxis(axis), Shape);
-        var result = Allocated(rule);
-        GeneratedCodeSupport.Softmax<T>(_data, Shape, rule.Axes[0], result._data);
-        return result;
-    }
+    public DynamicTensor<T> Softmax(int axis = -1) => Softmaxed(axis, null);
 
     /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c>: the sum of every element (OPS.md §4).</summary>
     /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
@@ -271,7 +256,74 @@ public sealed partial class DynamicTensor<T>
     /// <param name="tensors">At least one tensor; one is returned as a copy, unchecked (Keras' <c>tf.identity</c>).</param>
     /// <exception cref="ShapeMismatchException">The ranks or the other dimensions differ (see <see cref="Concatenate(DynamicTensor{T}, int)"/>).</exception>
     /// <exception cref="ArgumentException"><paramref name="tensors"/> is empty.</exception>
-    public static DynamicTensor<T> Concatenate(int axis, params DynamicTensor<T>[] tensors)
+    public static DynamicTensor<T> Concatenate(int axis, params DynamicTensor<T>[] tensors) => Concatenated(axis, tensors, null);
+
+    // Each helper below computes into destination when one is given (checked by CheckedDestination), else into a new
+    // tensor of the rule's result shape, and returns the tensor written.
+    private DynamicTensor<T> Elementwise(OperationDescriptor operation, ElementwiseOperation kind, Shape yShape, T[] y, DynamicTensor<T>? destination = null)
+    {
+        // Equal shapes always broadcast to themselves: no rule to consult (nor its allocations, for the destination form).
+        var result = Shape == yShape
+            ? destination is null ? new DynamicTensor<T>(Shape, Allocate(Shape)) : CheckedDestination(destination, Shape, operation, Shape, yShape)
+            : Result(Rule(operation, OperationOptions.None, Shape, yShape), destination, operation, Shape, yShape);
+        GeneratedCodeSupport.Broadcast<T>(kind, _data, Shape, y, yShape, result._data, result.Shape);
+        return result;
+    }
+
+    // Unary operations cannot fail: no rule to consult.
+    private DynamicTensor<T> Elementwise(UnaryOperation kind, OperationDescriptor? operation = null, DynamicTensor<T>? destination = null)
+    {
+        var result = destination is null ? new DynamicTensor<T>(Shape, Allocate(Shape)) : CheckedDestination(destination, Shape, operation!, Shape, null);
+        GeneratedCodeSupport.Unary<T>(kind, _data, result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> BiasAdded(DynamicTensor<T> bias, DynamicTensor<T>? destination)
+    {
+        var rule = Rule(OperationCatalog.BiasAdd, OperationOptions.None, Shape, ShapeOf(bias));
+        var result = Result(rule, destination, OperationCatalog.BiasAdd, Shape, bias.Shape);
+
+        // Keras' add path adds the bias reshaped to (1, ..., c); the BiasAdd op broadcasts it along the last axis as is.
+        var biasShape = rule.ReshapedRight?.ToShape() ?? bias.Shape;
+        GeneratedCodeSupport.Broadcast<T>(ElementwiseOperation.Add, _data, Shape, bias._data, biasShape, result._data, result.Shape);
+        return result;
+    }
+
+    private DynamicTensor<T> Softmaxed(int axis, DynamicTensor<T>? destination)
+    {
+        var rule = Rule(OperationCatalog.Softmax, OperationOptions.WithAxis(axis), Shape);
+        var result = Result(rule, destination, OperationCatalog.Softmax, Shape, null);
+        GeneratedCodeSupport.Softmax<T>(_data, Shape, rule.Axes[0], result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> Reduced(OperationDescriptor operation, ReductionOperation kind, OperationOptions options, DynamicTensor<T>? destination = null)
+    {
+        var rule = Rule(operation, options, Shape);
+        var result = Result(rule, destination, operation, Shape, null);
+        GeneratedCodeSupport.CheckNotSameStorage<T>(result._data, _data, default, nameof(destination));
+        GeneratedCodeSupport.Reduce<T>(kind, _data, Shape, rule.Axes, result._data);
+        return result;
+    }
+
+    private DynamicTensor<T> Permuted(OperationDescriptor operation, OperationOptions options, DynamicTensor<T>? destination = null)
+    {
+        var rule = Rule(operation, options, Shape);
+        var result = Result(rule, destination, operation, Shape, null);
+        GeneratedCodeSupport.CheckNotSameStorage<T>(result._data, _data, default, nameof(destination));
+        GeneratedCodeSupport.Transpose<T>(_data, Shape, rule.Axes, result._data);
+        return result;
+    }
+
+    // Reshape, ExpandDims, Squeeze: a copy (a memmove, so a destination that is the operand is fine).
+    private DynamicTensor<T> Copied(OperationDescriptor operation, OperationOptions options, DynamicTensor<T>? destination = null)
+    {
+        var result = Result(Rule(operation, options, Shape), destination, operation, Shape, null);
+        GeneratedCodeSupport.Copy<T>(_data, result._data);
+        return result;
+    }
+
+    private static DynamicTensor<T> Concatenated(int axis, DynamicTensor<T>[] tensors, DynamicTensor<T>? destination)
     {
         Require.NotNull(tensors, nameof(tensors));
         if (tensors.Length == 0)
@@ -281,7 +333,12 @@ public sealed partial class DynamicTensor<T>
 
         var shapes = Array.ConvertAll(tensors, ShapeOf);
         var rule = Rule(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), shapes);
-        var result = Allocated(rule);
+        var result = destination is null ? Allocated(rule) : CheckedDestination(destination, rule.Result!.ToShape(), OperationCatalog.Concatenate, shapes);
+        foreach (var tensor in tensors)
+        {
+            GeneratedCodeSupport.CheckNotSameStorage<T>(result._data, tensor._data, default, nameof(destination));
+        }
+
         if (tensors.Length == 1)
         {
             tensors[0]._data.CopyTo(result._data, 0);
@@ -296,43 +353,26 @@ public sealed partial class DynamicTensor<T>
         return result;
     }
 
-    private DynamicTensor<T> Elementwise(OperationDescriptor operation, ElementwiseOperation kind, Shape yShape, T[] y)
+    // A new tensor of the rule's result shape, or the destination checked against it.
+    private static DynamicTensor<T> Result(StaticOperation rule, DynamicTensor<T>? destination, OperationDescriptor operation, Shape x, Shape? y)
+        => destination is null ? Allocated(rule) : CheckedDestination(destination, rule.Result!.ToShape(), operation, x, y);
+
+    private static DynamicTensor<T> CheckedDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape x, Shape? y)
     {
-        var result = Allocated(Rule(operation, OperationOptions.None, Shape, yShape));
-        GeneratedCodeSupport.Broadcast<T>(kind, _data, Shape, y, yShape, result._data, result.Shape);
-        return result;
+        if (!ReferenceEquals(destination.Shape, result) && destination.Shape != result)
+        {
+            throw WrongDestination(destination.Shape, result, operation, y is null ? x.ToString() : $"{x} and {y}");
+        }
+
+        return destination;
     }
 
-    // Unary operations cannot fail: no rule to consult.
-    private DynamicTensor<T> Elementwise(UnaryOperation kind)
-    {
-        var result = new DynamicTensor<T>(Shape, Allocate(Shape));
-        GeneratedCodeSupport.Unary<T>(kind, _data, result._data);
-        return result;
-    }
+    private static DynamicTensor<T> CheckedDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape[] operands)
+        => destination.Shape == result ? destination : throw WrongDestination(destination.Shape, result, operation, string.Join(" and ", (object[])operands));
 
-    private DynamicTensor<T> Reduced(OperationDescriptor operation, ReductionOperation kind, OperationOptions options)
-    {
-        var rule = Rule(operation, options, Shape);
-        var result = Allocated(rule);
-        GeneratedCodeSupport.Reduce<T>(kind, _data, Shape, rule.Axes, result._data);
-        return result;
-    }
-
-    private DynamicTensor<T> Permuted(OperationDescriptor operation, OperationOptions options)
-    {
-        var rule = Rule(operation, options, Shape);
-        var result = Allocated(rule);
-        GeneratedCodeSupport.Transpose<T>(_data, Shape, rule.Axes, result._data);
-        return result;
-    }
-
-    private DynamicTensor<T> Copied(OperationDescriptor operation, OperationOptions options)
-    {
-        var result = Allocated(Rule(operation, options, Shape));
-        GeneratedCodeSupport.Copy<T>(_data, result._data);
-        return result;
-    }
+    // The text of Dot's and MatMul's destination check (Contraction.CheckDestination), for any number of operands.
+    private static ArgumentException WrongDestination(Shape destination, Shape result, OperationDescriptor operation, string operands)
+        => new($"The destination has shape {destination}, but {operation.Name} of {operands} has shape {result}.", nameof(destination));
 
     // The rule on these shapes; its error, exactly as TensorFlow/Keras words it, as the exception.
     private static StaticOperation Rule(OperationDescriptor operation, OperationOptions options, params Shape[] shapes)

@@ -8,7 +8,8 @@ namespace ShapedTensors.Kernels.Operations;
 /// Every case is one walk over a coalesced <see cref="StridedLayout"/> whose innermost run is one vectorized row
 /// operation: same shapes coalesce to a single row, a scalar side to a row against one element, a bias-like
 /// <c>(m,n) op (n)</c> to m rows against the same row, <c>(m,n) op (m,1)</c> to m rows against one element each;
-/// any other broadcast walks its outer axes by strides.
+/// any other broadcast walks its outer axes by strides. Which of the three row forms applies is decided once per call,
+/// not per row, and two coalesced axes (the bias-like cases) step by multiplication without a walk.
 /// </remarks>
 internal static class BroadcastKernel
 {
@@ -27,28 +28,52 @@ internal static class BroadcastKernel
         }
 
         var rank = resultShape.Rank;
-        var layout = StridedLayout.Coalesce(resultShape.ToArray(), StridedLayout.Broadcast(xShape, rank), StridedLayout.Broadcast(yShape, rank));
+        Span<int> scratch = rank <= StridedLayout.StackRank ? stackalloc int[4 * StridedLayout.StackRank] : new int[StridedLayout.Scratch(rank)];
+        StridedLayout.Split(scratch, rank, out var dims, out var a, out var b, out var index);
+        StridedLayout.DimensionsOf(resultShape, dims[..rank]);
+        StridedLayout.Broadcast(xShape, a[..rank]);
+        StridedLayout.Broadcast(yShape, b[..rank]);
+        var layout = StridedLayout.Coalesce(dims, a, b, rank);
+
+        // Both steps are 0 only for a one-element result; an innermost step that is not 0 is 1 (row-major).
         var (inner, outer) = (layout.Inner, layout.Rank - 1);
-        var (xStep, yStep) = (layout.A[^1], layout.B[^1]);
-        var walk = new StridedWalk(layout, stackalloc int[outer], outer);
-        for (int row = 0, count = layout.Count(outer), start = 0; row < count; row++, start += inner)
+        var form = inner == 1 || (layout.A[^1] != 0 && layout.B[^1] != 0) ? Form.Rows : layout.B[^1] == 0 ? Form.RowScalar : Form.ScalarRow;
+        var count = layout.Count(outer);
+        if (outer <= 1)
         {
-            var destination = output.Slice(start, inner);
-            // Both steps are 0 only for a one-element result; an innermost step that is not 0 is 1 (row-major).
-            if (yStep == 0 && inner > 1)
+            var (xStep, yStep) = outer == 0 ? (0, 0) : (layout.A[0], layout.B[0]);
+            for (int row = 0, start = 0; row < count; row++, start += inner)
             {
-                RowOperations.RowScalar(operation, x.Slice(walk.OffsetA, inner), y[walk.OffsetB], destination);
-            }
-            else if (xStep == 0 && inner > 1)
-            {
-                RowOperations.ScalarRow(operation, x[walk.OffsetA], y.Slice(walk.OffsetB, inner), destination);
-            }
-            else
-            {
-                RowOperations.Rows(operation, x.Slice(walk.OffsetA, inner), y.Slice(walk.OffsetB, inner), destination);
+                Row(operation, form, x, row * xStep, y, row * yStep, output.Slice(start, inner));
             }
 
+            return;
+        }
+
+        var walk = new StridedWalk(layout, index, outer);
+        for (int row = 0, start = 0; row < count; row++, start += inner)
+        {
+            Row(operation, form, x, walk.OffsetA, y, walk.OffsetB, output.Slice(start, inner));
             walk.Next();
         }
+    }
+
+    private static void Row<T>(ElementwiseOperation operation, Form form, ReadOnlySpan<T> x, int xOffset, ReadOnlySpan<T> y, int yOffset, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (form)
+        {
+            case Form.RowScalar: RowOperations.RowScalar(operation, x.Slice(xOffset, destination.Length), y[yOffset], destination); break;
+            case Form.ScalarRow: RowOperations.ScalarRow(operation, x[xOffset], y.Slice(yOffset, destination.Length), destination); break;
+            default: RowOperations.Rows(operation, x.Slice(xOffset, destination.Length), y.Slice(yOffset, destination.Length), destination); break;
+        }
+    }
+
+    // How the innermost run combines the operands.
+    private enum Form
+    {
+        Rows,
+        RowScalar,
+        ScalarRow,
     }
 }

@@ -33,10 +33,14 @@ internal static class ReductionKernel
             _ => T.Zero,
         });
 
-        var accumulator = StridedLayout.RowMajor(shape);
+        var rank = shape.Rank;
+        Span<int> scratch = rank <= StridedLayout.StackRank ? stackalloc int[4 * StridedLayout.StackRank] : new int[StridedLayout.Scratch(rank)];
+        StridedLayout.Split(scratch, rank, out var dims, out var source, out var accumulator, out var index);
+        StridedLayout.DimensionsOf(shape, dims[..rank]);
+        StridedLayout.RowMajor(dims[..rank], source[..rank]);
         var reduced = 1;
         var stride = 1;
-        for (var axis = shape.Rank - 1; axis >= 0; axis--)
+        for (var axis = rank - 1; axis >= 0; axis--)
         {
             if (axes.Contains(axis))
             {
@@ -52,7 +56,7 @@ internal static class ReductionKernel
 
         if (!x.IsEmpty)
         {
-            Accumulate(combine, x, shape, accumulator, output);
+            Accumulate(combine, x, StridedLayout.Coalesce(dims, source, accumulator, rank), index, output);
         }
 
         if (operation == ReductionOperation.Mean)
@@ -62,12 +66,24 @@ internal static class ReductionKernel
         }
     }
 
-    private static void Accumulate<T>(ElementwiseOperation combine, ReadOnlySpan<T> x, Shape shape, int[] accumulator, Span<T> output)
+    private static void Accumulate<T>(ElementwiseOperation combine, ReadOnlySpan<T> x, StridedLayout layout, Span<int> index, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var layout = StridedLayout.Coalesce(shape.ToArray(), StridedLayout.RowMajor(shape), accumulator);
         var (inner, outer) = (layout.Inner, layout.Rank - 1);
-        var walk = new StridedWalk(layout, stackalloc int[outer], outer);
+        if (outer <= 1 && layout.B[^1] == 0 && (outer == 0 || layout.A[0] == inner))
+        {
+            // The last axes reduced, rows laid end to end (Sum(-1) of a matrix): one reduction per row, written
+            // straight into its element, without the walk or the fold into the identity.
+            var step = outer == 0 ? 0 : layout.B[0];
+            for (int row = 0, count = layout.Count(outer), start = 0; row < count; row++, start += inner)
+            {
+                output[row * step] = Reduce(combine, x.Slice(start, inner));
+            }
+
+            return;
+        }
+
+        var walk = new StridedWalk(layout, index, outer);
         var keptInner = layout.B[^1] != 0;
         for (int row = 0, count = layout.Count(outer); row < count; row++)
         {

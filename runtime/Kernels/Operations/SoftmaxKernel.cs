@@ -51,13 +51,14 @@ internal static class SoftmaxKernel
         }
     }
 
-    // The axis is the last: one contiguous row.
+    // The axis is the last: one contiguous row, in three passes (max; exp(x - max) written while summed; a multiply
+    // by 1 / sum) instead of five (max, subtract, exp, sum, divide): (256, 1024) floats took 140 µs in five, against
+    // 112 µs for TensorPrimitives.SoftMax, which does not subtract the maximum.
     private static void Row<T>(ReadOnlySpan<T> x, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        TensorPrimitives.Subtract(x, TensorPrimitives.Max(x), output);
-        TensorPrimitives.Exp(output, output);
-        TensorPrimitives.Divide(output, TensorPrimitives.Sum<T>(output), output);
+        var sum = ExpSum.Run(x, TensorPrimitives.Max(x), output);
+        TensorPrimitives.Multiply(output, T.One / sum, output);
     }
 
     // The axis is not the last: a (length × inner) block whose columns are normalized. Whole rows of the block are
@@ -80,10 +81,11 @@ internal static class SoftmaxKernel
             TensorPrimitives.Add(sum, row, sum);
         }
 
+        TensorPrimitives.Reciprocal(sum, sum); // one division per column, then multiplies
         for (var start = 0; start < x.Length; start += inner)
         {
             var row = output.Slice(start, inner);
-            TensorPrimitives.Divide(row, sum, row);
+            TensorPrimitives.Multiply(row, sum, row);
         }
     }
 }

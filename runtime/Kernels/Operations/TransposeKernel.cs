@@ -27,24 +27,28 @@ internal static class TransposeKernel
             return;
         }
 
-        var own = StridedLayout.RowMajor(shape);
-        var dims = new int[shape.Rank];
-        var source = new int[shape.Rank];
-        for (var axis = 0; axis < dims.Length; axis++)
+        // Output axis i runs over x's axis permutation[i], read by x's stride there; the output is written in order.
+        var rank = shape.Rank;
+        Span<int> scratch = rank <= StridedLayout.StackRank ? stackalloc int[4 * StridedLayout.StackRank] : new int[StridedLayout.Scratch(rank)];
+        StridedLayout.Split(scratch, rank, out var dims, out var source, out var target, out var index);
+        StridedLayout.DimensionsOf(shape, target[..rank]);
+        StridedLayout.RowMajor(target[..rank], index[..rank]); // x's own strides, in the walk index until the walk starts
+        for (var axis = 0; axis < rank; axis++)
         {
             dims[axis] = shape[permutation[axis]];
-            source[axis] = own[permutation[axis]];
+            source[axis] = index[permutation[axis]];
         }
 
-        var layout = StridedLayout.Coalesce(dims, source, StridedLayout.RowMajor(Shape.Own(dims)));
+        StridedLayout.RowMajor(dims[..rank], target[..rank]);
+        var layout = StridedLayout.Coalesce(dims, source, target, rank);
         if (layout.Rank >= 2 && layout.A[^1] != 1 && layout.A[^2] == 1)
         {
-            Tiled(x, layout, output);
+            Tiled(x, layout, index, output);
             return;
         }
 
         var (inner, outer, step) = (layout.Inner, layout.Rank - 1, layout.A[^1]);
-        var walk = new StridedWalk(layout, stackalloc int[outer], outer);
+        var walk = new StridedWalk(layout, index, outer);
         for (int row = 0, count = layout.Count(outer), start = 0; row < count; row++, start += inner)
         {
             var destination = output.Slice(start, inner);
@@ -65,11 +69,11 @@ internal static class TransposeKernel
     }
 
     // Output block (rows × columns) at each outer position: output[r, c] = x[r + c * stride].
-    private static void Tiled<T>(ReadOnlySpan<T> x, StridedLayout layout, Span<T> output)
+    private static void Tiled<T>(ReadOnlySpan<T> x, StridedLayout layout, Span<int> index, Span<T> output)
         where T : unmanaged
     {
         var (rows, columns, stride, outer) = (layout.Dims[^2], layout.Dims[^1], layout.A[^1], layout.Rank - 2);
-        var walk = new StridedWalk(layout, stackalloc int[outer], outer);
+        var walk = new StridedWalk(layout, index, outer);
         for (int block = 0, count = layout.Count(outer), start = 0; block < count; block++, start += rows * columns)
         {
             var source = x[walk.OffsetA..];

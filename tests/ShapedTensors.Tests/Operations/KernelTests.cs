@@ -114,7 +114,8 @@ public sealed class KernelTests
     {
         var random = new Random(13);
         var shapes = Enumerable.Range(0, 60).Select(_ => Dims(random, random.Next(1, 6)))
-            .Concat(Enumerable.Range(1, 40).SelectMany(n => new[] { new[] { 3, n }, new[] { n, 5 }, new[] { 2, n, 3 } }));
+            .Concat(Enumerable.Range(1, 40).SelectMany(n => new[] { new[] { 3, n }, new[] { n, 5 }, new[] { 2, n, 3 } }))
+            .Append([2, 1000]); // long rows: the fused exp-and-sum's vector loops, then its scalar tail
         foreach (var dims in shapes)
         {
             for (var axis = 0; axis < dims.Length; axis++)
