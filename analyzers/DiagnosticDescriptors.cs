@@ -60,7 +60,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotSpecialized = Create(
         NotSpecializedId,
         "Call runs through the run-time fallback",
-        "'{0}' of shapes {1} and {2} is not specialized and runs through the run-time fallback: {3}",
+        "'{0}' of {1} is not specialized and runs through the run-time fallback: {2}",
         CallsCategory,
         DiagnosticSeverity.Warning,
         "The operand shapes are known and compatible, but the source generator emitted no specialized overload for this call, so it is computed through the runtime instead of a kernel unrolled for these shapes.");

@@ -37,6 +37,17 @@ internal static class DiagnosticProperties
     /// </summary>
     public const string PortableAxes = "ShapedTensors.PortableAxes";
 
+    /// <summary>
+    /// On ST0001 for a broadcast (the operators <c>+ - * /</c>, <c>Add</c>…<c>Minimum</c>, <c>BiasAdd</c>): the
+    /// <c>ExpandDims</c> calls that make it valid, best first, as <c>"1:-1;0:0"</c> (operand index, then axis). The
+    /// diagnostic's additional locations are then each operand's expression, in that order.
+    /// </summary>
+    public const string AxisInsertions = "ShapedTensors.AxisInsertions";
+
+    /// <summary>Encodes one <see cref="AxisInsertions"/> edit: <c>"1:-1"</c> is the second operand's <c>ExpandDims(-1)</c>.</summary>
+    public static string EncodeInsertion(int operand, int axis)
+        => operand.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + axis.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Encodes BatchDot axes for <see cref="PortableAxes"/>: <c>"1,2"</c>.</summary>
     public static string EncodeAxes(int axisX, int axisY)
         => axisX.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + axisY.ToString(System.Globalization.CultureInfo.InvariantCulture);

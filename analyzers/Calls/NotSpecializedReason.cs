@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,21 +18,9 @@ internal static class NotSpecializedReason
 {
     public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName)
     {
-        foreach (var operand in new[] { x, y, destination })
+        if (OperandReason(new[] { x, y, destination }, new[] { x, y }, assemblyName) is { } operandReason)
         {
-            if (operand?.Type is { } type && !TensorSymbols.IsNameableFromNamespace(type))
-            {
-                return $"'{Display(type)}' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public";
-            }
-        }
-
-        foreach (var operand in new[] { x, y })
-        {
-            if (operand.Type is { } type && IsGeneratedResultType(type, assemblyName))
-            {
-                var expression = SyntaxText.Short(operand.Value.Syntax) is { } text ? $"'{text}'" : "an operand";
-                return $"{expression} has the generated result type '{type.Name}', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape";
-            }
+            return operandReason;
         }
 
         if (call.Semantics is { ArgumentKind: not Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue })
@@ -53,6 +42,42 @@ internal static class NotSpecializedReason
 
         return "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")";
     }
+
+    /// <summary>
+    /// The reasons every call shares, from its operands' types: a type of <paramref name="named"/> (the destination
+    /// included; null entries are skipped) that generated code cannot name, or a generated result type among the
+    /// <paramref name="traced"/> operands that the generator cannot trace to its expression. Null when neither applies.
+    /// </summary>
+    public static string? OperandReason(IEnumerable<Operand?> named, IEnumerable<Operand> traced, string? assemblyName)
+    {
+        foreach (var operand in named)
+        {
+            if (operand?.Type is { } type && !TensorSymbols.IsNameableFromNamespace(type))
+            {
+                return $"'{Display(type)}' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public";
+            }
+        }
+
+        foreach (var operand in traced)
+        {
+            if (operand.Type is { } type && IsGeneratedResultType(type, assemblyName))
+            {
+                var expression = SyntaxText.Short(operand.Value.Syntax) is { } text ? $"'{text}'" : "an operand";
+                return $"{expression} has the generated result type '{type.Name}', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>ST0003's operands: "shape (3, 4)", "shapes (3, 4) and (4, 5)", "shapes (2, 3), (2, 3) and (2, 4)".</summary>
+    public static string DescribeShapes(IReadOnlyList<StaticShape> shapes)
+        => shapes.Count == 1
+            ? $"shape {shapes[0]}"
+            : "shapes " + string.Join(", ", shapes.Take(shapes.Count - 1)) + " and " + shapes[shapes.Count - 1];
+
+    /// <summary>How the reasons show a type: as the compiler's messages do.</summary>
+    public static string Display(ITypeSymbol? type) => type?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? "?";
 
     // A generated overload of the call's operation for its operand types, in scope where the call is (the allocation-free
     // form when the call has a destination), or null.
@@ -82,5 +107,4 @@ internal static class NotSpecializedReason
         => type.ContainingType is null
             && type.ContainingNamespace?.ToDisplayString() == Names.GeneratedNamespace(assemblyName);
 
-    private static string Display(ITypeSymbol? type) => type?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) ?? "?";
 }

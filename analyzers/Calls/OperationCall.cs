@@ -11,12 +11,15 @@ namespace ShapedTensors.Analyzers.Calls;
 /// </summary>
 internal sealed class OperationCall
 {
-    public OperationCall(OperationDescriptor operation, SyntaxNode syntax, IReadOnlyList<StaticShape> operands, OperationOptions? options)
+    public OperationCall(OperationDescriptor operation, SyntaxNode syntax, IReadOnlyList<StaticShape> operands, OperationOptions? options, IReadOnlyList<SyntaxNode> operandSyntax, IInvocationOperation? invocation = null, IReadOnlyList<Operand>? tensors = null)
     {
         Operation = operation;
         Syntax = syntax;
         Operands = operands;
         Options = options;
+        OperandSyntax = operandSyntax;
+        Invocation = invocation;
+        Tensors = tensors ?? System.Array.Empty<Operand>();
     }
 
     public OperationDescriptor Operation { get; }
@@ -29,6 +32,15 @@ internal sealed class OperationCall
 
     /// <summary>The constant options, or null when one is not a compile-time constant.</summary>
     public OperationOptions? Options { get; }
+
+    /// <summary>The operands' expressions, in the order of <see cref="Operands"/>: what the code fixes edit.</summary>
+    public IReadOnlyList<SyntaxNode> OperandSyntax { get; }
+
+    /// <summary>The method call, or null for an operator (which binds to no fallback: it is specialized or does not compile).</summary>
+    public IInvocationOperation? Invocation { get; }
+
+    /// <summary>A method call's tensor operands as written (types included), in the order of <see cref="Operands"/>; empty for an operator.</summary>
+    public IReadOnlyList<Operand> Tensors { get; }
 
     /// <summary>
     /// Reads a method call, or returns null when it is not one of the catalogue's non-contraction operations bound to
@@ -46,6 +58,7 @@ internal sealed class OperationCall
         }
 
         var operands = new List<StaticShape>();
+        var tensors = new List<Operand>();
         var options = new Dictionary<string, IArgumentOperation>();
 
         // An extension method's receiver is its first argument; named arguments may come in any order.
@@ -62,17 +75,19 @@ internal sealed class OperationCall
             }
             else if (parameter.Name != "destination")
             {
-                if (Operand.Read(argument.Value).Declared is not { } shape)
+                var tensor = Operand.Read(argument.Value);
+                if (tensor.Declared is not { } shape)
                 {
                     return null;
                 }
 
                 operands.Add(shape);
+                tensors.Add(tensor);
             }
         }
 
         return HasOperands(operation, operands.Count)
-            ? new OperationCall(operation, invocation.Syntax, operands, ReadOptions(operation, options))
+            ? new OperationCall(operation, invocation.Syntax, operands, ReadOptions(operation, options), tensors.Select(t => t.Value.Syntax).ToList(), invocation, tensors)
             : null;
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +17,7 @@ namespace ShapedTensors.Analyzers.Calls;
 /// <remarks>
 /// The rules are <see cref="OperationRules"/>, the ones the runtime and the generator apply, so a call reported here
 /// is exactly a call the generator does not specialize and the runtime rejects. An option that is not a compile-time
-/// constant makes the shapes a run-time matter: nothing is said then. <c>DynamicTensor&lt;T&gt;</c>'s methods and
+/// constant makes the shapes a run-time matter: only ST0003 is said then, for a call left to the fallback. <c>DynamicTensor&lt;T&gt;</c>'s methods and
 /// operators have run-time shapes by design and are left alone. Registered by <see cref="TensorCallAnalyzer"/>, which
 /// owns ST0001 and ST0010 (one analyzer per descriptor).
 /// </remarks>
@@ -26,29 +27,37 @@ internal static class OperationCallChecks
     public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, HelpLinks links)
     {
         start.RegisterOperationAction(
-            operation => Report(operation.ReportDiagnostic, links, OperationCall.Read((IInvocationOperation)operation.Operation, symbols)),
+            operation => Report(operation.ReportDiagnostic, links, OperationCall.Read((IInvocationOperation)operation.Operation, symbols), symbols, start.Compilation.AssemblyName),
             OperationKind.Invocation);
         start.RegisterSyntaxNodeAction(
-            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((BinaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((BinaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken), symbols, start.Compilation.AssemblyName),
             OperatorCall.BinaryKinds);
         start.RegisterSyntaxNodeAction(
-            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((PrefixUnaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken)),
+            node => Report(node.ReportDiagnostic, links, OperatorCall.Read((PrefixUnaryExpressionSyntax)node.Node, node.SemanticModel, symbols, node.CancellationToken), symbols, start.Compilation.AssemblyName),
             SyntaxKind.UnaryMinusExpression);
     }
 
-    // ST0001 with the rule's exact text (framed or not, OPS.md §0), else one ST0010 per check deferred to run time.
-    private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call)
+    // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else one ST0010
+    // per check deferred to run time, else ST0003 for a method call left to the run-time fallback.
+    private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call, KnownSymbols symbols, string? assemblyName)
     {
-        if (call?.Options is not { } options)
+        if (call is null)
         {
             return;
         }
 
         var location = call.Syntax.GetLocation();
+        if (call.Options is not { } options)
+        {
+            ReportNotSpecialized(report, links, call, null, symbols, assemblyName);
+            return;
+        }
+
         var result = OperationRules.Apply(call.Operation, call.Operands, options);
         if (result.Error is { } error)
         {
-            report(links.Create(DiagnosticDescriptors.ShapeMismatch, location, error.Message));
+            var fix = AxisInsertion.For(call.Operation, call.Operands, options);
+            report(links.Create(DiagnosticDescriptors.ShapeMismatch, location, call.OperandSyntax.Select(s => s.GetLocation()), fix, error.Message));
             return;
         }
 
@@ -56,5 +65,25 @@ internal static class OperationCallChecks
         {
             report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check.Describe()));
         }
+
+        if (result.Deferred.Count == 0)
+        {
+            ReportNotSpecialized(report, links, call, result.Result, symbols, assemblyName);
+        }
+    }
+
+    // ST0003: a method call on fully known shapes (compatible ones, or with an option the rule cannot read) that bound
+    // to the fallback. Operators have no fallback: they are specialized or do not compile.
+    private static void ReportNotSpecialized(System.Action<Diagnostic> report, HelpLinks links, OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName)
+    {
+        if (call.Invocation is not { } invocation
+            || CallBindings.Classify(invocation.TargetMethod, symbols) != CallBinding.Fallback
+            || call.Operands.Any(shape => !shape.IsFullyKnown))
+        {
+            return;
+        }
+
+        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName);
+        report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
     }
 }

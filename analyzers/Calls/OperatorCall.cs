@@ -34,7 +34,7 @@ internal static class OperatorCall
             return null;
         }
 
-        return new OperationCall(operation, binary, new[] { xShape, yShape }, OperationOptions.None);
+        return new OperationCall(operation, binary, new[] { xShape, yShape }, OperationOptions.None, new SyntaxNode[] { binary.Left, binary.Right });
     }
 
     /// <summary>The unary minus' call (<c>Negate</c>), or null when its operand is not a shaped tensor.</summary>
@@ -47,7 +47,7 @@ internal static class OperatorCall
             return null;
         }
 
-        return new OperationCall(operation, unary, new[] { x }, OperationOptions.None);
+        return new OperationCall(operation, unary, new[] { x }, OperationOptions.None, new SyntaxNode[] { unary.Operand });
     }
 
     /// <summary>The syntax kinds <see cref="Read(BinaryExpressionSyntax, SemanticModel, KnownSymbols, System.Threading.CancellationToken)"/> reads.</summary>

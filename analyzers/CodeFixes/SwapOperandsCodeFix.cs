@@ -48,19 +48,10 @@ public sealed class SwapOperandsCodeFix : CodeFixProvider
     private static Document Apply(Document document, SyntaxNode root, MismatchedCall call)
     {
         var swapped = call.Invocation
-            .WithExpression(call.Access.WithExpression(AsReceiver(call.Right.Expression).WithTriviaFrom(call.Receiver)))
+            .WithExpression(call.Access.WithExpression(ReceiverSyntax.Of(call.Right.Expression).WithTriviaFrom(call.Receiver)))
             .WithArgumentList(call.Invocation.ArgumentList.ReplaceNode(call.Right, call.Right.WithExpression(call.Receiver.WithTriviaFrom(call.Right.Expression))));
         return document.WithSyntaxRoot(root.ReplaceNode(call.Invocation, swapped));
     }
-
-    // An expression that is not primary (a cast, a binary or conditional expression, ...) needs parentheses
-    // before '.Op(...)'.
-    private static ExpressionSyntax AsReceiver(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
-            or ObjectCreationExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax => expression,
-        _ => SyntaxFactory.ParenthesizedExpression(expression.WithoutTrivia()),
-    };
 
     // new(), default and null take their type from the parameter: as a receiver they would have none.
     private static bool IsTargetTyped(ExpressionSyntax expression)

@@ -206,8 +206,8 @@ public sealed class CallRuleTests
         const string reason = "the generator emits one overload per operation and pair of operand types, and leaves every call on 'App.P' and 'App.P' to the fallback when their option values give different result shapes (this one gives {0}); declare a second type of the same shape for one of them";
         await Verify.DiagnosticsAsync(
             source,
-            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("BatchDot", "(32, 20)", "(32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(20, 1)")),
-            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("BatchDot", "(32, 20)", "(32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32, 1)")));
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("BatchDot", "shapes (32, 20) and (32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(20, 1)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("BatchDot", "shapes (32, 20) and (32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32, 1)")));
     }
 
     [Fact]
@@ -226,8 +226,7 @@ public sealed class CallRuleTests
                 public static void Run() { var r = {|#0:new X().Dot(new Y())|}; }
             }
             """;
-        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
-            "Dot", "(3, 4)", "(4, 5)", "'App.Outer.X' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public"));
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments("Dot", "shapes (3, 4) and (4, 5)", "'App.Outer.X' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public"));
     }
 
     [Fact]
@@ -236,8 +235,7 @@ public sealed class CallRuleTests
         var source = Source.Program(
             "[Tensor(3, 4)] partial struct P;\n[Tensor(4, 5)] partial struct Q;\n[Tensor(5, 2)] partial struct R;\nstatic class Helpers { public static T Id<T>(T value) => value; }",
             "var r = {|#0:Helpers.Id(new P().Dot(new Q())).Dot(new R())|};");
-        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
-            "Dot", "(3, 5)", "(5, 2)", "'Helpers.Id(new P().Dot(new Q()))' has the generated result type 'Float32_3x5', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape"));
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments("Dot", "shapes (3, 5) and (5, 2)", "'Helpers.Id(new P().Dot(new Q()))' has the generated result type 'Float32_3x5', which the generator only recognizes through var locals, chained calls, casts and factories; give it a [Tensor] type of that shape"));
     }
 
     [Theory]
@@ -249,8 +247,7 @@ public sealed class CallRuleTests
         // No generator in this project: a hand-written shaped type binds to the fallback. MatMul's omitted flags are
         // default arguments, not option values the user chose.
         var test = new ShapedTensorsTest(runGenerator: false) { TestCode = HandWrittenTensor(call) };
-        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
-            operation, "(2, 2)", "(2, 2)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
+        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(operation, "shapes (2, 2) and (2, 2)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
         await test.RunAsync();
     }
 
@@ -278,9 +275,57 @@ public sealed class CallRuleTests
                 }
                 """,
         };
-        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
-            "Dot", "(2, 2)", "(2, 2)", "its destination's type 'App.Other' does not convert to 'App.M', the result type of the generated overload"));
+        test.ExpectedDiagnostics.Add(Expect("ST0003", DiagnosticSeverity.Warning).WithArguments("Dot", "shapes (2, 2) and (2, 2)", "its destination's type 'App.Other' does not convert to 'App.M', the result type of the generated overload"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ST0003_names_the_other_call_whose_options_give_another_result_shape()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(1)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and the generator emits one overload, with one result type, per operation and operand types, so it leaves both calls to the fallback until option-dependent results are supported; give one of them operands of another [Tensor] type of the same shape, or use DynamicTensor";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(1)", "(32,)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32,)", "new P().Sum(0)", "(10,)")));
+    }
+
+    [Fact]
+    public async Task ST0003_says_when_an_operation_option_is_not_a_constant()
+    {
+        var source = Source.Program("[Tensor(32, 10)] partial struct P;", "var a = {|#0:new P().Softmax(axis)|};", "int axis");
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            "Softmax", "shape (32, 10)", "its 'axis' argument is not a compile-time constant, so the generator cannot tell the result shape; pass a literal or a const"));
+    }
+
+    [Fact]
+    public async Task ST0003_explains_an_operation_on_a_private_nested_type()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            internal partial class Outer
+            {
+                [Tensor(3, 4)] private partial struct X;
+
+                public static void Run() { var r = {|#0:new X().Relu()|}; }
+            }
+            """;
+        await Verify.DiagnosticsAsync(source, Expect("ST0003", DiagnosticSeverity.Warning).WithArguments(
+            "Relu", "shape (3, 4)", "'App.Outer.X' is private, protected or nested in a generic type, so generated code cannot name it; make it internal or public"));
+    }
+
+    [Fact]
+    public async Task ST0003_is_not_reported_for_specialized_operation_calls()
+    {
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;\n[Tensor(10)] partial struct B;",
+            "var a = new P().Sum(0);\n        var b = new P().Add(new B()).Relu().Softmax();\n        var c = new P().ExpandDims(0).Concatenate(new P().ExpandDims(0), 0);");
+        await Verify.DiagnosticsAsync(source);
     }
 
     // A shaped type written by hand (explicit interface members: no name the generator reserves), with a call in App.

@@ -151,4 +151,44 @@ public sealed class CodeFixTests
         var source = Source.Program(types, "var r = {|#0:new P().BatchDot(new Q(), 1)|};");
         await Verify.FixAsync(new SwapOperandsCodeFix(), source, new[] { Error("ST0001") }, source, remaining: new[] { Error("ST0001") });
     }
+
+    // Insert an axis of size 1 ------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Insert_axis_fix_expands_the_operand_of_lower_rank_at_the_last_axis()
+    {
+        // (32, 10) + (32,) fails; (32, 1) broadcasts to (32, 10), the larger operand's shape: the first action.
+        const string types = "[Tensor(32, 10)] partial struct X;\n[Tensor(32)] partial struct B;";
+        var source = Source.Program(types, "var r = {|#0:x.Add(b)|};", "X x, B b");
+        await Verify.FixAsync(
+            new InsertAxisCodeFix(),
+            source,
+            new[] { Error("ST0001") },
+            Source.Program(types, "var r = x.Add(b.ExpandDims(-1));", "X x, B b"),
+            "ShapedTensors.InsertAxis.1:-1",
+            checkFixAll: true);
+    }
+
+    [Fact]
+    public async Task Insert_axis_fix_edits_an_operator_operand()
+    {
+        // The edit is syntax only; the tests' compiler has no C# 14 extension operators, so the operator stays CS0019.
+        const string types = "[Tensor(4, 3)] partial struct X;\n[Tensor(4)] partial struct B;";
+        var source = Source.Program(types, "var r = {|#0:{|CS0019:x * b|}|};", "X x, B b");
+        await Verify.FixAsync(
+            new InsertAxisCodeFix(),
+            source,
+            new[] { Error("ST0001") },
+            Source.Program(types, "var r = {|CS0019:x * b.ExpandDims(-1)|};", "X x, B b"),
+            "ShapedTensors.InsertAxis.1:-1");
+    }
+
+    [Fact]
+    public async Task Insert_axis_fix_is_not_offered_when_no_single_axis_helps()
+    {
+        // (32, 10) and (3, 7): no ExpandDims of either makes them broadcast.
+        const string types = "[Tensor(32, 10)] partial struct X;\n[Tensor(3, 7)] partial struct B;";
+        var source = Source.Program(types, "var r = {|#0:x.Add(b)|};", "X x, B b");
+        await Verify.FixAsync(new InsertAxisCodeFix(), source, new[] { Error("ST0001") }, source, remaining: new[] { Error("ST0001") });
+    }
 }

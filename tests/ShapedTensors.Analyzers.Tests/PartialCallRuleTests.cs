@@ -31,8 +31,7 @@ public sealed class PartialCallRuleTests
         {
             TestCode = Source.Program(Types(("Input", "(batch,784)"), ("W", "(784,10)")), "_ = {|#0:new Input().MatMul(new W())|};"),
         };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("ST0003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
-            "MatMul", "(batch, 784)", "(784, 10)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("ST0003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("MatMul", "shapes (batch, 784) and (784, 10)", "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")"));
         await test.RunAsync();
     }
 
