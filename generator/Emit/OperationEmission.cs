@@ -21,7 +21,7 @@ internal static class OperationEmission
         var t = overload.Element.Keyword();
         var spans = overload.Operands.Select((operand, i) => Span(operand, operands[i])).ToArray();
         var shapes = overload.Operands.Select((operand, i) => Shape(operand, operands[i])).ToArray();
-        var resultShape = overload.ResultNames.Count > 0 ? "shape" : $"{overload.ResultType}.Shape";
+        var resultShape = overload.ResultNames.Count > 0 ? "resultShape" : $"{overload.ResultType}.Shape";
         var support = $"{Runtime}.GeneratedCodeSupport";
         switch (descriptor.Family)
         {
@@ -71,8 +71,8 @@ internal static class OperationEmission
         => operand.IsScalar ? $"new global::System.ReadOnlySpan<{operand.Element.Keyword()}>(in {name})" : $"{name}.AsReadOnlySpan()";
 
     /// <summary>
-    /// An operand's run-time shape: a scalar's is rank 0, a value of partially known type carries its own (the result of
-    /// a call on partially known shapes is named <c>shape</c>), a fully known type's is the type's.
+    /// An operand's run-time shape: a scalar's is rank 0, a value of partially known type carries its own (a result's, in
+    /// a call on partially known shapes, is the local <c>resultShape</c>), a fully known type's is the type's.
     /// </summary>
     public static string Shape(OperandModel operand, string value) => operand.IsScalar ? $"{Runtime}.Shape.Scalar" : PartialCalls.ShapeOf(operand, value);
 }

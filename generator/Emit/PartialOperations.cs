@@ -56,8 +56,8 @@ internal static class PartialOperations
         var t = overload.Element.Keyword();
         if (overload.ResultNames.Count > 0)
         {
-            w.Line($"var shape = {check};");
-            w.Line($"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{t}>((int)shape.ElementCount), shape);");
+            w.Line($"var resultShape = {check};");
+            w.Line($"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{t}>((int)resultShape.ElementCount), resultShape);");
         }
         else
         {
