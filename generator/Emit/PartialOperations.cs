@@ -20,7 +20,7 @@ internal static class PartialOperations
     {
         var values = options.Values is { } list ? "new int[] { " + string.Join(", ", list.Select(OperationEmission.Int)) + " }" : "null";
         var shapes = string.Join(", ", overload.Operands.Select(PartialCalls.StaticShape));
-        return $"private static readonly {Runtime}.PartialOperation {name} = {Runtime}.PartialOperation.Create(\"{overload.Operation}\", {OperationEmission.Int(options.Axis)}, {values}, {Bool(options.AxesGivenAsInt)}, {Bool(options.KeepDims)}, {shapes});";
+        return $"private static readonly {Runtime}.PartialOperation {name} = {Runtime}.PartialOperation.Create(\"{overload.Operation}\", {OperationEmission.Int(options.Axis)}, {values}, {PartialCalls.Bool(options.AxesGivenAsInt)}, {PartialCalls.Bool(options.KeepDims)}, {shapes});";
     }
 
     /// <summary>
@@ -69,6 +69,4 @@ internal static class PartialOperations
         w.Line(OperationEmission.Kernel(overload, overload.Cases[index], names));
         w.Line("return result;");
     }
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

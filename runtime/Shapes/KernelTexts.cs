@@ -41,6 +41,9 @@ internal static class KernelTexts
     public static string ReshapeCountMismatch(long values, long requested)
         => $"Input to reshape is a tensor with {values} values, but the requested shape has {requested}";
 
+    // reshape_op.h: a target with a -1 whose other sizes include a 0 (checked before the multiple).
+    public const string ReshapeCannotInfer = "Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero";
+
     // reshape_op.h: a target with a -1 whose other sizes' product does not divide the input's element count.
     public static string ReshapeNotAMultiple(long values, long product)
         => $"Input to reshape is a tensor with {values} values, but the requested shape requires a multiple of {product}";

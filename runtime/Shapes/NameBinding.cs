@@ -52,7 +52,7 @@ internal sealed class NameBinding
     /// The library's text for the first occurrence, scanning the operands' axes in order, whose size differs from the
     /// first occurrence of its name; null when every name has one size.
     /// </summary>
-    public ShapeError? Check(IReadOnlyList<Shape> operands)
+    public ShapeError? Check(Shape[] operands)
     {
         foreach (var o in _occurrences)
         {
@@ -61,13 +61,7 @@ internal sealed class NameBinding
             if (size != firstSize)
             {
                 var text = KernelTexts.NameBoundTwice(o.Name, firstSize, Position(o.FirstOperand, o.FirstAxis), size, Position(o.Operand, o.Axis));
-                var shapes = new Shape[operands.Count];
-                for (var i = 0; i < shapes.Length; i++)
-                {
-                    shapes[i] = operands[i];
-                }
-
-                return ShapeError.InconsistentName(text, shapes);
+                return ShapeError.InconsistentName(text, operands);
             }
         }
 

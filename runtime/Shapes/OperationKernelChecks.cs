@@ -1,6 +1,4 @@
 // Compiled into the runtime, the generator and the analyzers (netstandard2.0).
-using System.Collections.Generic;
-
 namespace ShapedTensors;
 
 /// <summary>
@@ -16,7 +14,7 @@ internal static class OperationKernelChecks
     /// <param name="graph">Graph time's answer on the static shapes (succeeded).</param>
     /// <param name="options">The call's options.</param>
     /// <param name="shapes">The run-time shapes, one per operand.</param>
-    public static ShapeError? Evaluate(OperationDescriptor operation, StaticOperation graph, OperationOptions options, IReadOnlyList<Shape> shapes)
+    public static ShapeError? Evaluate(OperationDescriptor operation, StaticOperation graph, OperationOptions options, Shape[] shapes)
     {
         switch (operation.Family)
         {
@@ -32,7 +30,7 @@ internal static class OperationKernelChecks
             case OperationFamily.Reshape when operation == OperationCatalog.Squeeze:
                 var axis = graph.Axes[0];
                 return shapes[0][axis] == 1 ? null : ShapeError.Kernel(KernelTexts.CannotSqueeze(axis, shapes[0][axis]), operation.Op, shapes[0]);
-            case OperationFamily.Concatenate when shapes.Count > 1:
+            case OperationFamily.Concatenate when shapes.Length > 1:
                 return ConcatOp(graph.Axes[0], shapes);
             default:
                 return null;
@@ -57,8 +55,8 @@ internal static class OperationKernelChecks
     private static ShapeError? BiasOp(Shape x, Shape bias)
         => bias[0] == x[x.Rank - 1] ? null : ShapeError.Kernel(KernelTexts.BiasSizeMismatch(bias, x), OperationCatalog.BiasAdd.Op, x, bias);
 
-    // reshape_op.h: with a -1, the other sizes' product must divide the element count (a zero product failed at graph
-    // time); then the counts must be equal.
+    // reshape_op.h: with a -1, the other sizes' product must be positive and divide the element count; then the counts
+    // must be equal.
     private static ShapeError? ReshapeOp(Shape x, int[] target)
     {
         long product = 1;
@@ -76,31 +74,30 @@ internal static class OperationKernelChecks
         }
 
         var values = x.ElementCount;
+        if (inferred && product == 0)
+        {
+            return ShapeError.Kernel(KernelTexts.ReshapeCannotInfer, OperationCatalog.Reshape.Op, x);
+        }
+
         if (inferred)
         {
-            return product != 0 && values % product == 0 ? null : ShapeError.Kernel(KernelTexts.ReshapeNotAMultiple(values, product), OperationCatalog.Reshape.Op, x);
+            return values % product == 0 ? null : ShapeError.Kernel(KernelTexts.ReshapeNotAMultiple(values, product), OperationCatalog.Reshape.Op, x);
         }
 
         return values == product ? null : ShapeError.Kernel(KernelTexts.ReshapeCountMismatch(values, product), OperationCatalog.Reshape.Op, x);
     }
 
     // concat_op.cc: each input in order against the first, every axis but the concatenated one (the ranks are static).
-    private static ShapeError? ConcatOp(int axis, IReadOnlyList<Shape> shapes)
+    private static ShapeError? ConcatOp(int axis, Shape[] shapes)
     {
         var first = shapes[0];
-        for (var i = 1; i < shapes.Count; i++)
+        for (var i = 1; i < shapes.Length; i++)
         {
             for (var j = 0; j < first.Rank; j++)
             {
                 if (j != axis && shapes[i][j] != first[j])
                 {
-                    var inputs = new Shape[shapes.Count];
-                    for (var k = 0; k < inputs.Length; k++)
-                    {
-                        inputs[k] = shapes[k];
-                    }
-
-                    return ShapeError.Kernel(KernelTexts.ConcatDimensionsMismatch(first, i, shapes[i]), OperationCatalog.Concatenate.Op, inputs);
+                    return ShapeError.Kernel(KernelTexts.ConcatDimensionsMismatch(first, i, shapes[i]), OperationCatalog.Concatenate.Op, shapes);
                 }
             }
         }

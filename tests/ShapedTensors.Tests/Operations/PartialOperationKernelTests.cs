@@ -47,6 +47,8 @@ public sealed class PartialOperationKernelTests
         error = Assert.Throws<ShapeMismatchException>(() => CreateReshape(S("?", 4), -1, 3).Check(new Shape(2, 4)));
         Assert.Equal("Input to reshape is a tensor with 8 values, but the requested shape requires a multiple of 3", error.Message);
         Assert.Equal(new Shape(4, 3), CreateReshape(S("?", 4), -1, 3).Check(new Shape(3, 4)));
+        error = Assert.Throws<ShapeMismatchException>(() => CreateReshape(S("?", 4), -1, 0).Check(new Shape(0, 4)));
+        Assert.Equal("Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero", error.Message);
 
         var concatenate = Create("Concatenate", S("?", 2), S(3, 2), S("?", "?"), axis: 1);
         error = Assert.Throws<ShapeMismatchException>(() => concatenate.Check(new Shape(3, 2), new Shape(3, 2), new Shape(4, 5)));
