@@ -210,9 +210,10 @@ public static partial class ShapedTensorFallbacks
         where T : unmanaged, IFloatingPointIeee754<T>
         => DynamicTensor<T>.Concatenate(axis, Checked(OperationCatalog.Concatenate, OperationOptions.WithAxis(axis), x, y, z, w), Dynamic(y), Dynamic(z), Dynamic(w));
 
-    // PARTIAL_SHAPES.md's order, as for the contractions: the rule on the static shapes first (graph time, with `?` in
-    // its frames) when some size is known only at run time, then — in the DynamicTensor operation — on the run-time
-    // shapes. Returns x as a dynamic tensor.
+    // PARTIAL_SHAPES.md's order, as for the contractions: when some size is known only at run time, the rule on the
+    // static shapes first (graph time, with `?` in its frames), then TensorFlow's kernel check on the run-time shapes
+    // and the name binding (PartialOperation); the DynamicTensor operation then finds the shapes accepted. Returns x
+    // as a dynamic tensor.
     private static DynamicTensor<T> Checked<T>(OperationDescriptor operation, OperationOptions options, params IShapedTensor<T>[] operands)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -224,11 +225,7 @@ public static partial class ShapedTensorFallbacks
         var shapes = Array.ConvertAll(operands, operand => operand.StaticShape);
         if (!Array.TrueForAll(shapes, shape => shape.IsFullyKnown))
         {
-            var rule = OperationRules.Apply(operation, shapes, options);
-            if (!rule.Succeeded)
-            {
-                throw new ShapeMismatchException(operation.Name, operands[0].Shape, operands.Length > 1 ? operands[1].Shape : Shape.Scalar, rule.Error!);
-            }
+            PartialOperation.Create(operation, options, shapes).Check(Array.ConvertAll(operands, operand => operand.Shape));
         }
 
         return operands[0].ToDynamic();

@@ -20,7 +20,8 @@ internal static class OperationEmission
         var descriptor = overload.Descriptor;
         var t = overload.Element.Keyword();
         var spans = overload.Operands.Select((operand, i) => Span(operand, operands[i])).ToArray();
-        var shapes = overload.Operands.Select(Shape).ToArray();
+        var shapes = overload.Operands.Select((operand, i) => Shape(operand, operands[i])).ToArray();
+        var resultShape = overload.ResultNames.Count > 0 ? "resultShape" : $"{overload.ResultType}.Shape";
         var support = $"{Runtime}.GeneratedCodeSupport";
         switch (descriptor.Family)
         {
@@ -29,7 +30,7 @@ internal static class OperationEmission
                 // Keras' reshaped bias, (1,)*(r-1) + (b0,) or (1,) + bias.shape, is the bias left-padded with 1s: numpy
                 // broadcasting of the bias itself gives the same result on both of Keras' paths.
                 var elementwise = descriptor.Family == OperationFamily.BiasAdd ? OperationCatalog.Add.Name : descriptor.Name;
-                return $"{support}.Broadcast<{t}>({Runtime}.ElementwiseOperation.{elementwise}, {spans[0]}, {shapes[0]}, {spans[1]}, {shapes[1]}, output, {overload.ResultType}.Shape);";
+                return $"{support}.Broadcast<{t}>({Runtime}.ElementwiseOperation.{elementwise}, {spans[0]}, {shapes[0]}, {spans[1]}, {shapes[1]}, output, {resultShape});";
             case OperationFamily.Unary:
                 return $"{support}.Unary<{t}>({Runtime}.UnaryOperation.{descriptor.Name}, {spans[0]}, output);";
             case OperationFamily.Softmax:
@@ -42,7 +43,7 @@ internal static class OperationEmission
                 return $"{support}.Copy<{t}>({spans[0]}, output);";
             default: // Concatenate
                 var joined = string.Join(", ", spans.Select((span, i) => span + ", " + shapes[i]));
-                return $"{support}.Concatenate<{t}>({Int(operation.Axes[0])}, output, {overload.ResultType}.Shape, {joined});";
+                return $"{support}.Concatenate<{t}>({Int(operation.Axes[0])}, output, {resultShape}, {joined});";
         }
     }
 
@@ -69,5 +70,9 @@ internal static class OperationEmission
     private static string Span(OperandModel operand, string name)
         => operand.IsScalar ? $"new global::System.ReadOnlySpan<{operand.Element.Keyword()}>(in {name})" : $"{name}.AsReadOnlySpan()";
 
-    private static string Shape(OperandModel operand) => operand.IsScalar ? $"{Runtime}.Shape.Scalar" : $"{operand.TypeName}.Shape";
+    /// <summary>
+    /// An operand's run-time shape: a scalar's is rank 0, a value of partially known type carries its own (a result's, in
+    /// a call on partially known shapes, is the local <c>resultShape</c>), a fully known type's is the type's.
+    /// </summary>
+    public static string Shape(OperandModel operand, string value) => operand.IsScalar ? $"{Runtime}.Shape.Scalar" : PartialCalls.ShapeOf(operand, value);
 }

@@ -15,14 +15,15 @@ internal static class OperationOverloadEmitter
 
     /// <param name="inOperands">Whether struct operands are passed <c>in</c> (the project has inline storage).</param>
     /// <param name="inline">Whether the result stores its elements inline (a value: nothing is allocated).</param>
-    public static void Emit(SourceWriter w, OperationOverloadModel overload, bool inOperands, bool inline)
+    /// <param name="fields">For an overload on partially known shapes, the <c>PartialOperation</c> field of each case.</param>
+    public static void Emit(SourceWriter w, OperationOverloadModel overload, bool inOperands, bool inline, IReadOnlyList<string>? fields = null)
     {
         var descriptor = overload.Descriptor;
         var names = Receiver.Concat(OptionForms.OperandNames(descriptor)).Take(overload.Operands.Count).ToArray();
         var operands = overload.Operands.Select((operand, i) => $"{(inOperands && !operand.IsClass && !operand.IsScalar ? "in " : string.Empty)}{operand.TypeName} {names[i]}").ToList();
         var shapes = overload.Operands.Select(o => o.IsScalar ? "a scalar" : PartialCalls.ShapeText(o.Dims, o.DimNames)).ToArray();
         var shapeList = shapes.Length == 1 ? "shape " + shapes[0] : "shapes " + string.Join(", ", shapes.Take(shapes.Length - 1)) + " and " + shapes[shapes.Length - 1];
-        var summary = $"/// <summary><c>{Escape(descriptor.Python)}</c> of {shapeList}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, EquatableArray<string>.Empty)}.{(inline ? " The result is a value (inline storage): nothing is allocated." : string.Empty)}</summary>";
+        var summary = $"/// <summary><c>{Escape(descriptor.Python)}</c> of {shapeList}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}.{(inline ? " The result is a value (inline storage): nothing is allocated." : string.Empty)}</summary>";
 
         if (overload.Spelling == OperationSpelling.Operator)
         {
@@ -31,7 +32,7 @@ internal static class OperationOverloadEmitter
             using (w.Block($"extension({extended})"))
             {
                 w.Line(summary);
-                Body(w, overload, names, inline, $"public static {overload.ResultType} operator {descriptor.Operator}({string.Join(", ", operands)})");
+                Body(w, overload, names, inline, fields, $"public static {overload.ResultType} operator {descriptor.Operator}({string.Join(", ", operands)})");
             }
 
             return;
@@ -39,10 +40,10 @@ internal static class OperationOverloadEmitter
 
         operands[0] = "this " + operands[0];
         w.Line(summary);
-        Body(w, overload, names, inline, $"public static {overload.ResultType} {descriptor.Name}({string.Join(", ", operands.Concat(OptionParameters(overload)))})");
+        Body(w, overload, names, inline, fields, $"public static {overload.ResultType} {descriptor.Name}({string.Join(", ", operands.Concat(OptionParameters(overload)))})");
     }
 
-    private static void Body(SourceWriter w, OperationOverloadModel overload, string[] names, bool inline, string header)
+    private static void Body(SourceWriter w, OperationOverloadModel overload, string[] names, bool inline, IReadOnlyList<string>? fields, string header)
     {
         var t = overload.Element.Keyword();
         var result = overload.ResultType;
@@ -54,6 +55,12 @@ internal static class OperationOverloadEmitter
                 {
                     w.Line($"global::System.ArgumentNullException.ThrowIfNull({names[i]});");
                 }
+            }
+
+            if (fields is not null)
+            {
+                PartialOperations.Body(w, overload, names, inline, fields);
+                return;
             }
 
             // Every kernel writes every element of its output, so the storage need not be zeroed first.
@@ -114,7 +121,7 @@ internal static class OperationOverloadEmitter
     }
 
     // The test that the parameters hold one case's constants, or null when the operation has no options.
-    private static string? Condition(OperationOverloadModel overload, OperationOptions options)
+    public static string? Condition(OperationOverloadModel overload, OperationOptions options)
     {
         var tests = new List<string>();
         foreach (var option in overload.Descriptor.Options)

@@ -60,7 +60,15 @@ internal static class OperationsEmitter
                 }
 
                 first = false;
-                OperationOverloadEmitter.Emit(writer, operation, inlineStorage > 0, InlineStorage.Holds(operation.ResultDims, inlineStorage));
+
+                // An operation on partially known shapes checks its run-time shapes through one field per constant set of options.
+                var checks = operation.IsPartial ? operation.Cases.Select(_ => "Partial" + (fields++).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray() : null;
+                foreach (var (check, i) in (checks ?? System.Array.Empty<string>()).Select((check, i) => (check, i)))
+                {
+                    writer.Line(PartialOperations.Field(check, operation, operation.Cases[i].Options));
+                }
+
+                OperationOverloadEmitter.Emit(writer, operation, inlineStorage > 0, operation.ResultNames.Count == 0 && InlineStorage.Holds(operation.ResultDims, inlineStorage), checks);
             }
         }
 

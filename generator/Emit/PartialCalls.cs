@@ -98,7 +98,8 @@ internal static class PartialCalls
         };
     }
 
-    private static string Bool(bool value) => value ? "true" : "false";
+    /// <summary>A constant bool as C# spells it.</summary>
+    public static string Bool(bool value) => value ? "true" : "false";
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

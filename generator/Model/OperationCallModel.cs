@@ -9,7 +9,8 @@ internal enum OperationSpelling
 
 /// <summary>
 /// One call site of a non-contraction operation (OPS.md §1–§7) whose operand shapes and options are known at compile
-/// time and accepted by the operation's rule.
+/// time and accepted by the operation's rule. Operand shapes may have sizes known only at run time (PARTIAL_SHAPES.md):
+/// the rule then ran on the static shapes, and the result may carry names and <c>?</c> (<see cref="ResultNames"/>).
 /// </summary>
 /// <param name="Operation">The catalogue name (<see cref="OperationDescriptor.Name"/>).</param>
 /// <param name="Spelling">Whether the overload is a method or an operator.</param>
@@ -33,4 +34,7 @@ internal sealed record OperationCallModel(
     public OperationDescriptor Descriptor => OperationCatalog.Find(Operation)!;
 
     public ElementKind Element => Operands[0].Element;
+
+    /// <summary>Empty when every size of the result is known; else its dimensions' names (see <see cref="DimsModel"/>).</summary>
+    public EquatableArray<string> ResultNames { get; init; } = EquatableArray<string>.Empty;
 }

@@ -18,7 +18,7 @@ internal static class OperationPlanner
         // shapes (x.Sum(0) and x.Sum(1)), no overload can serve both, and both calls stay on the run-time fallback.
         var groups = calls
             .GroupBy(call => (call.Operation, call.Spelling, call.OptionForm, Operands: string.Join(",", call.Operands.Select(o => o.TypeName))))
-            .Where(group => group.Select(call => call.ResultDims).Distinct().Count() == 1)
+            .Where(group => group.Select(call => (call.ResultDims, call.ResultNames)).Distinct().Count() == 1)
             .OrderBy(group => group.Key.Operation, StringComparer.Ordinal)
             .ThenBy(group => group.Key.Spelling)
             .ThenBy(group => group.Key.OptionForm, StringComparer.Ordinal)
@@ -33,11 +33,11 @@ internal static class OperationPlanner
                 .GroupBy(call => call.Options)
                 .Select(options => new OperationCase(options.Key, options.First().Axes))
                 .OrderBy(c => OptionsKey(c.Options), StringComparer.Ordinal);
-            var resultType = canonicalPrefix + Names.CanonicalType(first.Element, first.ResultDims);
-            var overload = new OperationOverloadModel(first.Operation, first.Spelling, first.OptionForm, first.Operands, resultType, first.ResultDims, new EquatableArray<OperationCase>(cases));
+            var resultType = canonicalPrefix + Names.CanonicalType(first.Element, first.ResultDims, first.ResultNames);
+            var overload = new OperationOverloadModel(first.Operation, first.Spelling, first.OptionForm, first.Operands, resultType, first.ResultDims, new EquatableArray<OperationCase>(cases)) { ResultNames = first.ResultNames };
             foreach (var call in group)
             {
-                owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.Element, call.ResultDims, EquatableArray<string>.Empty));
+                owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, call.Element, call.ResultDims, call.ResultNames));
                 foreach (var operand in call.Operands.Where(o => o.TypeName.StartsWith(canonicalPrefix, StringComparison.Ordinal)))
                 {
                     owners.Claim(call.Site, SpecializationPlanner.Canonical(generatedNamespace, operand.Element, operand.Dims, operand.DimNames));

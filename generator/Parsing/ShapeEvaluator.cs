@@ -75,7 +75,8 @@ internal sealed class ShapeEvaluator
     /// <param name="site">Where the call is (see <see cref="CallModel.Site"/>).</param>
     public OperationCallModel? EvaluateOperation(ParsedOperation operation, string callNamespace, string site) => EvaluateOperation(operation, callNamespace, site, 0);
 
-    // Operands with sizes known only at run time stay on the fallback in this round.
+    // Operands with sizes known only at run time are graph time on their static shapes (the analyzer reports its
+    // errors); the result carries the names and `?` the rule gives it.
     private OperationCallModel? EvaluateOperation(ParsedOperation operation, string callNamespace, string site, int depth)
     {
         if (operation.Options is null)
@@ -88,7 +89,7 @@ internal sealed class ShapeEvaluator
         for (var i = 0; i < operands.Length; i++)
         {
             operands[i] = Evaluate(operation.Operands[i], depth + 1);
-            if (operands[i] is { IsPartial: true } || (operands[i] is { } known && tensor is not null && known.Element != tensor.Element))
+            if (operands[i] is { } known && tensor is not null && known.Element != tensor.Element)
             {
                 return null;
             }
@@ -116,7 +117,14 @@ internal sealed class ShapeEvaluator
         }
 
         var rule = OperationRules.Apply(operation.Descriptor, operands.Select(operand => operand!.ToStatic()).ToArray(), operation.Options);
-        if (rule.Result is not { } result || DimsModel.From(result) is not (var dims, { Count: 0 }) || (dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None))
+        // A result whose known sizes alone hold more elements than an array can has no type (a scalar is fine).
+        if (rule.Result is not { } result)
+        {
+            return null;
+        }
+
+        var (dims, names) = DimsModel.From(result);
+        if (dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None)
         {
             return null;
         }
@@ -130,7 +138,8 @@ internal sealed class ShapeEvaluator
             new EquatableArray<int>(rule.Axes),
             dims,
             callNamespace,
-            site);
+            site)
+        { ResultNames = names };
     }
 
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its
@@ -189,7 +198,7 @@ internal sealed class ShapeEvaluator
                 if (OperationParser.Parse(expression, _model, _cancellationToken) is { } operation
                     && EvaluateOperation(operation, string.Empty, string.Empty, depth) is { } operationResult)
                 {
-                    return Canonical(operationResult.Element, operationResult.ResultDims, EquatableArray<string>.Empty);
+                    return Canonical(operationResult.Element, operationResult.ResultDims, operationResult.ResultNames);
                 }
 
                 if (expression is not InvocationExpressionSyntax)

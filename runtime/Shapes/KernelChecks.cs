@@ -91,7 +91,7 @@ internal sealed class KernelChecks
         } ?? Names.Check(x, y);
     }
 
-    private static void CheckFits(StaticShape declared, Shape actual, string name)
+    internal static void CheckFits(StaticShape declared, Shape actual, string name)
     {
         if (!declared.Admits(actual))
         {

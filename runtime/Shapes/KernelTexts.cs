@@ -29,6 +29,25 @@ internal static class KernelTexts
     public static string IncompatibleShapes(Shape a, Shape b)
         => $"Incompatible shapes: {a.ToTensorFlowString()} vs. {b.ToTensorFlowString()}";
 
+    // bias_op.cc (BiasOp::Compute, NHWC): the bias's shape first, then the input's.
+    public static string BiasSizeMismatch(Shape bias, Shape value)
+        => $"Must provide as many biases as the last dimension of the input tensor: {bias.ToTensorFlowString()} vs. {value.ToTensorFlowString()}";
+
+    // concat_op.cc (ConcatBaseOp::Compute): every input against the first, on every axis but the concatenated one.
+    public static string ConcatDimensionsMismatch(Shape first, int index, Shape input)
+        => $"ConcatOp : Dimensions of inputs should match: shape[0] = {first.ToTensorFlowString()} vs. shape[{index}] = {input.ToTensorFlowString()}";
+
+    // reshape_op.h: a target without -1 whose element count differs from the input's.
+    public static string ReshapeCountMismatch(long values, long requested)
+        => $"Input to reshape is a tensor with {values} values, but the requested shape has {requested}";
+
+    // reshape_op.h: a target with a -1 whose other sizes include a 0 (checked before the multiple).
+    public const string ReshapeCannotInfer = "Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero";
+
+    // reshape_op.h: a target with a -1 whose other sizes' product does not divide the input's element count.
+    public static string ReshapeNotAMultiple(long values, long product)
+        => $"Input to reshape is a tensor with {values} values, but the requested shape requires a multiple of {product}";
+
     // shape_ops.h: the same core text as the Squeeze shape function, with the run-time size.
     public static string CannotSqueeze(int axis, int size) => ShapeError.CannotSqueeze(axis, size);
 

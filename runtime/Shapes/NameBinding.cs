@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace ShapedTensors;
 
 /// <summary>
-/// The binding rule of PARTIAL_SHAPES.md §8.4: within one call, every occurrence of a name, in x and in y, repeats
-/// included, has one run-time size. Checked after every kernel check passed, so that TensorFlow's own text wins
+/// The binding rule of PARTIAL_SHAPES.md §8.4: within one call, every occurrence of a name, in every operand (x, y,
+/// then z and w for a concatenation), repeats included, has one run-time size. Checked after every kernel check passed, so that TensorFlow's own text wins
 /// whenever TensorFlow would fail.
 /// </summary>
 internal sealed class NameBinding
@@ -18,11 +18,17 @@ internal sealed class NameBinding
     public bool IsEmpty => _occurrences.Length == 0;
 
     /// <summary>The named axes of x, then of y, each with the first occurrence of its name; names seen once are left out.</summary>
-    public static NameBinding Of(StaticShape x, StaticShape y)
+    public static NameBinding Of(StaticShape x, StaticShape y) => Of(new[] { x, y });
+
+    /// <summary>The named axes of every operand in order, each with the first occurrence of its name; names seen once are left out.</summary>
+    public static NameBinding Of(IReadOnlyList<StaticShape> operands)
     {
         var all = new List<Occurrence>();
-        Collect(all, x, 0);
-        Collect(all, y, 1);
+        for (var operand = 0; operand < operands.Count; operand++)
+        {
+            Collect(all, operands[operand], operand);
+        }
+
         var repeated = new List<Occurrence>(all.Count);
         foreach (var occurrence in all)
         {
@@ -40,16 +46,22 @@ internal sealed class NameBinding
     /// The library's text for the first occurrence, scanning x's axes then y's, whose size differs from the first
     /// occurrence of its name; null when every name has one size.
     /// </summary>
-    public ShapeError? Check(Shape x, Shape y)
+    public ShapeError? Check(Shape x, Shape y) => _occurrences.Length == 0 ? null : Check(new[] { x, y });
+
+    /// <summary>
+    /// The library's text for the first occurrence, scanning the operands' axes in order, whose size differs from the
+    /// first occurrence of its name; null when every name has one size.
+    /// </summary>
+    public ShapeError? Check(Shape[] operands)
     {
         foreach (var o in _occurrences)
         {
-            var size = SizeAt(x, y, o.Operand, o.Axis);
-            var firstSize = SizeAt(x, y, o.FirstOperand, o.FirstAxis);
+            var size = operands[o.Operand][o.Axis];
+            var firstSize = operands[o.FirstOperand][o.FirstAxis];
             if (size != firstSize)
             {
                 var text = KernelTexts.NameBoundTwice(o.Name, firstSize, Position(o.FirstOperand, o.FirstAxis), size, Position(o.Operand, o.Axis));
-                return ShapeError.InconsistentName(text, x, y);
+                return ShapeError.InconsistentName(text, operands);
             }
         }
 
@@ -67,9 +79,10 @@ internal sealed class NameBinding
         }
     }
 
-    private static int SizeAt(Shape x, Shape y, int operand, int axis) => (operand == 0 ? x : y)[axis];
+    // The operands as the fallbacks' parameters name them.
+    private static string Position(int operand, int axis) => (operand < OperandNames.Length ? OperandNames[operand] : "operand" + operand) + "[" + axis + "]";
 
-    private static string Position(int operand, int axis) => (operand == 0 ? "x[" : "y[") + axis + "]";
+    private static readonly string[] OperandNames = { "x", "y", "z", "w" };
 
     // One occurrence of a name (operand 0 is x, 1 is y) and the first occurrence of the same name.
     private readonly struct Occurrence

@@ -63,7 +63,7 @@ internal static partial class OperationRules
         if (specified == 0)
         {
             // EXT: the kernel's text (reshape_op.h:84-90); the graph leaves the -1 unknown.
-            return FailWithSuffix("Reshape cannot infer the missing input size for an empty tensor unless all specified input sizes are non-zero", suffix, op, x, target);
+            return FailWithSuffix(KernelTexts.ReshapeCannotInfer, suffix, op, x, target);
         }
 
         if (elements % specified != 0)

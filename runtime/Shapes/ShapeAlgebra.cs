@@ -250,6 +250,24 @@ public static partial class ShapeAlgebra
         return Shape.Own(dims);
     }
 
+    // Keras' bias reshape to (1, ..., b) (bias_add's reshape-and-add path): leading 1s, the data layout unchanged.
+    internal static Shape PadLeading(Shape shape, int rank)
+    {
+        if (shape.Rank == rank)
+        {
+            return shape;
+        }
+
+        var dims = new int[rank];
+        for (var i = 0; i < rank; i++)
+        {
+            var axis = i - (rank - shape.Rank);
+            dims[i] = axis >= 0 ? shape[axis] : 1;
+        }
+
+        return Shape.Own(dims);
+    }
+
     // The size of a broadcast dimension whose sizes are compatible: a 1 stretches to the other size, 0 included.
     private static int Broadcast(int dx, int dy) => dx == 1 ? dy : dx;
 

@@ -137,8 +137,8 @@ public sealed class ShapeError
         => new(ShapeErrorKind.IncompatibleSizes, text, null, op, Array.ConvertAll(inputShapes, StaticShape.Of));
 
     // The library's name-binding text (PARTIAL_SHAPES.md §8.4), with the run-time operand shapes.
-    internal static ShapeError InconsistentName(string text, Shape x, Shape y)
-        => new(ShapeErrorKind.InconsistentNamedSize, text, null, null, new[] { StaticShape.Of(x), StaticShape.Of(y) });
+    internal static ShapeError InconsistentName(string text, params Shape[] operands)
+        => new(ShapeErrorKind.InconsistentNamedSize, text, null, null, Array.ConvertAll(operands, StaticShape.Of));
 
     // The core texts of TensorFlow's shape functions (shape_inference.cc, common_shape_fns.cc, array_ops.cc).
     internal static string DimensionsMustBeEqual(long a, long b) => $"Dimensions must be equal, but are {a} and {b}";

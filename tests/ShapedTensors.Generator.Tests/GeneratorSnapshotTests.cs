@@ -382,6 +382,44 @@ public sealed class GeneratorSnapshotTests
         Check(run);
     }
 
+    [Fact]
+    public void Partial_shape_operations()
+    {
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor("batch", 784)] public partial struct Input;
+            [Tensor(784, 128)] public partial struct W1;
+            [Tensor(128)] public partial struct B1;
+            [Tensor(128, 10)] public partial struct W2;
+            [Tensor(10)] public partial struct B2;
+            [Tensor("?", 3, 1)] public partial struct Seq;
+
+            public static class Model
+            {
+                public static float Run(int batch, int axis)
+                {
+                    var x = Input.Zeros(batch: batch);
+                    var h = x.MatMul(W1.Ones()).Add(B1.Ones()).Relu();   // (batch, 128): chained through partial results
+                    var p = h.MatMul(W2.Ones()).BiasAdd(B2.Ones()).Softmax();
+                    var loss = p.Mean();                                 // (): a fully known result of a partial operand
+                    var s = Seq.Zeros(4);
+                    var squeezed = s.Squeeze(2);                         // (?, 3)
+                    var joined = s.Concatenate(s, axis: 0);              // (?, 3, 1)
+                    var summed = s.Sum(axis);                            // options known at run time: a constant case and the fallback
+                    var kept = s.Sum(1);
+                    return loss.AsReadOnlySpan()[0];
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
     private static void Check(GeneratorRun run, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         CompileAssert.AssertCompilesCleanly(run);

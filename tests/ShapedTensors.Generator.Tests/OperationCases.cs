@@ -107,15 +107,22 @@ internal static class OperationCases
     }
 
     /// <summary>The types of every case and a <c>OperationCases.Runner.Run()</c> returning the failures, or an empty string.</summary>
-    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace)
+    /// <param name="cases">The calls.</param>
+    /// <param name="generatedNamespace">The namespace of the canonical types.</param>
+    /// <param name="partial">
+    /// When given, each dimension is declared, at random, as its size, as the name of its size (<c>d4</c>: every
+    /// occurrence of a name has one size, PARTIAL_SHAPES.md §8.4) or as <c>?</c>; the values have the original sizes.
+    /// </param>
+    public static string Source(IReadOnlyList<Case> cases, string generatedNamespace, Random? partial = null)
     {
+        var declared = cases.Select(c => c.Operands.Select(dims => Declared(dims, partial)).ToArray()).ToArray();
         var text = new StringBuilder("using ShapedTensors;\n\nnamespace OperationCases;\n\n");
         for (var i = 0; i < cases.Count; i++)
         {
             for (var k = 0; k < cases[i].Operands.Length; k++)
             {
                 var generic = cases[i].IsDouble ? "<double>" : string.Empty;
-                text.Append(CultureInfo.InvariantCulture, $"[Tensor{generic}({string.Join(", ", cases[i].Operands[k])})] public partial struct C{i}T{k};\n");
+                text.Append(CultureInfo.InvariantCulture, $"[Tensor{generic}({string.Join(", ", declared[i][k])})] public partial struct C{i}T{k};\n");
             }
         }
 
@@ -123,10 +130,10 @@ internal static class OperationCases
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
-            text.Append(CultureInfo.InvariantCulture, $"        {{\n            var x = C{i}T0.Random(seed: {i});\n");
+            text.Append(CultureInfo.InvariantCulture, $"        {{\n            var x = C{i}T0.Random({Arguments(i, declared[i][0], c.Operands[0])});\n");
             for (var k = 1; k < c.Operands.Length; k++)
             {
-                text.Append(CultureInfo.InvariantCulture, $"            var y{k - 1} = C{i}T{k}.Random(seed: {i + (100 * k)});\n");
+                text.Append(CultureInfo.InvariantCulture, $"            var y{k - 1} = C{i}T{k}.Random({Arguments(i + (100 * k), declared[i][k], c.Operands[k])});\n");
             }
 
             var dynamicCall = c.Operands.Length > 2
@@ -170,6 +177,31 @@ internal static class OperationCases
 
             """);
         return text.ToString();
+    }
+
+    // A dimension as [Tensor] spells it: its size, or (partial) the quoted name of its size or "?".
+    private static string[] Declared(int[] dims, Random? partial)
+        => dims.Select(d => (partial?.Next(3) ?? 0) switch
+        {
+            0 => d.ToString(CultureInfo.InvariantCulture),
+            1 => "\"d" + d.ToString(CultureInfo.InvariantCulture) + "\"",
+            _ => "\"?\"",
+        }).ToArray();
+
+    // The factory's arguments: the seed, then one size per distinct name (at its first axis) and per unknown axis.
+    private static string Arguments(int seed, string[] declared, int[] dims)
+    {
+        var arguments = new List<string> { "seed: " + seed.ToString(CultureInfo.InvariantCulture) };
+        var seen = new HashSet<string>();
+        for (var i = 0; i < dims.Length; i++)
+        {
+            if (declared[i].StartsWith('"') && (declared[i] == "\"?\"" || seen.Add(declared[i])))
+            {
+                arguments.Add(dims[i].ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return string.Join(", ", arguments);
     }
 
     private static int[] Shape(Random random, int rank) => Enumerable.Range(0, rank).Select(_ => random.Next(1, 5)).ToArray();

@@ -32,4 +32,30 @@ public class OperationValueTests
         var failures = (string?)RunProgram.Invoke(run, "OperationCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
     }
+
+    /// <summary>
+    /// The same calls on partially known shapes (each dimension, at random, a name of its size or <c>?</c>): specialized
+    /// through a <c>PartialOperation</c> per case, and computed on the run-time sizes.
+    /// </summary>
+    [Theory]
+    [InlineData(21, 0)]
+    [InlineData(22, 64)]
+    public void Partial_operations_match_the_dynamic_tensor(int seed, int inlineStorage)
+    {
+        var cases = OperationCases.Generate(seed, count: 80);
+        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", inlineStorage.ToString(CultureInfo.InvariantCulture)) with
+        {
+            AssemblyName = "PartialOperationCases" + seed.ToString(CultureInfo.InvariantCulture),
+        };
+        var run = GeneratorHarness.Run(options, OperationCases.Source(cases, Names.GeneratedNamespace(options.AssemblyName), new System.Random(seed)));
+        CompileAssert.AssertCompilesCleanly(run);
+        CachingAssert.AssertCachedOnSecondRun(run);
+
+        var operations = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, System.StringComparison.Ordinal)).Value;
+        var checks = operations.Split("PartialOperation Partial").Length - 1;
+        Assert.True(checks >= cases.Count / 2, $"{checks} partial operation cases for {cases.Count} calls");
+
+        var failures = (string?)RunProgram.Invoke(run, "OperationCases.Runner", "Run");
+        Assert.True(string.IsNullOrEmpty(failures), failures);
+    }
 }
