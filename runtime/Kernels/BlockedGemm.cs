@@ -36,9 +36,6 @@ public static class BlockedGemm
     /// <summary>Tests set this to run the Vector256 micro-kernel on hardware that has Vector512.</summary>
     internal static bool DisableVector512 { get; set; }
 
-    /// <summary>Products below this many multiply-adds run on one thread: splitting costs more than it saves.</summary>
-    public const long ParallelThreshold = 1L << 22;
-
     /// <summary>
     /// <c>out[m, n] = sum over k of x[m, k] * y[k, n]</c> for one product, every operand addressed through its
     /// strides (the output's column stride is 1).
@@ -79,7 +76,7 @@ public static class BlockedGemm
             var job = new Job<T>(m, n, k, px, xRowStride, xDepthStride, py, yDepthStride, yColumnStride, po, outRowStride);
             var panels = (m + MR - 1) / MR;
             var threads = Math.Min(panels, ShapedTensorsSettings.MaxDegreeOfParallelism);
-            if (threads < 2 || (long)m * n * k < ParallelThreshold || !ParallelRows<T>.TryRun(job, panels, threads))
+            if (threads < 2 || (long)m * n * k < KernelThresholds.ParallelProduct || !ParallelRows<T>.TryRun(job, panels, threads))
             {
                 job.RunRows(0, m);
             }
