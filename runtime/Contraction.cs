@@ -31,9 +31,9 @@ internal static class Contraction
     /// <summary>Checks that a destination has the result's shape; the text names the call.</summary>
     public static void CheckDestination(string operation, Shape x, Shape y, Shape result, Shape destination, string parameterName)
     {
-        if (!ReferenceEquals(result, destination) && destination != result)
+        if (destination != result)
         {
-            throw new ArgumentException($"The destination has shape {destination}, but {operation} of {x} and {y} has shape {result}.", parameterName);
+            throw new ArgumentException(DestinationText.WrongShape(destination, operation, result, x, y), parameterName);
         }
     }
 }

@@ -273,7 +273,7 @@ public sealed partial class DynamicTensor<T>
     // Unary operations cannot fail: no rule to consult.
     private DynamicTensor<T> Elementwise(UnaryOperation kind, OperationDescriptor? operation = null, DynamicTensor<T>? destination = null)
     {
-        var result = destination is null ? new DynamicTensor<T>(Shape, Allocate(Shape)) : CheckedDestination(destination, Shape, operation!, Shape, null);
+        var result = destination is null ? new DynamicTensor<T>(Shape, Allocate(Shape)) : CheckedDestination(destination, Shape, operation!, Shape);
         GeneratedCodeSupport.Unary<T>(kind, _data, result._data);
         return result;
     }
@@ -357,22 +357,16 @@ public sealed partial class DynamicTensor<T>
     private static DynamicTensor<T> Result(StaticOperation rule, DynamicTensor<T>? destination, OperationDescriptor operation, Shape x, Shape? y)
         => destination is null ? Allocated(rule) : CheckedDestination(destination, rule.Result!.ToShape(), operation, x, y);
 
-    private static DynamicTensor<T> CheckedDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape x, Shape? y)
-    {
-        if (!ReferenceEquals(destination.Shape, result) && destination.Shape != result)
-        {
-            throw WrongDestination(destination.Shape, result, operation, y is null ? x.ToString() : $"{x} and {y}");
-        }
-
-        return destination;
-    }
+    // Dot's and MatMul's destination check (Contraction.CheckDestination), for one or two operands (the list of
+    // operands is built only for the message: the check allocates nothing).
+    private static DynamicTensor<T> CheckedDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape x, Shape? y = null)
+        => destination.Shape == result ? destination : throw WrongDestination(destination, result, operation, y is null ? [x] : [x, y]);
 
     private static DynamicTensor<T> CheckedDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape[] operands)
-        => destination.Shape == result ? destination : throw WrongDestination(destination.Shape, result, operation, string.Join(" and ", (object[])operands));
+        => destination.Shape == result ? destination : throw WrongDestination(destination, result, operation, operands);
 
-    // The text of Dot's and MatMul's destination check (Contraction.CheckDestination), for any number of operands.
-    private static ArgumentException WrongDestination(Shape destination, Shape result, OperationDescriptor operation, string operands)
-        => new($"The destination has shape {destination}, but {operation.Name} of {operands} has shape {result}.", nameof(destination));
+    private static ArgumentException WrongDestination(DynamicTensor<T> destination, Shape result, OperationDescriptor operation, Shape[] operands)
+        => new(DestinationText.WrongShape(destination.Shape, operation.Name, result, operands), nameof(destination));
 
     // The rule on these shapes; its error, exactly as TensorFlow/Keras words it, as the exception.
     private static StaticOperation Rule(OperationDescriptor operation, OperationOptions options, params Shape[] shapes)

@@ -69,7 +69,7 @@ public sealed class PartialContraction
     public ContractionPlan Plan(Shape x, Shape y)
     {
         var last = _last;
-        if (last is not null && Same(last.X, x) && Same(last.Y, y))
+        if (last is not null && last.X.Equals(x) && last.Y.Equals(y))
         {
             return last.Plan;
         }
@@ -126,8 +126,6 @@ public sealed class PartialContraction
         Contraction.CheckDestination(Operation, x, y, plan.Result, destination, nameof(destination));
         return plan;
     }
-
-    private static bool Same(Shape cached, Shape shape) => ReferenceEquals(cached, shape) || cached.Equals(shape);
 
     private static StaticShape Checked(StaticShape shape)
     {

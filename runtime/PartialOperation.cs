@@ -65,25 +65,25 @@ public sealed class PartialOperation
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x)
-        => _last is { } last && last.Shapes.Length == 1 && Same(last.Shapes[0], x) ? last.Result : Compute(x);
+        => _last is { } last && last.Shapes.Length == 1 && last.Shapes[0].Equals(x) ? last.Result : Compute(x);
 
     /// <summary>The result's run-time shape for operands of run-time shapes <paramref name="x"/> and <paramref name="y"/>.</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y)
-        => _last is { } last && last.Shapes.Length == 2 && Same(last.Shapes[0], x) && Same(last.Shapes[1], y) ? last.Result : Compute(x, y);
+        => _last is { } last && last.Shapes.Length == 2 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) ? last.Result : Compute(x, y);
 
     /// <summary>The result's run-time shape for three operands (a concatenation).</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y, Shape z)
-        => _last is { } last && last.Shapes.Length == 3 && Same(last.Shapes[0], x) && Same(last.Shapes[1], y) && Same(last.Shapes[2], z) ? last.Result : Compute(x, y, z);
+        => _last is { } last && last.Shapes.Length == 3 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) && last.Shapes[2].Equals(z) ? last.Result : Compute(x, y, z);
 
     /// <summary>The result's run-time shape for four operands (a concatenation).</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y, Shape z, Shape w)
-        => _last is { } last && last.Shapes.Length == 4 && Same(last.Shapes[0], x) && Same(last.Shapes[1], y) && Same(last.Shapes[2], z) && Same(last.Shapes[3], w)
+        => _last is { } last && last.Shapes.Length == 4 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) && last.Shapes[2].Equals(z) && last.Shapes[3].Equals(w)
             ? last.Result
             : Compute(x, y, z, w);
 
@@ -126,8 +126,6 @@ public sealed class PartialOperation
 
     // The exception's right operand: () for a one-operand operation.
     private static Shape Second(Shape[] shapes) => shapes.Length > 1 ? shapes[1] : Shape.Scalar;
-
-    private static bool Same(Shape cached, Shape shape) => ReferenceEquals(cached, shape) || cached.Equals(shape);
 
     private sealed record Known(Shape[] Shapes, Shape Result);
 }

@@ -163,7 +163,7 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             if (!DestinationFit.Admits(declared, result))
             {
                 // The runtime's text (DynamicTensor's Compute), word for word when every shape is known.
-                var message = $"The destination has shape {declared}, but {call.Operation} of {x.Declared} and {y.Declared} has shape {result}.";
+                var message = DestinationText.WrongShape(declared, call.Operation.Name, result, x.Declared!, y.Declared!);
                 context.ReportDiagnostic(links.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination!.Syntax.GetLocation(), message));
                 return;
             }

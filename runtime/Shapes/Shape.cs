@@ -119,6 +119,12 @@ public sealed class Shape : IEquatable<Shape>
     /// <inheritdoc/>
     public bool Equals(Shape? other)
     {
+        // The same instance is the common case where run-time shapes are compared with the ones kept from the last call.
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
         if (other is null || other._dims.Length != _dims.Length)
         {
             return false;
