@@ -53,8 +53,11 @@ internal static class OptionConstants
         _ => null,
     };
 
-    // A collection expression reaches its int[] parameter through an implicit conversion.
-    private static IOperation StripConversions(IOperation value)
+    /// <summary>
+    /// The value under its implicit conversions: a collection expression reaches its int[] parameter through one, a
+    /// tuple literal its (int, int) parameter.
+    /// </summary>
+    public static IOperation StripConversions(IOperation value)
     {
         while (value is IConversionOperation { IsImplicit: true, Operand: { } inner })
         {

@@ -163,7 +163,7 @@ internal sealed class TensorCall
 
         if (AxesForm == AxesForm.Int)
         {
-            if (ConstantInt(Axes.Value) is { } axis)
+            if (OptionConstants.Int(Axes.Value) is { } axis)
             {
                 axisX = axisY = axis;
                 return true;
@@ -173,9 +173,9 @@ internal sealed class TensorCall
         }
 
         // Only a tuple literal of constants counts, as for the generator: (1, 2), (X: 1, Y: -1).
-        if (StripImplicit(Axes.Value) is ITupleOperation { Elements.Length: 2 } tuple
-            && ConstantInt(tuple.Elements[0]) is { } first
-            && ConstantInt(tuple.Elements[1]) is { } second)
+        if (OptionConstants.StripConversions(Axes.Value) is ITupleOperation { Elements.Length: 2 } tuple
+            && OptionConstants.Int(tuple.Elements[0]) is { } first
+            && OptionConstants.Int(tuple.Elements[1]) is { } second)
         {
             axisX = first;
             axisY = second;
@@ -196,20 +196,5 @@ internal sealed class TensorCall
     }
 
     // An omitted optional argument is a constant too: its default value.
-    private static bool? ConstantBool(IArgumentOperation argument)
-        => argument.Value.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
-
-    // The value as the parameter receives it (a byte constant converted to int counts).
-    private static int? ConstantInt(IOperation value)
-        => value.ConstantValue is { HasValue: true, Value: int result } ? result : null;
-
-    private static IOperation StripImplicit(IOperation value)
-    {
-        while (value is IConversionOperation { IsImplicit: true, Operand: { } inner })
-        {
-            value = inner;
-        }
-
-        return value;
-    }
+    private static bool? ConstantBool(IArgumentOperation argument) => OptionConstants.Bool(argument.Value);
 }
