@@ -44,6 +44,13 @@ internal static class DiagnosticProperties
     /// </summary>
     public const string AxisInsertions = "ShapedTensors.AxisInsertions";
 
+    /// <summary>
+    /// On ST0003 for a call left to the fallback by another call's option-dependent result: the marker that gives it an
+    /// overload of its own (<c>"Axis.At1"</c>, <c>"Transpose.A"</c>). The diagnostic's additional locations are then the
+    /// option arguments it replaces: the first becomes the marker, the others are removed.
+    /// </summary>
+    public const string MarkerFix = "ShapedTensors.MarkerFix";
+
     /// <summary>Encodes one <see cref="AxisInsertions"/> edit: <c>"1:-1"</c> is the second operand's <c>ExpandDims(-1)</c>.</summary>
     public static string EncodeInsertion(int operand, int axis)
         => operand.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + axis.ToString(System.Globalization.CultureInfo.InvariantCulture);

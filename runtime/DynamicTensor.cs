@@ -185,6 +185,17 @@ public sealed partial class DynamicTensor<T>
     public void MatMul(DynamicTensor<T> y, DynamicTensor<T> destination, bool transposeA = false, bool transposeB = false)
         => Compute(Contraction.MatMul, y, ShapeAlgebra.MatMul(Shape, ShapeOf(y), transposeA, transposeB), DestinationOf(destination));
 
+    /// <summary><c>tf.matmul</c> with the transpose flags as a marker (<see cref="Transpose.A"/>).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes are incompatible.</exception>
+    public DynamicTensor<T> MatMul<TTranspose>(DynamicTensor<T> y, TTranspose transpose)
+        where TTranspose : struct, ITransposeMarker
+        => MatMul(y, TTranspose.A, TTranspose.B);
+
+    /// <summary><c>tf.matmul</c> with the transpose flags as a marker, written into <paramref name="destination"/>.</summary>
+    public void MatMul<TTranspose>(DynamicTensor<T> y, DynamicTensor<T> destination, TTranspose transpose)
+        where TTranspose : struct, ITransposeMarker
+        => MatMul(y, destination, TTranspose.A, TTranspose.B);
+
     /// <summary>The values as numpy prints them, e.g. <c>[[19. 22.]\n [43. 50.]]</c>.</summary>
     public override string ToString() => TensorFormatter.Format<T>(Shape, _data);
 

@@ -71,6 +71,18 @@ public static partial class ShapedTensorFallbacks
         where T : unmanaged, IFloatingPointIeee754<T>
         => Checked(x, y, (a, b) => PartialContraction.MatMul(a, b, transposeA, transposeB)).MatMul(Dynamic(y), Destination(destination), transposeA, transposeB);
 
+    /// <summary><c>tf.matmul</c> with the transpose flags as a marker (<see cref="Transpose.A"/>), shapes checked at run time.</summary>
+    public static DynamicTensor<T> MatMul<T, TTranspose>(this IShapedTensor<T> x, IShapedTensor<T> y, TTranspose transpose)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTranspose : struct, ITransposeMarker
+        => x.MatMul(y, TTranspose.A, TTranspose.B);
+
+    /// <summary><c>tf.matmul</c> with the transpose flags as a marker, into <paramref name="destination"/>, shapes checked at run time.</summary>
+    public static void MatMul<T, TTranspose>(this IShapedTensor<T> x, IShapedTensor<T> y, IShapedTensor<T> destination, TTranspose transpose)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TTranspose : struct, ITransposeMarker
+        => x.MatMul(y, destination, TTranspose.A, TTranspose.B);
+
     // A type with sizes known only at run time: PARTIAL_SHAPES.md's checks first, on the static shapes (graph time, with
     // `?` in its frames) and then the run-time sizes (TensorFlow's kernel texts, the name binding), as a specialized
     // call makes them; then x as a dynamic tensor. tf.keras' batch_dot is specified for fully known shapes only.

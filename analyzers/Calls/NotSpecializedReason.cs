@@ -37,7 +37,8 @@ internal static class NotSpecializedReason
 
         if (call.Axes is not null || IsWritten(call.TransposeA) || IsWritten(call.TransposeB))
         {
-            return $"the generator emits one overload per operation and pair of operand types, and leaves every call on '{Display(x.Type)}' and '{Display(y.Type)}' to the fallback when their option values give different result shapes (this one gives {result}); declare a second type of the same shape for one of them";
+            var advice = MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            return $"one overload has one result type, and the calls on '{Display(x.Type)}' and '{Display(y.Type)}' have option values that give different result shapes (this one gives {result}), so the generator leaves them to the fallback; {advice}";
         }
 
         return "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")";

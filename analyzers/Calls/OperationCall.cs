@@ -135,7 +135,8 @@ internal sealed class OperationCall
             return OperationOptions.Reduction(null, axesGivenAsInt: false, keepDims.Value);
         }
 
-        if (axis.Parameter?.Type.SpecialType == SpecialType.System_Int32)
+        // One int, or one axis marker (Axis.At1: an overload of its own, or the fallback's TAxis).
+        if (axis.Parameter?.Type.SpecialType == SpecialType.System_Int32 || OptionConstants.IsMarker(axis.Value))
         {
             return OptionConstants.Int(axis.Value) is { } single
                 ? OperationOptions.Reduction(new[] { single }, axesGivenAsInt: true, keepDims.Value)

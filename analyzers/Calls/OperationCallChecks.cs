@@ -84,6 +84,7 @@ internal static class OperationCallChecks
         }
 
         var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName);
-        report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
+        var (locations, properties) = reason.Contains(MarkerSpelling.Marked) && MarkerSpelling.For(call) is { } marker ? marker.Fix() : MarkerSpelling.NoFix;
+        report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), locations, properties, call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
     }
 }

@@ -35,7 +35,8 @@ internal static class OperationNotSpecializedReason
             var other = OtherResult(call, result, symbols) is { } found
                 ? $"'{found.Text}' gives {found.Shape}"
                 : "another call of it gives another result shape";
-            return $"this call gives {result}, {other} on the same operand types ({types}), and the generator emits one overload, with one result type, per operation and operand types, so it leaves both calls to the fallback until option-dependent results are supported; give one of them operands of another [Tensor] type of the same shape, or use DynamicTensor";
+            var advice = MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback; {advice}";
         }
 
         return "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")";

@@ -10,8 +10,23 @@ namespace ShapedTensors.Analyzers.Calls;
 /// </summary>
 internal static class OptionConstants
 {
-    /// <summary>An <see cref="int"/> (an axis); an omitted optional argument is its default value, a constant too.</summary>
-    public static int? Int(IOperation value) => value.ConstantValue is { HasValue: true, Value: int result } ? result : null;
+    /// <summary>
+    /// An <see cref="int"/> (an axis); an omitted optional argument is its default value, a constant too. An axis marker
+    /// (<c>Axis.At1</c>, passed as itself or converted to the int it stands for) is its type's value.
+    /// </summary>
+    public static int? Int(IOperation value)
+        => value.ConstantValue is { HasValue: true, Value: int result } ? result
+            : StripConversions(value).Type is INamedTypeSymbol type && IsMarker(type) ? OptionMarkers.Axis(type.Name) : null;
+
+    /// <summary>The transpose flags of a marker (<c>Transpose.A</c>), or null when the value is not one.</summary>
+    public static (bool A, bool B)? Transpose(IOperation value)
+        => StripConversions(value).Type is INamedTypeSymbol type && IsMarker(type) ? OptionMarkers.Transpose(type.Name) : null;
+
+    /// <summary>Whether the value is an option marker (<c>Axis.At1</c>, <c>Transpose.A</c>).</summary>
+    public static bool IsMarker(IOperation value) => StripConversions(value).Type is INamedTypeSymbol type && IsMarker(type);
+
+    private static bool IsMarker(INamedTypeSymbol type)
+        => type.ContainingNamespace is { Name: OptionMarkers.Namespace, ContainingNamespace.IsGlobalNamespace: true } && type.TypeKind == TypeKind.Struct;
 
     /// <summary>A <see cref="bool"/> (a flag).</summary>
     public static bool? Bool(IOperation value) => value.ConstantValue is { HasValue: true, Value: bool result } ? result : null;

@@ -51,6 +51,9 @@ internal sealed class TensorCall
 
     public IArgumentOperation? TransposeB { get; private set; }
 
+    /// <summary>The transpose flags as a marker (<c>Transpose.A</c>), in place of <see cref="TransposeA"/> and <see cref="TransposeB"/>.</summary>
+    public IArgumentOperation? Transpose { get; private set; }
+
     /// <summary>The <c>semantics</c> argument of a run-time fallback's BatchDot (specialized overloads have none).</summary>
     public IArgumentOperation? Semantics { get; private set; }
 
@@ -87,6 +90,9 @@ internal sealed class TensorCall
                     break;
                 case "transposeB":
                     call.TransposeB = argument;
+                    break;
+                case "transpose" when OptionConstants.Transpose(argument.Value) is not null:
+                    call.Transpose = argument;
                     break;
                 case "semantics":
                     call.Semantics = argument;
@@ -188,6 +194,12 @@ internal sealed class TensorCall
     /// <summary>The constant transpose flags (false where omitted), when both are constant.</summary>
     public bool ReadFlags(out bool transposeA, out bool transposeB)
     {
+        if (Transpose is not null && OptionConstants.Transpose(Transpose.Value) is { } marked)
+        {
+            (transposeA, transposeB) = marked;
+            return true;
+        }
+
         var a = TransposeA is null ? false : ConstantBool(TransposeA);
         var b = TransposeB is null ? false : ConstantBool(TransposeB);
         transposeA = a ?? false;

@@ -101,6 +101,9 @@ internal static class OperationOverloadEmitter
             var defaultValue = option.DefaultValue is { } value && option.Kind != OptionKind.Axes ? " = " + value : string.Empty;
             switch (option.Kind)
             {
+                case OptionKind.Int or OptionKind.Axes when OptionForms.IsMarker(overload.OptionForm):
+                    yield return $"global::{OptionMarkers.Namespace}.{overload.OptionForm} {option.Name}";
+                    break;
                 case OptionKind.Int:
                     yield return $"int {option.Name}{defaultValue}";
                     break;
@@ -128,6 +131,8 @@ internal static class OperationOverloadEmitter
         {
             switch (option.Kind)
             {
+                case OptionKind.Int or OptionKind.Axes when OptionForms.IsMarker(overload.OptionForm):
+                    break; // the parameter's type is the value
                 case OptionKind.Int:
                     tests.Add($"{option.Name} == {OperationEmission.Int(options.Axis)}");
                     break;

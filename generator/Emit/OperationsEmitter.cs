@@ -90,7 +90,7 @@ internal static class OperationsEmitter
         var (operation, python) = overload.Signature switch
         {
             Signature.Dot => ("Dot", "keras.backend.dot"),
-            Signature.MatMul => ("MatMul", "tf.matmul"),
+            Signature.MatMul or Signature.MatMulMarker => ("MatMul", "tf.matmul"),
             _ => ("BatchDot", overload.Semantics == BatchDotSemantics.TfKeras ? "tf.keras.backend.batch_dot" : "keras.backend.batch_dot"),
         };
         var (options, optionArguments, optionParameters) = overload.Signature switch
@@ -99,9 +99,15 @@ internal static class OperationsEmitter
             Signature.BatchDotPair => (", axes", "axes, ", "(int X, int Y) axes, "),
             _ => (string.Empty, string.Empty, string.Empty),
         };
-        var summary = $"<c>{python}</c> of shapes {PartialCalls.ShapeText(x.Dims, x.DimNames)} and {PartialCalls.ShapeText(y.Dims, y.DimNames)}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}.";
-        var flags = overload.Signature == Signature.MatMul ? ", bool transposeA = false, bool transposeB = false" : string.Empty;
-        var flagArguments = overload.Signature == Signature.MatMul ? ", transposeA, transposeB" : string.Empty;
+        // Transpose.A and the like: the flags are the marker parameter's type, so the overload has one case.
+        var flagsCase = overload.Cases[0].Options;
+        var (flags, flagArguments, marked) = overload.Signature switch
+        {
+            Signature.MatMul => (", bool transposeA = false, bool transposeB = false", ", transposeA, transposeB", string.Empty),
+            Signature.MatMulMarker => ($", {Runtime}.{OptionMarkers.TransposeType(flagsCase.TransposeA, flagsCase.TransposeB)} transpose", ", transpose", $" with <c>{OptionMarkers.TransposeValue(flagsCase.TransposeA, flagsCase.TransposeB)}</c>"),
+            _ => (string.Empty, string.Empty, string.Empty),
+        };
+        var summary = $"<c>{python}</c>{marked} of shapes {PartialCalls.ShapeText(x.Dims, x.DimNames)} and {PartialCalls.ShapeText(y.Dims, y.DimNames)}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}.";
 
         var byRef = inline ? "ref " : string.Empty;
         var xType = (inOperands && !x.IsClass ? "in " : string.Empty) + x.TypeName;
@@ -120,13 +126,13 @@ internal static class OperationsEmitter
             w.Line(inline ? $"var result = new {result}();"
                 : overload.ResultNames.Count > 0 ? $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{x.Element.Keyword()}>((int)shape.ElementCount), shape);"
                 : $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{x.Element.Keyword()}>({result}.Length));");
-            w.Line(overload.Signature == Signature.MatMul
+            w.Line(overload.Signature is Signature.MatMul or Signature.MatMulMarker
                 ? $"{operation}(x, y, {byRef}result{flagArguments});"
                 : $"{operation}(x, y, {optionArguments}{byRef}result);");
             w.Line("return result;");
         }
 
-        string Parameters(string destination) => overload.Signature == Signature.MatMul
+        string Parameters(string destination) => overload.Signature is Signature.MatMul or Signature.MatMulMarker
             ? $"this {xType} x, {yType} y, {destination} destination{flags}"
             : $"this {xType} x, {yType} y, {optionParameters}{destination} destination";
         if (inline)
@@ -159,7 +165,7 @@ internal static class OperationsEmitter
             string[] Case(int i) => contractions is null
                 ? new[] { Compute(overload.Cases[i].Kernel!) }
                 : PartialCalls.Compute(contractions[i], overload, overload.Cases[i].Kernel, generatedNamespace, settings);
-            if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
+            if (overload.Signature is Signature.Dot or Signature.BatchDotDefault or Signature.MatMulMarker)
             {
                 foreach (var line in Case(0))
                 {

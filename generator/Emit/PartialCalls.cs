@@ -36,7 +36,7 @@ internal static class PartialCalls
         {
             Signature.Dot => $"Dot({x}, {y})",
             Signature.BatchDotDefault => $"BatchDot({x}, {y})",
-            Signature.MatMul => $"MatMul({x}, {y}, {Bool(options.TransposeA)}, {Bool(options.TransposeB)})",
+            Signature.MatMul or Signature.MatMulMarker => $"MatMul({x}, {y}, {Bool(options.TransposeA)}, {Bool(options.TransposeB)})",
             _ => $"BatchDot({x}, {y}, {Int(options.AxisX)}, {Int(options.AxisY)})",
         };
         return $"private static readonly {Runtime}.PartialContraction {name} = {Runtime}.PartialContraction.{rule};";
@@ -60,7 +60,7 @@ internal static class PartialCalls
     /// </summary>
     public static string Select(OverloadModel overload, string[] contractions, System.Func<Signature, CallOptions, string> pattern)
     {
-        if (overload.Signature is Signature.Dot or Signature.BatchDotDefault)
+        if (overload.Signature is Signature.Dot or Signature.BatchDotDefault or Signature.MatMulMarker)
         {
             return contractions[0];
         }

@@ -25,6 +25,9 @@ internal enum Signature
 
     /// <summary><c>x.MatMul(y, transposeA: .., transposeB: ..)</c>.</summary>
     MatMul,
+
+    /// <summary><c>x.MatMul(y, Transpose.A)</c>: the flags are the marker's type, one overload per marker.</summary>
+    MatMulMarker,
 }
 
 /// <summary>An operand whose shape the generator knows, and the type it has in the final compilation.</summary>
@@ -103,7 +106,7 @@ internal static class SignatureExtensions
     public static Operation Operation(this Signature signature) => signature switch
     {
         Signature.Dot => Model.Operation.Dot,
-        Signature.MatMul => Model.Operation.MatMul,
+        Signature.MatMul or Signature.MatMulMarker => Model.Operation.MatMul,
         _ => Model.Operation.BatchDot,
     };
 }

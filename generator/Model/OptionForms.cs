@@ -30,10 +30,23 @@ internal static class OptionForms
     public static IReadOnlyList<string> OperandNames(OperationDescriptor operation)
         => operation.Operands == 0 ? Joined : operation.Operands == 1 ? None : operation == OperationCatalog.BiasAdd ? Bias : Broadcast;
 
-    /// <summary>The form of a call's options (<see cref="NoAxes"/> for every operation without an <see cref="OptionKind.Axes"/> option).</summary>
+    /// <summary>
+    /// The form of a call's options: an axis given as a marker (<c>Axis.At1</c>) is its type's name (<c>Axis1</c>), the
+    /// overload's parameter type; else <see cref="NoAxes"/>, <see cref="IntAxis"/> or <see cref="AxisList"/> for a
+    /// reduction, and <see cref="NoAxes"/> for every other operation.
+    /// </summary>
     /// <param name="given">The argument expressions of each option, null where it is omitted.</param>
     public static string Of(OperationDescriptor operation, IReadOnlyList<List<ExpressionSyntax>?> given, SemanticModel model, CancellationToken cancellationToken)
     {
+        for (var i = 0; i < operation.Options.Count; i++)
+        {
+            if (operation.Options[i].Kind is OptionKind.Axes or OptionKind.Int && OptionReader.Single(given[i]) is { } axis
+                && CallParser.Marker(axis, model, cancellationToken) is { } marker && OptionMarkers.Axis(marker) is not null)
+            {
+                return marker;
+            }
+        }
+
         for (var i = 0; i < operation.Options.Count; i++)
         {
             if (operation.Options[i].Kind == OptionKind.Axes && OptionReader.Single(given[i]) is { } axes)
@@ -44,4 +57,7 @@ internal static class OptionForms
 
         return NoAxes;
     }
+
+    /// <summary>Whether a form is an axis marker's type: its overload takes that type, and has that axis.</summary>
+    public static bool IsMarker(string form) => OptionMarkers.Axis(form) is not null;
 }

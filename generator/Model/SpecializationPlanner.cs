@@ -21,13 +21,15 @@ internal static class SpecializationPlanner
     {
         // An overload has one return type, so a group whose calls disagree on the result shape (the same
         // operand types with options that give different shapes) cannot be specialized: its calls stay on
-        // the run-time fallback.
+        // the run-time fallback. Options spelled as markers (Transpose.A) are part of the overload's parameter types,
+        // so each marker is a group of its own and never disagrees.
         var groups = calls
-            .GroupBy(call => (call.Signature, X: call.X.TypeName, Y: call.Y.TypeName))
+            .GroupBy(call => (call.Signature, X: call.X.TypeName, Y: call.Y.TypeName, Marker: Marker(call)))
             .Where(group => group.Select(call => (call.ResultDims, call.ResultNames)).Distinct().Count() == 1)
             .OrderBy(group => group.Key.Signature)
             .ThenBy(group => group.Key.X, StringComparer.Ordinal)
             .ThenBy(group => group.Key.Y, StringComparer.Ordinal)
+            .ThenBy(group => group.Key.Marker, StringComparer.Ordinal)
             .ToList();
 
         var owners = new Owners();
@@ -89,6 +91,10 @@ internal static class SpecializationPlanner
         {
             DimNames = names,
         };
+
+    /// <summary>The marker type a call's overload takes (<c>TransposeA</c>), or null: each marker is an overload of its own.</summary>
+    public static string? Marker(CallModel call)
+        => call.Signature == Signature.MatMulMarker ? OptionMarkers.TransposeType(call.Options.TransposeA, call.Options.TransposeB) : null;
 
     // The order of an overload's cases without a kernel (calls on partially known shapes the runtime computes).
     private static string Pattern(CallOptions options)

@@ -34,7 +34,7 @@ internal static class CallParser
         }
 
         var operation = OperationCatalog.Find(name.Identifier.ValueText);
-        ExpressionSyntax? right = null, destination = null, axes = null, transposeA = null, transposeB = null;
+        ExpressionSyntax? right = null, destination = null, axes = null, transposeA = null, transposeB = null, transpose = null;
         var position = 0;
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
@@ -61,6 +61,9 @@ internal static class CallParser
                     break;
                 case "transposeB" when operation == OperationCatalog.MatMul:
                     target = ref transposeB;
+                    break;
+                case "transpose" when operation == OperationCatalog.MatMul:
+                    target = ref transpose;
                     break;
                 default:
                     return null;
@@ -108,6 +111,13 @@ internal static class CallParser
             return new ParsedCall(Signature.BatchDotPair, access.Expression, right, null, destination);
         }
 
+        if (transpose is not null)
+        {
+            // Transpose.A and the like: the flags are the marker's type (a marker is a constant whatever expression has it).
+            var marked = transposeA is null && transposeB is null && Marker(transpose, model, cancellationToken) is { } type ? OptionMarkers.Transpose(type) : null;
+            return marked is { } m ? new ParsedCall(Signature.MatMulMarker, access.Expression, right, new CallOptions(0, 0, m.A, m.B), destination) : null;
+        }
+
         var a1 = transposeA is null ? false : Constant<bool>(transposeA, model, cancellationToken);
         var b1 = transposeB is null ? false : Constant<bool>(transposeB, model, cancellationToken);
         var flags = a1 is { } ta && b1 is { } tb ? new CallOptions(0, 0, ta, tb) : null;
@@ -130,12 +140,31 @@ internal static class CallParser
             case (_, 2) when operation == OperationCatalog.BatchDot:
                 return "destination";
             case (_, 1) when operation == OperationCatalog.MatMul:
-                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA" : "destination";
+                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA" : IsTransposeMarker(argument, model, cancellationToken) ? "transpose" : "destination";
             case (_, 2) when operation == OperationCatalog.MatMul:
-                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA or B" : "?";
+                return IsOfType(argument, SpecialType.System_Boolean, model, cancellationToken) ? "transposeA or B" : IsTransposeMarker(argument, model, cancellationToken) ? "transpose" : "?";
             default:
                 return "?";
         }
+    }
+
+    private static bool IsTransposeMarker(ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+        => Marker(argument, model, cancellationToken) is { } type && OptionMarkers.Transpose(type) is not null;
+
+    /// <summary>
+    /// The name of an option marker's type (<c>Axis1</c>, <c>TransposeA</c>: see <see cref="OptionMarkers"/>) that the
+    /// expression has, or null. Only <c>Axis.</c> and <c>Transpose.</c> member accesses are bound, so ordinary arguments
+    /// cost nothing.
+    /// </summary>
+    internal static string? Marker(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax or QualifiedNameSyntax }
+            || model.GetTypeInfo(expression, cancellationToken).Type is not INamedTypeSymbol { ContainingNamespace: { Name: OptionMarkers.Namespace, ContainingNamespace.IsGlobalNamespace: true } } type)
+        {
+            return null;
+        }
+
+        return OptionMarkers.Axis(type.Name) is not null || OptionMarkers.Transpose(type.Name) is not null ? type.Name : null;
     }
 
     // Literals are read from the syntax; anything else is bound (the expensive query, so the last resort).

@@ -90,9 +90,9 @@ internal static class OperationParser
                 continue;
             }
 
-            // A variadic operand list (Concatenate) ends at the first int: the axis.
+            // A variadic operand list (Concatenate) ends at the first int or axis marker: the axis.
             var isOperand = positionalOperands < operands.Length
-                && (operation.Operands != 0 || positionalOperands == 0 || CallParser.Constant<int>(argument.Expression, model, cancellationToken) is null);
+                && (operation.Operands != 0 || positionalOperands == 0 || OptionReader.Axis(argument.Expression, model, cancellationToken) is null);
             if (isOperand)
             {
                 operands[positionalOperands++] = argument.Expression;

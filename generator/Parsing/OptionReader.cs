@@ -24,7 +24,7 @@ internal static class OptionReader
             switch (option.Kind)
             {
                 case OptionKind.Int:
-                    if ((Single(arguments) is { } a ? CallParser.Constant<int>(a, model, cancellationToken) : Default(option)) is not { } value)
+                    if ((Single(arguments) is { } a ? Axis(a, model, cancellationToken) : Default(option)) is not { } value)
                     {
                         return null;
                     }
@@ -46,7 +46,7 @@ internal static class OptionReader
                     }
 
                     break;
-                case OptionKind.Axes when Single(arguments) is { } one && !IsList(one) && CallParser.Constant<int>(one, model, cancellationToken) is { } single:
+                case OptionKind.Axes when Single(arguments) is { } one && !IsList(one) && Axis(one, model, cancellationToken) is { } single:
                     values = new[] { single };
                     axesGivenAsInt = true;
                     break;
@@ -66,6 +66,11 @@ internal static class OptionReader
 
         return new OperationOptions(axis, values, axesGivenAsInt, keepDims);
     }
+
+    /// <summary>An axis: a constant int, or a marker (<c>Axis.At1</c>), whose type is its value.</summary>
+    public static int? Axis(ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+        => CallParser.Constant<int>(argument, model, cancellationToken)
+            ?? (CallParser.Marker(argument, model, cancellationToken) is { } marker ? OptionMarkers.Axis(marker) : null);
 
     /// <summary>Whether an argument spells a whole list: <c>new[] { .. }</c>, <c>new int[] { .. }</c> or <c>[..]</c>.</summary>
     public static bool IsList(ExpressionSyntax expression)

@@ -203,7 +203,7 @@ public sealed class CallRuleTests
         var source = Source.Program(
             "[Tensor(32, 20)] partial struct P;",
             "var a = {|#0:new P().BatchDot(new P(), 0)|};\n        var b = {|#1:new P().BatchDot(new P(), 1)|};");
-        const string reason = "the generator emits one overload per operation and pair of operand types, and leaves every call on 'App.P' and 'App.P' to the fallback when their option values give different result shapes (this one gives {0}); declare a second type of the same shape for one of them";
+        const string reason = "one overload has one result type, and the calls on 'App.P' and 'App.P' have option values that give different result shapes (this one gives {0}), so the generator leaves them to the fallback; give one of them operands of another [Tensor] type of the same shape";
         await Verify.DiagnosticsAsync(
             source,
             Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("BatchDot", "shapes (32, 20) and (32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(20, 1)")),
@@ -285,11 +285,63 @@ public sealed class CallRuleTests
         var source = Source.Program(
             "[Tensor(32, 10)] partial struct P;",
             "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(1)|};");
-        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and the generator emits one overload, with one result type, per operation and operand types, so it leaves both calls to the fallback until option-dependent results are supported; give one of them operands of another [Tensor] type of the same shape, or use DynamicTensor";
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; write the option as the marker {3}, which gets an overload and a result type of its own";
         await Verify.DiagnosticsAsync(
             source,
-            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(1)", "(32,)")),
-            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32,)", "new P().Sum(0)", "(10,)")));
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(1)", "(32,)", "Axis.At0")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32,)", "new P().Sum(0)", "(10,)", "Axis.At1")));
+    }
+
+    [Fact]
+    public async Task ST0003_points_a_call_without_a_marker_to_the_other_call()
+    {
+        // ExpandDims() takes the default axis, -1 (no argument to write as a marker); the other call can take Axis.At0.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().ExpandDims()|};\n        var b = {|#1:new P().ExpandDims(0)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; {3}";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("ExpandDims", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(32, 10, 1)", "new P().ExpandDims(0)", "(1, 32, 10)", "write the other call's axis as a marker (Axis.At0 to Axis.At7, or Axis.Last), which gets an overload and a result type of its own, or give one of them operands of another [Tensor] type of the same shape")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("ExpandDims", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 32, 10)", "new P().ExpandDims()", "(32, 10, 1)", "write the option as the marker Axis.At0, which gets an overload and a result type of its own")));
+    }
+
+    [Fact]
+    public async Task ST0003_offers_Transpose_markers_for_a_Gram_matrix_and_its_twin()
+    {
+        var source = Source.Program(
+            "[Tensor(4, 5)] partial struct P;",
+            "var gram = {|#0:new P().MatMul(new P(), transposeA: true)|};\n        var outer = {|#1:new P().MatMul(new P(), transposeB: true)|};");
+        const string reason = "one overload has one result type, and the calls on 'App.P' and 'App.P' have option values that give different result shapes (this one gives {0}), so the generator leaves them to the fallback; write the option as the marker {1}, which gets an overload and a result type of its own";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("MatMul", "shapes (4, 5) and (4, 5)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(5, 5)", "Transpose.A")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("MatMul", "shapes (4, 5) and (4, 5)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(4, 4)", "Transpose.B")));
+    }
+
+    [Fact]
+    public async Task Calls_with_markers_are_specialized_each_with_its_result_type()
+    {
+        // Nothing to report: each marker is an overload of its own, and each result converts to a declared type of its
+        // shape (a DynamicTensor from the fallback would not compile here).
+        var source = Source.Program(
+            "[Tensor(4, 5)] partial struct P;\n[Tensor(5, 5)] partial struct Gram;\n[Tensor(4, 4)] partial struct Outer;\n[Tensor(5)] partial struct Columns;\n[Tensor(4)] partial struct Rows;",
+            """
+            Gram gram = new P().MatMul(new P(), Transpose.A);
+                    Outer outer = new P().MatMul(new P(), Transpose.B);
+                    Columns columns = new P().Sum(Axis.At0);
+                    Rows rows = new P().Sum(Axis.At1);
+            """);
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    [Theory]
+    [InlineData("new P().Sum(Axis.At2)", "Invalid reduction dimension 2 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [4,5], [] and with computed input tensors: input[1] = <2>.")]
+    [InlineData("new P().MatMul(new P(), Transpose.Both)", "Dimensions must be equal, but are 4 and 5 for 'MatMul' (op: 'MatMul') with input shapes: [4,5], [4,5].")]
+    public async Task A_marker_is_checked_as_the_value_it_stands_for(string call, string message)
+    {
+        var source = Source.Program("[Tensor(4, 5)] partial struct P;", "_ = {|#0:" + call + "|};");
+        await Verify.DiagnosticsAsync(source, Expect("ST0001", DiagnosticSeverity.Error).WithMessage(message));
     }
 
     [Fact]

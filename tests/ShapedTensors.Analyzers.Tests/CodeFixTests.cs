@@ -19,6 +19,9 @@ public sealed class CodeFixTests
     private static DiagnosticResult Error(string id, int location = 0)
         => new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
+    private static DiagnosticResult Warning(string id, int location = 0)
+        => new DiagnosticResult(id, DiagnosticSeverity.Warning).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     // Make partial --------------------------------------------------------------------------------------
 
     [Fact]
@@ -190,5 +193,30 @@ public sealed class CodeFixTests
         const string types = "[Tensor(32, 10)] partial struct X;\n[Tensor(3, 7)] partial struct B;";
         var source = Source.Program(types, "var r = {|#0:x.Add(b)|};", "X x, B b");
         await Verify.FixAsync(new InsertAxisCodeFix(), source, new[] { Error("ST0001") }, source, remaining: new[] { Error("ST0001") });
+    }
+    [Fact]
+    public async Task Marker_fix_writes_an_axis_as_its_marker_and_the_other_call_is_then_specialized()
+    {
+        const string types = "[Tensor(32, 10)] partial struct P;";
+        var source = Source.Program(types, "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(axis: 1, keepdims: true)|};");
+        await Verify.FixAsync(
+            new MarkerCodeFix(),
+            source,
+            new[] { Warning("ST0003", 0), Warning("ST0003", 1) },
+            Source.Program(types, "var a = new P().Sum(Axis.At0);\n        var b = new P().Sum(axis: 1, keepdims: true);"),
+            "ShapedTensors.Marker");
+    }
+
+    [Fact]
+    public async Task Marker_fix_writes_transpose_flags_as_one_marker()
+    {
+        const string types = "[Tensor(4, 5)] partial struct P;";
+        var source = Source.Program(types, "var gram = {|#0:new P().MatMul(new P(), transposeA: true, transposeB: false)|};\n        var outer = {|#1:new P().MatMul(new P(), transposeB: true)|};");
+        await Verify.FixAsync(
+            new MarkerCodeFix(),
+            source,
+            new[] { Warning("ST0003", 0), Warning("ST0003", 1) },
+            Source.Program(types, "var gram = new P().MatMul(new P(), Transpose.A);\n        var outer = new P().MatMul(new P(), transposeB: true);"),
+            "ShapedTensors.Marker");
     }
 }

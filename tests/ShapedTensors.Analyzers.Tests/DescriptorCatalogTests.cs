@@ -73,7 +73,7 @@ public sealed class DescriptorCatalogTests
             .Where(type => typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(type))
             .SelectMany(type => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(type)!).FixableDiagnosticIds)
             .ToHashSet();
-        Assert.Equal(new HashSet<string> { "ST0001", "ST0008", "ST0105", "ST0106" }, fixes);
+        Assert.Equal(new HashSet<string> { "ST0001", "ST0003", "ST0008", "ST0105", "ST0106" }, fixes);
     }
 
     [Fact]

@@ -234,6 +234,43 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Option_markers()
+    {
+        // Option values as marker types (issue 11, item 7): one operand type, results that depend on the option, each
+        // marker an overload of its own. Calls without markers keep their overload where they agree (Sum(0) twice).
+        const string source = """
+            using ShapedTensors;
+
+            namespace App
+            {
+                [Tensor(4, 5)] public partial struct X;
+                [Tensor("batch", 3)] public partial struct B;
+
+                public static class Model
+                {
+                    public static void Run(B b)
+                    {
+                        var x = X.Ones();
+                        var gram = x.MatMul(x, Transpose.A);      // (5, 5)
+                        var outer = x.MatMul(x, Transpose.B);     // (4, 4)
+                        var columns = x.Sum(Axis.At0);            // (5)
+                        var rows = x.Sum(axis: Axis.At1, keepdims: true);  // (4, 1)
+                        var plain = x.Sum(0).Add(x.Sum(0));       // one int-axis overload
+                        var joined = x.Concatenate(x, Axis.At0);  // (8, 5)
+                        var last = x.ExpandDims(Axis.Last);       // (4, 5, 1)
+                        var perClass = b.Sum(Axis.At0);           // (3): the batch summed away
+                        var bGram = b.MatMul(b, Transpose.A);     // (3, 3), checked at run time
+                    }
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Zero_sized_shapes()
     {
         // An empty declaration, an empty result and an empty contraction: no kernels, the runtime's StridedProduct (zeros for K = 0).

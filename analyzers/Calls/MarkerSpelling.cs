@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShapedTensors.Analyzers.Calls;
+
+/// <summary>
+/// A call left to the fallback because another call on the same operand types has options that give another result
+/// shape can spell its options as a marker (<c>Axis.At1</c>, <c>Transpose.A</c>): a marker is a parameter type, so it
+/// gets an overload, and a result type, of its own. This finds the marker and the arguments it replaces, for ST0003's
+/// text and its code fix (<see cref="DiagnosticProperties.MarkerFix"/>).
+/// </summary>
+internal sealed class MarkerSpelling
+{
+    private MarkerSpelling(string marker, IReadOnlyList<IArgumentOperation> arguments)
+    {
+        Marker = marker;
+        Arguments = arguments;
+    }
+
+    /// <summary>How the user writes the marker: <c>Axis.At1</c>, <c>Transpose.A</c>.</summary>
+    public string Marker { get; }
+
+    /// <summary>The option arguments as written, which the marker replaces (the first one) or makes redundant (the rest).</summary>
+    public IReadOnlyList<IArgumentOperation> Arguments { get; }
+
+    /// <summary>For an operation whose one axis is an int written in the call (not already a marker), with a marker for its value.</summary>
+    public static MarkerSpelling? For(OperationCall call)
+    {
+        if (call.Invocation is not { } invocation || call.Options is not { } options)
+        {
+            return null;
+        }
+
+        var axis = invocation.Arguments.FirstOrDefault(a => a.Parameter is { Name: "axis", Type.SpecialType: SpecialType.System_Int32 } && a.ArgumentKind == ArgumentKind.Explicit);
+        var value = call.Operation.Family == OperationFamily.Reduction ? (options.AxesGivenAsInt ? options.Values![0] : (int?)null) : options.Axis;
+        return axis is not null && value is { } v && OptionMarkers.AxisValue(v) is { } marker
+            ? new MarkerSpelling(marker, new[] { axis })
+            : null;
+    }
+
+    /// <summary>For a <c>MatMul</c> with a transpose flag written true (its marker replaces every written flag).</summary>
+    public static MarkerSpelling? For(TensorCall call)
+    {
+        var written = new[] { call.TransposeA, call.TransposeB }.Where(a => a is { ArgumentKind: ArgumentKind.Explicit }).Select(a => a!).ToList();
+        return written.Count > 0 && call.ReadFlags(out var a, out var b) && OptionMarkers.TransposeValue(a, b) is { } marker
+            ? new MarkerSpelling(marker, written)
+            : null;
+    }
+
+    /// <summary>What ST0003's advice to use a marker starts with: a diagnostic whose reason has it offers the code fix.</summary>
+    public const string Marked = "write the option as the marker ";
+
+    /// <summary>No additional locations or properties: ST0003 without a code fix.</summary>
+    public static readonly (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties) NoFix = (System.Array.Empty<Location>(), ImmutableDictionary<string, string?>.Empty);
+
+    /// <summary>ST0003's advice to this call.</summary>
+    public string Advice => $"{Marked}{Marker}, which gets an overload and a result type of its own";
+
+    /// <summary>The advice when no marker spells this call's options: the other call's may have one.</summary>
+    public static string OtherAdvice(OperationDescriptor operation)
+    {
+        const string OwnType = "give one of them operands of another [Tensor] type of the same shape";
+        var markers = operation == OperationCatalog.MatMul ? "flags as a marker (Transpose.A, Transpose.B or Transpose.Both)"
+            : operation.Options.Any(o => o.Name == "axis" && o.Kind is OptionKind.Int or OptionKind.Axes) ? "axis as a marker (Axis.At0 to Axis.At7, or Axis.Last)"
+            : null;
+        return markers is null ? OwnType : $"write the other call's {markers}, which gets an overload and a result type of its own, or {OwnType}";
+    }
+
+    /// <summary>The diagnostic's additional locations (the arguments to replace) and properties for the code fix.</summary>
+    public (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties) Fix()
+        => (Arguments.Select(a => a.Syntax.GetLocation()), ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.MarkerFix, Marker));
+}
