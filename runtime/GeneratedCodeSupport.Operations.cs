@@ -103,6 +103,31 @@ public static partial class GeneratedCodeSupport
         Place(axis, output, resultShape, w, wShape, xShape[axis] + yShape[axis] + zShape[axis]);
     }
 
+    /// <summary>
+    /// Checks that a destination has the shape an operation on partially known shapes gives at run time (its type
+    /// says only what the compiler knew), with the text of <c>DynamicTensor</c>'s destination forms.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination has another shape.</exception>
+    public static void CheckDestination(string operation, Shape destination, Shape result, Shape x)
+    {
+        if (!destination.Equals(result))
+        {
+            throw WrongDestination(operation, destination, result, x);
+        }
+    }
+
+    /// <inheritdoc cref="CheckDestination(string, Shape, Shape, Shape)"/>
+    public static void CheckDestination(string operation, Shape destination, Shape result, Shape x, Shape y)
+    {
+        if (!destination.Equals(result))
+        {
+            throw WrongDestination(operation, destination, result, x, y);
+        }
+    }
+
+    private static ArgumentException WrongDestination(string operation, Shape destination, Shape result, params Shape[] operands)
+        => new(DestinationText.WrongShape(destination, operation, result, operands), nameof(destination));
+
     /// <summary>The elements of <paramref name="x"/> in the same order (<c>Reshape</c>, <c>ExpandDims</c>, <c>Squeeze</c>).</summary>
     public static void Copy<T>(ReadOnlySpan<T> x, Span<T> output)
         where T : unmanaged, IFloatingPointIeee754<T>

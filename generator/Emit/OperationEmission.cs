@@ -54,12 +54,33 @@ internal static class OperationEmission
     public static string RunTime(OperationOverloadModel overload, IReadOnlyList<string> operands)
     {
         var descriptor = overload.Descriptor;
-        var options = descriptor.Options.Where(o => o.Kind != OptionKind.Axes || overload.OptionForm != OptionForms.NoAxes).Select(o => o.Name);
+        var options = Options(overload).Select(o => o.Argument);
         var tensors = operands.Select(name => name + ".ToDynamic()");
         return descriptor.Family == OperationFamily.Concatenate
-            ? $"{Runtime}.DynamicTensor<{overload.Element.Keyword()}>.Concatenate(axis, {string.Join(", ", tensors)})"
+            ? $"{Runtime}.DynamicTensor<{overload.Element.Keyword()}>.Concatenate({options.First()}, {string.Join(", ", tensors)})"
             : $"{tensors.First()}.{descriptor.Name}({string.Join(", ", tensors.Skip(1).Concat(options))})";
     }
+
+    /// <summary>
+    /// The same computation written into <c>destination</c>, with <c>DynamicTensor</c>'s destination form (the destination
+    /// after the options, before the flags): a generated array-backed result shares its storage with its dynamic view.
+    /// </summary>
+    public static string RunTimeInto(OperationOverloadModel overload, IReadOnlyList<string> operands)
+    {
+        var options = Options(overload).ToList();
+        var arguments = operands.Skip(1).Select(name => name + ".ToDynamic()")
+            .Concat(options.Where(o => o.Option.Kind != OptionKind.Bool).Select(o => o.Argument))
+            .Append("destination.ToDynamic()")
+            .Concat(options.Where(o => o.Option.Kind == OptionKind.Bool).Select(o => o.Argument));
+        return $"{operands[0]}.ToDynamic().{overload.Descriptor.Name}({string.Join(", ", arguments)});";
+    }
+
+    // The options the overload takes, each with what passes it on to DynamicTensor: its parameter, or for an axis given
+    // as a marker (Axis.At1) the int it stands for.
+    private static IEnumerable<(OptionDescriptor Option, string Argument)> Options(OperationOverloadModel overload)
+        => overload.Descriptor.Options
+            .Where(o => o.Kind != OptionKind.Axes || overload.OptionForm != OptionForms.NoAxes)
+            .Select(o => (o, o.Kind is OptionKind.Int or OptionKind.Axes && OptionMarkers.Axis(overload.OptionForm) is { } axis ? Int(axis) : o.Name));
 
     /// <summary>A constant list of ints as a <c>ReadOnlySpan&lt;int&gt;</c> collection expression (stored as data, nothing allocated).</summary>
     public static string List(IEnumerable<int> values) => "[" + string.Join(", ", values.Select(Int)) + "]";

@@ -41,7 +41,22 @@ internal static class OperationOverloadEmitter
         operands[0] = "this " + operands[0];
         w.Line(summary);
         Body(w, overload, names, inline, fields, $"public static {overload.ResultType} {descriptor.Name}({string.Join(", ", operands.Concat(OptionParameters(overload)))})");
+        if (HasDestinationForm(overload, inline))
+        {
+            w.Line();
+            w.Line(summary.Replace("</summary>", " Writes it into <paramref name=\"destination\"/>.</summary>"));
+            var parameters = operands.Concat(OptionParameters(overload, beforeDestination: true)).Append(overload.ResultType + " destination").Concat(OptionParameters(overload, beforeDestination: false));
+            OperationDestinations.Body(w, overload, names, fields, $"public static void {descriptor.Name}({string.Join(", ", parameters)})");
+        }
     }
+
+    /// <summary>
+    /// Whether a method overload also gets a destination form, as <c>DynamicTensor&lt;T&gt;</c>'s operations have: not
+    /// for a value result (inline storage: the allocating form allocates nothing) nor for <c>Concatenate</c>, whose
+    /// destination a positional call could not tell from a third tensor.
+    /// </summary>
+    public static bool HasDestinationForm(OperationOverloadModel overload, bool inline)
+        => overload.Spelling == OperationSpelling.Method && !inline && overload.Descriptor.Family != OperationFamily.Concatenate;
 
     private static void Body(SourceWriter w, OperationOverloadModel overload, string[] names, bool inline, IReadOnlyList<string>? fields, string header)
     {
@@ -93,12 +108,18 @@ internal static class OperationOverloadEmitter
         }
     }
 
-    // The parameters after the operands, as the fallbacks declare them.
-    private static IEnumerable<string> OptionParameters(OperationOverloadModel overload)
+    // The parameters after the operands, as the fallbacks declare them. A destination form, as DynamicTensor<T>'s, puts
+    // the destination after the options (with no defaults: Softmax(-1, destination)) and before the flags (keepdims).
+    private static IEnumerable<string> OptionParameters(OperationOverloadModel overload, bool? beforeDestination = null)
     {
         foreach (var option in overload.Descriptor.Options)
         {
-            var defaultValue = option.DefaultValue is { } value && option.Kind != OptionKind.Axes ? " = " + value : string.Empty;
+            if (beforeDestination is { } before && before == (option.Kind == OptionKind.Bool))
+            {
+                continue;
+            }
+
+            var defaultValue = option.DefaultValue is { } value && option.Kind != OptionKind.Axes && beforeDestination != true ? " = " + value : string.Empty;
             switch (option.Kind)
             {
                 case OptionKind.Int or OptionKind.Axes when OptionForms.IsMarker(overload.OptionForm):
@@ -111,7 +132,7 @@ internal static class OperationOverloadEmitter
                     yield return $"bool {option.Name}{defaultValue}";
                     break;
                 case OptionKind.IntList:
-                    yield return $"params int[] {option.Name}";
+                    yield return $"{(beforeDestination is null ? "params " : string.Empty)}int[] {option.Name}";
                     break;
                 case OptionKind.Axes when overload.OptionForm == OptionForms.IntAxis:
                     yield return $"int {option.Name}";

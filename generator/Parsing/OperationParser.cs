@@ -70,6 +70,12 @@ internal static class OperationParser
                 return null;
             }
 
+            // The destination form (x.Relu(destination)) computes what the allocating form does: the same overload.
+            if (argument.NameColon?.Name.Identifier.ValueText == "destination" && operation.Family != OperationFamily.Concatenate)
+            {
+                continue;
+            }
+
             if (argument.NameColon?.Name.Identifier.ValueText is { } named)
             {
                 var operandSlot = IndexOf(operandNames, named);
@@ -99,6 +105,11 @@ internal static class OperationParser
                 continue;
             }
 
+            if (IsDestination(operation, argument.Expression, model, cancellationToken))
+            {
+                continue;
+            }
+
             if (positionalOption >= options.Length)
             {
                 return null;
@@ -125,6 +136,17 @@ internal static class OperationParser
         var form = OptionForms.Of(operation, options, model, cancellationToken);
         return form is null ? null : new ParsedOperation(operation, OperationSpelling.Method, form, all, OptionReader.Read(operation, options, model, cancellationToken));
     }
+
+    // A positional argument after the operands that is no option: neither an int, a bool, a list, an int[] nor a marker.
+    // (Concatenate has no destination form: a third tensor and a destination would look alike.)
+    private static bool IsDestination(OperationDescriptor operation, ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+        => operation.Family != OperationFamily.Concatenate
+            && CallParser.Literal(argument) is null
+            && !OptionReader.IsList(argument)
+            && model.GetTypeInfo(argument, cancellationToken).Type is { } type
+            && type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Boolean)
+            && type is not IArrayTypeSymbol
+            && CallParser.Marker(argument, model, cancellationToken) is null;
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

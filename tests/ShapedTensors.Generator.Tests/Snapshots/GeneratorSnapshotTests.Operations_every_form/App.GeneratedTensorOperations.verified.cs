@@ -44,6 +44,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.abs</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Abs(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Abs, x.AsReadOnlySpan(), output);
+        }
+
         /// <summary><c>x + y</c> of shapes (4, 3) and (3,): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Add(this global::App.X x, global::App.B y)
         {
@@ -51,6 +58,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::App.X.Shape, y.AsReadOnlySpan(), global::App.B.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
             return result;
+        }
+
+        /// <summary><c>x + y</c> of shapes (4, 3) and (3,): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Add(this global::App.X x, global::App.B y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::App.X.Shape, y.AsReadOnlySpan(), global::App.B.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
         }
 
         /// <summary><c>keras.backend.bias_add</c> of shapes (4, 3) and (3,): the result has shape (4, 3).</summary>
@@ -62,6 +76,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.bias_add</c> of shapes (4, 3) and (3,): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void BiasAdd(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.B bias, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, bias.AsReadOnlySpan(), global::App.B.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
+        }
+
         /// <summary><c>keras.backend.bias_add</c> of shapes (4, 5) and (5,): the result has shape (4, 5).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x5 BiasAdd(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::App.B5 bias)
         {
@@ -69,6 +90,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape, bias.AsReadOnlySpan(), global::App.B5.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape);
             return result;
+        }
+
+        /// <summary><c>keras.backend.bias_add</c> of shapes (4, 5) and (5,): the result has shape (4, 5). Writes it into <paramref name="destination"/>.</summary>
+        public static void BiasAdd(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::App.B5 bias, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape, bias.AsReadOnlySpan(), global::App.B5.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape);
         }
 
         /// <summary><c>keras.backend.concatenate</c> of shapes (4, 3) and (4, 3): the result has shape (4, 6).</summary>
@@ -112,6 +140,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>x / y</c> of shapes (4, 3) and (3,): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Divide(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.B y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Divide, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.B.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
+        }
+
         /// <summary><c>keras.backend.exp</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Exp(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -119,6 +154,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Exp, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.exp</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Exp(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Exp, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.expand_dims</c> of shape (3,): the result has shape (1, 3).</summary>
@@ -137,6 +179,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.expand_dims</c> of shape (3,): the result has shape (1, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void ExpandDims(this global::App.B x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_1x3 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == 0)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+            }
+            else
+            {
+                x.ToDynamic().ExpandDims(axis, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.expand_dims</c> of shape (4, 3): the result has shape (4, 3, 1).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3x1 ExpandDims(this global::App.X x, int axis = -1)
         {
@@ -153,6 +209,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.expand_dims</c> of shape (4, 3): the result has shape (4, 3, 1). Writes it into <paramref name="destination"/>.</summary>
+        public static void ExpandDims(this global::App.X x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_4x3x1 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == -1)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+            }
+            else
+            {
+                x.ToDynamic().ExpandDims(axis, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.log</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Log(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -160,6 +230,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Log, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.log</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Log(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Log, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.max</c> of shape (2, 3, 4): the result has shape (2, 1, 4).</summary>
@@ -178,6 +255,21 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.max</c> of shape (2, 3, 4): the result has shape (2, 1, 4). Writes it into <paramref name="destination"/>.</summary>
+        public static void Max(this global::App.Cube x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_2x1x4 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis == 1 && keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Max, x.AsReadOnlySpan(), global::App.Cube.Shape, [1], output);
+            }
+            else
+            {
+                x.ToDynamic().Max(axis, destination.ToDynamic(), keepdims);
+            }
+        }
+
         /// <summary><c>keras.backend.maximum</c> of shapes (4, 3) and (4, 1): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Maximum(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.Column y)
         {
@@ -185,6 +277,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Maximum, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.Column.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
             return result;
+        }
+
+        /// <summary><c>keras.backend.maximum</c> of shapes (4, 3) and (4, 1): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Maximum(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.Column y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Maximum, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.Column.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
         }
 
         /// <summary><c>keras.backend.mean</c> of shape (4, 5): the result has shape ().</summary>
@@ -203,6 +302,21 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.mean</c> of shape (4, 5): the result has shape (). Writes it into <paramref name="destination"/>.</summary>
+        public static void Mean(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::ShapedTensors.Generated.TestAssembly.Float32_Scalar destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (!keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Mean, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape, [0, 1], output);
+            }
+            else
+            {
+                x.ToDynamic().Mean(destination.ToDynamic(), keepdims);
+            }
+        }
+
         /// <summary><c>keras.backend.mean</c> of shape (2, 3, 4): the result has shape (2, 4).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_2x4 Mean(this global::App.Cube x, int axis, bool keepdims = false)
         {
@@ -217,6 +331,21 @@ namespace App
                 return global::ShapedTensors.Generated.TestAssembly.Float32_2x4.FromDynamic(x.ToDynamic().Mean(axis, keepdims));
             }
             return result;
+        }
+
+        /// <summary><c>keras.backend.mean</c> of shape (2, 3, 4): the result has shape (2, 4). Writes it into <paramref name="destination"/>.</summary>
+        public static void Mean(this global::App.Cube x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_2x4 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis == 1 && !keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Mean, x.AsReadOnlySpan(), global::App.Cube.Shape, [1], output);
+            }
+            else
+            {
+                x.ToDynamic().Mean(axis, destination.ToDynamic(), keepdims);
+            }
         }
 
         /// <summary><c>keras.backend.min</c> of shape (2, 3, 4): the result has shape (3,).</summary>
@@ -235,6 +364,21 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.min</c> of shape (2, 3, 4): the result has shape (3,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Min(this global::App.Cube x, int[] axis, global::ShapedTensors.Generated.TestAssembly.Float32_3 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis is [0, -1] && !keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Min, x.AsReadOnlySpan(), global::App.Cube.Shape, [0, 2], output);
+            }
+            else
+            {
+                x.ToDynamic().Min(axis, destination.ToDynamic(), keepdims);
+            }
+        }
+
         /// <summary><c>keras.backend.minimum</c> of shapes (4, 3) and (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Minimum(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.X y)
         {
@@ -242,6 +386,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Minimum, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.X.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
             return result;
+        }
+
+        /// <summary><c>keras.backend.minimum</c> of shapes (4, 3) and (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Minimum(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.X y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Minimum, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.X.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
         }
 
         /// <summary><c>x * y</c> of shapes (4, 3) and (4, 3): the result has shape (4, 3).</summary>
@@ -253,6 +404,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>x * y</c> of shapes (4, 3) and (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Multiply(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.X y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Multiply, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.X.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
+        }
+
         /// <summary><c>-x</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Negate(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -260,6 +418,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Negate, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>-x</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Negate(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Negate, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.permute_dimensions</c> of shape (2, 3, 4): the result has shape (2, 4, 3).</summary>
@@ -278,6 +443,21 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.permute_dimensions</c> of shape (2, 3, 4): the result has shape (2, 4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void PermuteDimensions(this global::App.Cube x, int[] pattern, global::ShapedTensors.Generated.TestAssembly.Float32_2x4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (pattern is [0, 2, 1])
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Transpose<float>(x.AsReadOnlySpan(), global::App.Cube.Shape, [0, 2, 1], output);
+            }
+            else
+            {
+                x.ToDynamic().PermuteDimensions(pattern, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.relu</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Relu(this global::App.X x)
         {
@@ -287,6 +467,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.relu</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Relu(this global::App.X x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
+        }
+
         /// <summary><c>keras.backend.relu</c> of shape (4, 5): the result has shape (4, 5).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x5 Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x)
         {
@@ -294,6 +481,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.relu</c> of shape (4, 5): the result has shape (4, 5). Writes it into <paramref name="destination"/>.</summary>
+        public static void Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.reshape</c> of shape (2, 3, 4): the result has shape (4, 6).</summary>
@@ -312,6 +506,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.reshape</c> of shape (2, 3, 4): the result has shape (4, 6). Writes it into <paramref name="destination"/>.</summary>
+        public static void Reshape(this global::App.Cube x, int[] shape, global::ShapedTensors.Generated.TestAssembly.Float32_4x6 destination)
+        {
+            var output = destination.AsSpan();
+            if (shape is [4, -1])
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+            }
+            else
+            {
+                x.ToDynamic().Reshape(shape, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.sigmoid</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Sigmoid(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -319,6 +527,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Sigmoid, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.sigmoid</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sigmoid(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Sigmoid, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.softmax</c> of shape (2, 3, 4): the result has shape (2, 3, 4).</summary>
@@ -337,6 +552,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (2, 3, 4): the result has shape (2, 3, 4). Writes it into <paramref name="destination"/>.</summary>
+        public static void Softmax(this global::App.Cube x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_2x3x4 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == 1)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Softmax<float>(x.AsReadOnlySpan(), global::App.Cube.Shape, 1, output);
+            }
+            else
+            {
+                x.ToDynamic().Softmax(axis, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.softmax</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Softmax(this global::App.X x, int axis = -1)
         {
@@ -351,6 +580,20 @@ namespace App
                 return global::ShapedTensors.Generated.TestAssembly.Float32_4x3.FromDynamic(x.ToDynamic().Softmax(axis));
             }
             return result;
+        }
+
+        /// <summary><c>keras.backend.softmax</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Softmax(this global::App.X x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == -1)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Softmax<float>(x.AsReadOnlySpan(), global::App.X.Shape, 1, output);
+            }
+            else
+            {
+                x.ToDynamic().Softmax(axis, destination.ToDynamic());
+            }
         }
 
         /// <summary><c>keras.backend.softmax</c> of shape (4, 5): the result has shape (4, 5).</summary>
@@ -369,6 +612,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (4, 5): the result has shape (4, 5). Writes it into <paramref name="destination"/>.</summary>
+        public static void Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == -1)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Softmax<float>(x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x5.Shape, 1, output);
+            }
+            else
+            {
+                x.ToDynamic().Softmax(axis, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>keras.backend.sqrt</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Sqrt(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -376,6 +633,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Sqrt, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.sqrt</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sqrt(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Sqrt, x.AsReadOnlySpan(), output);
         }
 
         /// <summary><c>keras.backend.squeeze</c> of shape (4, 1): the result has shape (4,).</summary>
@@ -394,6 +658,20 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.squeeze</c> of shape (4, 1): the result has shape (4,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Squeeze(this global::App.Column x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_4 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == 1)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+            }
+            else
+            {
+                x.ToDynamic().Squeeze(axis, destination.ToDynamic());
+            }
+        }
+
         /// <summary><c>x - y</c> of shapes (4, 3) and (4, 1): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Subtract(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.Column y)
         {
@@ -401,6 +679,13 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Subtract, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.Column.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
             return result;
+        }
+
+        /// <summary><c>x - y</c> of shapes (4, 3) and (4, 1): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Subtract(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::App.Column y, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Subtract, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape, y.AsReadOnlySpan(), global::App.Column.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Shape);
         }
 
         /// <summary><c>keras.backend.sum</c> of shape (4, 3): the result has shape ().</summary>
@@ -419,6 +704,21 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.sum</c> of shape (4, 3): the result has shape (). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.X x, global::ShapedTensors.Generated.TestAssembly.Float32_Scalar destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (!keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), global::App.X.Shape, [0, 1], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(destination.ToDynamic(), keepdims);
+            }
+        }
+
         /// <summary><c>keras.backend.tanh</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Tanh(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
         {
@@ -428,6 +728,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.tanh</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Tanh(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Tanh, x.AsReadOnlySpan(), output);
+        }
+
         /// <summary><c>keras.backend.transpose</c> of shape (4, 3): the result has shape (3, 4).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_3x4 Transpose(this global::App.X x)
         {
@@ -435,6 +742,14 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Transpose<float>(x.AsReadOnlySpan(), global::App.X.Shape, [1, 0], output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.transpose</c> of shape (4, 3): the result has shape (3, 4). Writes it into <paramref name="destination"/>.</summary>
+        public static void Transpose(this global::App.X x, global::ShapedTensors.Generated.TestAssembly.Float32_3x4 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            global::ShapedTensors.GeneratedCodeSupport.Transpose<float>(x.AsReadOnlySpan(), global::App.X.Shape, [1, 0], output);
         }
     }
 }

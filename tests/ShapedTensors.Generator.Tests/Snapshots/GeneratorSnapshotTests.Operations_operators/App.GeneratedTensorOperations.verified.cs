@@ -104,6 +104,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.relu</c> of shape (4, 5): the result has shape (4, 5). Writes it into <paramref name="destination"/>.</summary>
+        public static void Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
+        }
+
         extension(global::App.X)
         {
             /// <summary><c>x - y</c> of shapes (4, 3) and (3,): the result has shape (4, 3).</summary>

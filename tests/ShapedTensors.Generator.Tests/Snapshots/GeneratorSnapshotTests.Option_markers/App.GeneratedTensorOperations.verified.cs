@@ -74,6 +74,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>x + y</c> of shapes (5,) and (5,): the result has shape (5,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Add(this global::ShapedTensors.Generated.TestAssembly.Float32_5 x, global::ShapedTensors.Generated.TestAssembly.Float32_5 y, global::ShapedTensors.Generated.TestAssembly.Float32_5 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_5.Shape, y.AsReadOnlySpan(), global::ShapedTensors.Generated.TestAssembly.Float32_5.Shape, output, global::ShapedTensors.Generated.TestAssembly.Float32_5.Shape);
+        }
+
         /// <summary><c>keras.backend.concatenate</c> of shapes (4, 5) and (4, 5): the result has shape (8, 5).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_8x5 Concatenate(this global::App.X x, global::App.X y, global::ShapedTensors.Axis0 axis)
         {
@@ -92,6 +99,13 @@ namespace App
             return result;
         }
 
+        /// <summary><c>keras.backend.expand_dims</c> of shape (4, 5): the result has shape (4, 5, 1). Writes it into <paramref name="destination"/>.</summary>
+        public static void ExpandDims(this global::App.X x, global::ShapedTensors.LastAxis axis, global::ShapedTensors.Generated.TestAssembly.Float32_4x5x1 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+        }
+
         private static readonly global::ShapedTensors.PartialOperation Partial1 = global::ShapedTensors.PartialOperation.Create("Sum", -1, new int[] { 0 }, true, false, global::ShapedTensors.StaticShape.Parse("batch", 3));
         /// <summary><c>keras.backend.sum</c> of shape (batch, 3): the result has shape (3,).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_3 Sum(this global::App.B x, global::ShapedTensors.Axis0 axis, bool keepdims = false)
@@ -104,7 +118,23 @@ namespace App
                 global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), x.Shape, [0], output);
                 return result;
             }
-            return global::ShapedTensors.Generated.TestAssembly.Float32_3.FromDynamic(x.ToDynamic().Sum(axis, keepdims));
+            return global::ShapedTensors.Generated.TestAssembly.Float32_3.FromDynamic(x.ToDynamic().Sum(0, keepdims));
+        }
+
+        /// <summary><c>keras.backend.sum</c> of shape (batch, 3): the result has shape (3,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.B x, global::ShapedTensors.Axis0 axis, global::ShapedTensors.Generated.TestAssembly.Float32_3 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (!keepdims)
+            {
+                Partial1.Check(x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), x.Shape, [0], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(0, destination.ToDynamic(), keepdims);
+            }
         }
 
         /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (5,).</summary>
@@ -118,9 +148,24 @@ namespace App
             }
             else
             {
-                return global::ShapedTensors.Generated.TestAssembly.Float32_5.FromDynamic(x.ToDynamic().Sum(axis, keepdims));
+                return global::ShapedTensors.Generated.TestAssembly.Float32_5.FromDynamic(x.ToDynamic().Sum(0, keepdims));
             }
             return result;
+        }
+
+        /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (5,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.X x, global::ShapedTensors.Axis0 axis, global::ShapedTensors.Generated.TestAssembly.Float32_5 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (!keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), global::App.X.Shape, [0], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(0, destination.ToDynamic(), keepdims);
+            }
         }
 
         /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (4, 1).</summary>
@@ -134,9 +179,24 @@ namespace App
             }
             else
             {
-                return global::ShapedTensors.Generated.TestAssembly.Float32_4x1.FromDynamic(x.ToDynamic().Sum(axis, keepdims));
+                return global::ShapedTensors.Generated.TestAssembly.Float32_4x1.FromDynamic(x.ToDynamic().Sum(1, keepdims));
             }
             return result;
+        }
+
+        /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (4, 1). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.X x, global::ShapedTensors.Axis1 axis, global::ShapedTensors.Generated.TestAssembly.Float32_4x1 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), global::App.X.Shape, [1], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(1, destination.ToDynamic(), keepdims);
+            }
         }
 
         /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (5,).</summary>
@@ -153,6 +213,21 @@ namespace App
                 return global::ShapedTensors.Generated.TestAssembly.Float32_5.FromDynamic(x.ToDynamic().Sum(axis, keepdims));
             }
             return result;
+        }
+
+        /// <summary><c>keras.backend.sum</c> of shape (4, 5): the result has shape (5,). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.X x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_5 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis == 0 && !keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), global::App.X.Shape, [0], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(axis, destination.ToDynamic(), keepdims);
+            }
         }
     }
 }

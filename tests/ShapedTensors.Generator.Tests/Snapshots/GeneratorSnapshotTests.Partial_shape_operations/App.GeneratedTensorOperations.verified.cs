@@ -82,6 +82,15 @@ namespace App
             return result;
         }
 
+        /// <summary><c>x + y</c> of shapes (batch, 128) and (128,): the result has shape (batch, 128). Writes it into <paramref name="destination"/>.</summary>
+        public static void Add(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 x, global::App.B1 y, global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 destination)
+        {
+            var output = destination.AsSpan();
+            var resultShape = Partial2.Check(x.Shape, global::App.B1.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.CheckDestination("Add", destination.Shape, resultShape, x.Shape, global::App.B1.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), x.Shape, y.AsReadOnlySpan(), global::App.B1.Shape, output, resultShape);
+        }
+
         private static readonly global::ShapedTensors.PartialOperation Partial3 = global::ShapedTensors.PartialOperation.Create("BiasAdd", -1, null, false, false, global::ShapedTensors.StaticShape.Parse("batch", 10), global::ShapedTensors.StaticShape.Parse(10));
         /// <summary><c>keras.backend.bias_add</c> of shapes (batch, 10) and (10,): the result has shape (batch, 10).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 BiasAdd(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 x, global::App.B2 bias)
@@ -91,6 +100,15 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), x.Shape, bias.AsReadOnlySpan(), global::App.B2.Shape, output, resultShape);
             return result;
+        }
+
+        /// <summary><c>keras.backend.bias_add</c> of shapes (batch, 10) and (10,): the result has shape (batch, 10). Writes it into <paramref name="destination"/>.</summary>
+        public static void BiasAdd(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 x, global::App.B2 bias, global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 destination)
+        {
+            var output = destination.AsSpan();
+            var resultShape = Partial3.Check(x.Shape, global::App.B2.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.CheckDestination("BiasAdd", destination.Shape, resultShape, x.Shape, global::App.B2.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.Broadcast<float>(global::ShapedTensors.ElementwiseOperation.Add, x.AsReadOnlySpan(), x.Shape, bias.AsReadOnlySpan(), global::App.B2.Shape, output, resultShape);
         }
 
         private static readonly global::ShapedTensors.PartialOperation Partial4 = global::ShapedTensors.PartialOperation.Create("Concatenate", 0, null, false, false, global::ShapedTensors.StaticShape.Parse("?", 3, 1), global::ShapedTensors.StaticShape.Parse("?", 3, 1));
@@ -123,6 +141,22 @@ namespace App
             return global::ShapedTensors.Generated.TestAssembly.Float32_Scalar.FromDynamic(x.ToDynamic().Mean(keepdims));
         }
 
+        /// <summary><c>keras.backend.mean</c> of shape (batch, 10): the result has shape (). Writes it into <paramref name="destination"/>.</summary>
+        public static void Mean(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 x, global::ShapedTensors.Generated.TestAssembly.Float32_Scalar destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (!keepdims)
+            {
+                Partial5.Check(x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Mean, x.AsReadOnlySpan(), x.Shape, [0, 1], output);
+            }
+            else
+            {
+                x.ToDynamic().Mean(destination.ToDynamic(), keepdims);
+            }
+        }
+
         private static readonly global::ShapedTensors.PartialOperation Partial6 = global::ShapedTensors.PartialOperation.Create("Relu", -1, null, false, false, global::ShapedTensors.StaticShape.Parse("batch", 128));
         /// <summary><c>keras.backend.relu</c> of shape (batch, 128): the result has shape (batch, 128).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 x)
@@ -132,6 +166,15 @@ namespace App
             var output = result.AsSpan();
             global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
             return result;
+        }
+
+        /// <summary><c>keras.backend.relu</c> of shape (batch, 128): the result has shape (batch, 128). Writes it into <paramref name="destination"/>.</summary>
+        public static void Relu(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 x, global::ShapedTensors.Generated.TestAssembly.Float32_batchx128 destination)
+        {
+            var output = destination.AsSpan();
+            var resultShape = Partial6.Check(x.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.CheckDestination("Relu", destination.Shape, resultShape, x.Shape);
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Relu, x.AsReadOnlySpan(), output);
         }
 
         private static readonly global::ShapedTensors.PartialOperation Partial7 = global::ShapedTensors.PartialOperation.Create("Softmax", -1, null, false, false, global::ShapedTensors.StaticShape.Parse("batch", 10));
@@ -149,6 +192,22 @@ namespace App
             return global::ShapedTensors.Generated.TestAssembly.Float32_batchx10.FromDynamic(x.ToDynamic().Softmax(axis));
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (batch, 10): the result has shape (batch, 10). Writes it into <paramref name="destination"/>.</summary>
+        public static void Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == -1)
+            {
+                var resultShape = Partial7.Check(x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.CheckDestination("Softmax", destination.Shape, resultShape, x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.Softmax<float>(x.AsReadOnlySpan(), x.Shape, 1, output);
+            }
+            else
+            {
+                x.ToDynamic().Softmax(axis, destination.ToDynamic());
+            }
+        }
+
         private static readonly global::ShapedTensors.PartialOperation Partial8 = global::ShapedTensors.PartialOperation.Create("Squeeze", 2, null, false, false, global::ShapedTensors.StaticShape.Parse("?", 3, 1));
         /// <summary><c>keras.backend.squeeze</c> of shape (None, 3, 1): the result has shape (None, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_Nonex3 Squeeze(this global::App.Seq x, int axis)
@@ -164,6 +223,22 @@ namespace App
             return global::ShapedTensors.Generated.TestAssembly.Float32_Nonex3.FromDynamic(x.ToDynamic().Squeeze(axis));
         }
 
+        /// <summary><c>keras.backend.squeeze</c> of shape (None, 3, 1): the result has shape (None, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Squeeze(this global::App.Seq x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_Nonex3 destination)
+        {
+            var output = destination.AsSpan();
+            if (axis == 2)
+            {
+                var resultShape = Partial8.Check(x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.CheckDestination("Squeeze", destination.Shape, resultShape, x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.Copy<float>(x.AsReadOnlySpan(), output);
+            }
+            else
+            {
+                x.ToDynamic().Squeeze(axis, destination.ToDynamic());
+            }
+        }
+
         private static readonly global::ShapedTensors.PartialOperation Partial9 = global::ShapedTensors.PartialOperation.Create("Sum", -1, new int[] { 1 }, true, false, global::ShapedTensors.StaticShape.Parse("?", 3, 1));
         /// <summary><c>keras.backend.sum</c> of shape (None, 3, 1): the result has shape (None, 1).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_Nonex1 Sum(this global::App.Seq x, int axis, bool keepdims = false)
@@ -177,6 +252,23 @@ namespace App
                 return result;
             }
             return global::ShapedTensors.Generated.TestAssembly.Float32_Nonex1.FromDynamic(x.ToDynamic().Sum(axis, keepdims));
+        }
+
+        /// <summary><c>keras.backend.sum</c> of shape (None, 3, 1): the result has shape (None, 1). Writes it into <paramref name="destination"/>.</summary>
+        public static void Sum(this global::App.Seq x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_Nonex1 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis == 1 && !keepdims)
+            {
+                var resultShape = Partial9.Check(x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.CheckDestination("Sum", destination.Shape, resultShape, x.Shape);
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Sum, x.AsReadOnlySpan(), x.Shape, [1], output);
+            }
+            else
+            {
+                x.ToDynamic().Sum(axis, destination.ToDynamic(), keepdims);
+            }
         }
     }
 }
