@@ -59,10 +59,12 @@ internal sealed class MarkerSpelling
     /// <summary>ST0003's advice to this call.</summary>
     public string Advice => $"{Marked}{Marker}, which gets an overload and a result type of its own";
 
+    /// <summary>The advice where markers do not help: the same axis with and without keepdims, lists, shapes, BatchDot's axes.</summary>
+    public const string OwnType = "give one of them operands of another [Tensor] type of the same shape";
+
     /// <summary>The advice when no marker spells this call's options: the other call's may have one.</summary>
     public static string OtherAdvice(OperationDescriptor operation)
     {
-        const string OwnType = "give one of them operands of another [Tensor] type of the same shape";
         var markers = operation == OperationCatalog.MatMul ? "flags as a marker (Transpose.A, Transpose.B or Transpose.Both)"
             : operation.Options.Any(o => o.Name == "axis" && o.Kind is OptionKind.Int or OptionKind.Axes) ? "axis as a marker (Axis.At0 to Axis.At7, or Axis.Last)"
             : null;

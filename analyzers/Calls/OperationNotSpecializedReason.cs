@@ -32,10 +32,12 @@ internal static class OperationNotSpecializedReason
         if (call.Operation.Options.Count > 0 && call.Tensors.Any(t => t.Type is INamedTypeSymbol type && CallBindings.IsGenerated(type, symbols)))
         {
             var types = string.Join(", ", call.Tensors.Select(t => $"'{NotSpecializedReason.Display(t.Type)}'"));
-            var other = OtherResult(call, result, symbols) is { } found
-                ? $"'{found.Text}' gives {found.Shape}"
-                : "another call of it gives another result shape";
-            var advice = MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            var found = OtherResult(call, result, symbols);
+            var other = found is { } o ? $"'{o.Text}' gives {o.Shape}" : "another call of it gives another result shape";
+
+            // A marker separates the two calls only where their axes differ (not the same axis with and without keepdims).
+            var sameAxis = found is { } f && Axis(f.Options) == Axis(call.Options!);
+            var advice = sameAxis ? MarkerSpelling.OwnType : MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
             return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback; {advice}";
         }
 
@@ -53,7 +55,10 @@ internal static class OperationNotSpecializedReason
     // types whose options give another result: the call that keeps this one on the fallback. The generator groups calls
     // of the whole project, so it may be elsewhere; only this file's syntax tree is searched (an analyzer may not ask
     // for other trees' semantic models), which is where it usually is.
-    private static (string Text, StaticShape Shape)? OtherResult(OperationCall call, StaticShape result, KnownSymbols symbols)
+    // The one axis a marker would stand for: Softmax's, ExpandDims', ... or a reduction's single int.
+    private static int? Axis(OperationOptions options) => options.Values is { Length: 1 } values && options.AxesGivenAsInt ? values[0] : options.Values is null ? options.Axis : null;
+
+    private static (string Text, StaticShape Shape, OperationOptions Options)? OtherResult(OperationCall call, StaticShape result, KnownSymbols symbols)
     {
         var invocation = call.Invocation!;
         if (invocation.SemanticModel is not { } model)
@@ -77,7 +82,7 @@ internal static class OperationNotSpecializedReason
                 continue;
             }
 
-            return (SyntaxText.Short(syntax) ?? name, shape);
+            return (SyntaxText.Short(syntax) ?? name, shape, options);
         }
 
         return null;

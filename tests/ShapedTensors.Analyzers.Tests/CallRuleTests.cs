@@ -307,6 +307,20 @@ public sealed class CallRuleTests
     }
 
     [Fact]
+    public async Task ST0003_offers_no_marker_where_only_keepdims_differs()
+    {
+        // Both calls would become Axis.At0: a marker cannot tell them apart, a second type can.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(0, keepdims: true)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; give one of them operands of another [Tensor] type of the same shape";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(0, keepdims: true)", "(1, 10)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Sum(0)", "(10,)")));
+    }
+
+    [Fact]
     public async Task ST0003_offers_Transpose_markers_for_a_Gram_matrix_and_its_twin()
     {
         var source = Source.Program(
