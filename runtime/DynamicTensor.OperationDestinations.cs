@@ -237,6 +237,10 @@ public sealed partial class DynamicTensor<T>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
     public void Reshape(int[] shape, DynamicTensor<T> destination) => Copied(OperationCatalog.Reshape, OperationOptions.WithValues(CopyOf(shape, nameof(shape))), DestinationOf(destination));
 
+    /// <summary><c>keras.backend.expand_dims(x)</c>, a 1 appended as the last axis, written into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The destination does not have the result's shape.</exception>
+    public void ExpandDims(DynamicTensor<T> destination) => ExpandDims(-1, destination);
+
     /// <summary><c>keras.backend.expand_dims(x, axis)</c> (see <see cref="ExpandDims(int)"/>), written into <paramref name="destination"/>.</summary>
     /// <param name="axis">Where the new axis goes, in <c>[-rank-1, rank]</c>.</param>
     /// <param name="destination">A tensor of the expanded shape.</param>

@@ -42,6 +42,9 @@ internal sealed class OperationCall
     /// <summary>A method call's tensor operands as written (types included), in the order of <see cref="Operands"/>; empty for an operator.</summary>
     public IReadOnlyList<Operand> Tensors { get; }
 
+    /// <summary>The destination of a destination form (<c>x.Relu(destination)</c>), or null.</summary>
+    public Operand? Destination { get; private init; }
+
     /// <summary>
     /// Reads a method call, or returns null when it is not one of the catalogue's non-contraction operations bound to
     /// a fallback or a generated overload, an operand's type declares no shape, or the arguments are not what the
@@ -60,6 +63,7 @@ internal sealed class OperationCall
         var operands = new List<StaticShape>();
         var tensors = new List<Operand>();
         var options = new Dictionary<string, IArgumentOperation>();
+        Operand? destination = null;
 
         // An extension method's receiver is its first argument; named arguments may come in any order.
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
@@ -73,7 +77,11 @@ internal sealed class OperationCall
             {
                 options[parameter.Name] = argument;
             }
-            else if (parameter.Name != "destination")
+            else if (parameter.Name == "destination")
+            {
+                destination = Operand.Read(argument.Value);
+            }
+            else
             {
                 var tensor = Operand.Read(argument.Value);
                 if (tensor.Declared is not { } shape)
@@ -87,7 +95,7 @@ internal sealed class OperationCall
         }
 
         return HasOperands(operation, operands.Count)
-            ? new OperationCall(operation, invocation.Syntax, operands, ReadOptions(operation, options), tensors.Select(t => t.Value.Syntax).ToList(), invocation, tensors)
+            ? new OperationCall(operation, invocation.Syntax, operands, ReadOptions(operation, options), tensors.Select(t => t.Value.Syntax).ToList(), invocation, tensors) { Destination = destination }
             : null;
     }
 

@@ -61,6 +61,22 @@ internal static class OperationCallChecks
             return;
         }
 
+        // A destination form's destination must hold the result: the runtime's text, word for word (ST0006).
+        if (call.Destination?.Declared is { } destination && result.Result is { } shape)
+        {
+            if (!DestinationFit.Admits(destination, shape))
+            {
+                var message = DestinationText.WrongShape(destination, call.Operation.Name, shape, call.Operands.Cast<object>().ToArray());
+                report(links.Create(DiagnosticDescriptors.DestinationShapeMismatch, call.Destination.Value.Syntax.GetLocation(), message));
+                return;
+            }
+
+            foreach (var check in DestinationFit.RunTimeChecks(destination, shape))
+            {
+                report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check));
+            }
+        }
+
         foreach (var check in result.Deferred)
         {
             report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check.Describe()));

@@ -47,6 +47,14 @@ internal static class OperationOverloadEmitter
             w.Line(summary.Replace("</summary>", " Writes it into <paramref name=\"destination\"/>.</summary>"));
             var parameters = operands.Concat(OptionParameters(overload, beforeDestination: true)).Append(overload.ResultType + " destination").Concat(OptionParameters(overload, beforeDestination: false));
             OperationDestinations.Body(w, overload, names, fields, $"public static void {descriptor.Name}({string.Join(", ", parameters)})");
+
+            // x.Softmax(destination): an axis with a default may be left out before the destination too, as DynamicTensor's.
+            if (descriptor.Options.Count == 1 && descriptor.Options[0] is { Kind: OptionKind.Int, DefaultValue: { } axis } && !OptionForms.IsMarker(overload.OptionForm))
+            {
+                w.Line();
+                w.Line(summary.Replace("</summary>", $" Writes it into <paramref name=\"destination\"/>, along axis {axis}.</summary>"));
+                w.Line($"public static void {descriptor.Name}({string.Join(", ", operands)}, {overload.ResultType} destination) => {descriptor.Name}({string.Join(", ", names)}, {axis}, destination);");
+            }
         }
     }
 

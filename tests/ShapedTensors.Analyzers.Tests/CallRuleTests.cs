@@ -494,6 +494,31 @@ public sealed class CallRuleTests
         await Verify.DiagnosticsAsync(source);
     }
 
+    [Fact]
+    public async Task ST0006_reports_an_operation_destination_of_the_wrong_shape_with_the_runtime_text()
+    {
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4)] partial struct B;\n[Tensor(4, 3)] partial struct Wrong;",
+            "new P().Relu({|#0:new Wrong()|});\n        new P().Add(new B(), {|#1:new Wrong()|});\n        new P().Sum(0, {|#2:new Wrong()|});");
+        var runtime = Assert.Throws<ArgumentException>(() => DynamicTensor<float>.Zeros(3, 4).Relu(DynamicTensor<float>.Zeros(4, 3)));
+        Assert.Equal("The destination has shape (4, 3), but Relu of (3, 4) has shape (3, 4). (Parameter 'destination')", runtime.Message);
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0006", DiagnosticSeverity.Error, 0).WithMessage("The destination has shape (4, 3), but Relu of (3, 4) has shape (3, 4)."),
+            Expect("ST0006", DiagnosticSeverity.Error, 1).WithMessage("The destination has shape (4, 3), but Add of (3, 4) and (4,) has shape (3, 4)."),
+            Expect("ST0006", DiagnosticSeverity.Error, 2).WithMessage("The destination has shape (4, 3), but Sum of (3, 4) has shape (4,)."));
+    }
+
+    [Fact]
+    public async Task Operation_destination_forms_of_the_result_type_are_specialized()
+    {
+        // Each binds to its generated destination form: nothing to report (a fallback would be ST0003).
+        var source = Source.Program(
+            "[Tensor(3, 4)] partial struct P;\n[Tensor(4)] partial struct B;\n[Tensor(3, 4)] partial struct Same;\n[Tensor(4)] partial struct Columns;",
+            "var same = new Same();\n        new P().Relu(same);\n        new P().Add(new B(), same);\n        new P().Softmax(-1, same);\n        new P().Softmax(same);\n        new P().Sum(Axis.At0, new Columns());");
+        await Verify.DiagnosticsAsync(source);
+    }
+
     // ST0007 ---------------------------------------------------------------------------------------------
 
     [Fact]

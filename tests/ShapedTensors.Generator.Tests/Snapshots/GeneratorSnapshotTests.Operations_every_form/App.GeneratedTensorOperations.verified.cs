@@ -193,6 +193,9 @@ namespace App
             }
         }
 
+        /// <summary><c>keras.backend.expand_dims</c> of shape (3,): the result has shape (1, 3). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void ExpandDims(this global::App.B x, global::ShapedTensors.Generated.TestAssembly.Float32_1x3 destination) => ExpandDims(x, -1, destination);
+
         /// <summary><c>keras.backend.expand_dims</c> of shape (4, 3): the result has shape (4, 3, 1).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3x1 ExpandDims(this global::App.X x, int axis = -1)
         {
@@ -222,6 +225,9 @@ namespace App
                 x.ToDynamic().ExpandDims(axis, destination.ToDynamic());
             }
         }
+
+        /// <summary><c>keras.backend.expand_dims</c> of shape (4, 3): the result has shape (4, 3, 1). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void ExpandDims(this global::App.X x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3x1 destination) => ExpandDims(x, -1, destination);
 
         /// <summary><c>keras.backend.log</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Log(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
@@ -566,6 +572,9 @@ namespace App
             }
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (2, 3, 4): the result has shape (2, 3, 4). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void Softmax(this global::App.Cube x, global::ShapedTensors.Generated.TestAssembly.Float32_2x3x4 destination) => Softmax(x, -1, destination);
+
         /// <summary><c>keras.backend.softmax</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Softmax(this global::App.X x, int axis = -1)
         {
@@ -596,6 +605,9 @@ namespace App
             }
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void Softmax(this global::App.X x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination) => Softmax(x, -1, destination);
+
         /// <summary><c>keras.backend.softmax</c> of shape (4, 5): the result has shape (4, 5).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x5 Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, int axis = -1)
         {
@@ -625,6 +637,9 @@ namespace App
                 x.ToDynamic().Softmax(axis, destination.ToDynamic());
             }
         }
+
+        /// <summary><c>keras.backend.softmax</c> of shape (4, 5): the result has shape (4, 5). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination) => Softmax(x, -1, destination);
 
         /// <summary><c>keras.backend.sqrt</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Sqrt(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)

@@ -208,6 +208,9 @@ namespace App
             }
         }
 
+        /// <summary><c>keras.backend.softmax</c> of shape (batch, 10): the result has shape (batch, 10). Writes it into <paramref name="destination"/>, along axis -1.</summary>
+        public static void Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 x, global::ShapedTensors.Generated.TestAssembly.Float32_batchx10 destination) => Softmax(x, -1, destination);
+
         private static readonly global::ShapedTensors.PartialOperation Partial8 = global::ShapedTensors.PartialOperation.Create("Squeeze", 2, null, false, false, global::ShapedTensors.StaticShape.Parse("?", 3, 1));
         /// <summary><c>keras.backend.squeeze</c> of shape (None, 3, 1): the result has shape (None, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_Nonex3 Squeeze(this global::App.Seq x, int axis)
