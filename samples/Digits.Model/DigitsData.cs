@@ -95,7 +95,8 @@ public sealed class DigitsData
         var recorded = compressed.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4)) : 0;
         if (compressed.Length < 18 || recorded != (uint)text.Length)
         {
-            throw new InvalidDataException($"{path}: the gzip file is truncated or corrupt ({text.Length} bytes came out, its trailer records {recorded}).");
+            var lines = text.GetBuffer().AsSpan(0, (int)text.Length).Count((byte)'\n');
+            throw new InvalidDataException($"{path}: the gzip file is truncated or corrupt: its text stops after line {lines} ({text.Length} bytes came out, its trailer records {recorded}).");
         }
 
         return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
