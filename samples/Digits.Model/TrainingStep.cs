@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+// Not needed when every shape fits; when one does not, the call binds to the library's fallbacks, and the error is
+// ST0001 with TensorFlow's text instead of C#'s "no MatMul for these types" (CS1929).
+using ShapedTensors;
 
 namespace Digits;
 
