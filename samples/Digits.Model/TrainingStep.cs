@@ -10,7 +10,8 @@ namespace Digits;
 /// One step of mini-batch SGD for the 64 → 32 → 10 perceptron: the forward pass, softmax cross-entropy, the backward
 /// pass written by hand with the shaped operations, and the update. Every intermediate has a type whose known sizes the
 /// compiler checked, so a wrong gradient shape (a transpose left out) does not compile. Products go into tensors made
-/// once per batch size (the destination forms), and gradients into <see cref="Gradients"/>.
+/// once per batch size (the destination forms), and gradients into <see cref="Gradients"/>; the other operations
+/// (BiasAdd, Relu, Softmax, Sum...) allocate their results, since shaped types have no destination forms for them yet.
 /// </summary>
 public sealed class TrainingStep
 {
@@ -25,7 +26,7 @@ public sealed class TrainingStep
     }
 
     /// <summary>The gradients of the last batch's loss, with respect to each parameter.</summary>
-    public Parameters Gradients { get; } = new() { W1 = new(), B1 = new(), W2 = new(), B2 = new() };
+    public Parameters Gradients { get; } = new();
 
     /// <summary>Computes the gradients of the batch's mean cross-entropy and descends them; returns the loss.</summary>
     public float Train(Images x, OneHot labels, float learningRate)
