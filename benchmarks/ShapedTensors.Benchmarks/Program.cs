@@ -42,6 +42,9 @@ public static class Program
             .AddExporter(JsonExporter.Full)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
             .WithOptions(ConfigOptions.DisableLogFile)
+            // Each run builds this project again without the compiler server; on 2 busy cores that can take longer than
+            // BenchmarkDotNet's default 2 minutes.
+            .WithBuildTimeout(System.TimeSpan.FromMinutes(15))
             // ShapedTensors.Benchmarks.DebugCalls is compiled without optimization on purpose (the ShapedTensorsDebug rows).
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
