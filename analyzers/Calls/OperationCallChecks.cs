@@ -82,19 +82,14 @@ internal static class OperationCallChecks
             report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check.Describe()));
         }
 
-        if (result.Deferred.Count == 0)
-        {
-            ReportNotSpecialized(report, links, call, result.Result, symbols, assemblyName);
-        }
+        ReportNotSpecialized(report, links, call, result.Result, symbols, assemblyName);
     }
 
-    // ST0003: a method call on fully known shapes (compatible ones, or with an option the rule cannot read) that bound
-    // to the fallback. Operators have no fallback: they are specialized or do not compile.
+    // ST0003: a method call on static shapes (compatible ones, or with an option the rule cannot read) that bound to the
+    // fallback: the generator specializes calls on partially known shapes too, so one that missed it says why. Operators have no fallback: they are specialized or do not compile.
     private static void ReportNotSpecialized(System.Action<Diagnostic> report, HelpLinks links, OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName)
     {
-        if (call.Invocation is not { } invocation
-            || CallBindings.Classify(invocation.TargetMethod, symbols) != CallBinding.Fallback
-            || call.Operands.Any(shape => !shape.IsFullyKnown))
+        if (call.Invocation is not { } invocation || CallBindings.Classify(invocation.TargetMethod, symbols) != CallBinding.Fallback)
         {
             return;
         }

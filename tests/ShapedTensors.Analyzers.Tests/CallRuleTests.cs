@@ -307,6 +307,21 @@ public sealed class CallRuleTests
     }
 
     [Fact]
+    public async Task ST0003_names_the_other_call_on_partially_known_shapes_too()
+    {
+        // The loss's row sums and the bias gradient's column sums of one (batch, 10) type: neither is silent.
+        var source = Source.Program(
+            "[Tensor(\"batch\", 10)] partial struct S;",
+            "var rows = {|#0:s.Sum(-1)|};\n        var columns = {|#1:s.Sum(0)|};",
+            "S s");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.S'), and one overload has one result type, so the generator leaves both to the fallback; write the option as the marker {3}, which gets an overload and a result type of its own";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (batch, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(batch,)", "s.Sum(0)", "(10,)", "Axis.Last")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (batch, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "s.Sum(-1)", "(batch,)", "Axis.At0")));
+    }
+
+    [Fact]
     public async Task ST0003_offers_no_marker_where_only_keepdims_differs()
     {
         // Both calls would become Axis.At0: a marker cannot tell them apart, a second type can.
