@@ -35,6 +35,9 @@ internal enum OperationFamily
 
     /// <summary>Operands joined along one axis (OPS.md §7.3).</summary>
     Concatenate,
+
+    /// <summary><c>Einsum</c> and <c>TensorDot</c> (OPS.md §8–§9): labelled axes, lowered to a contraction plan (<see cref="EinsumLowering"/>).</summary>
+    Einsum,
 }
 
 /// <summary>What an option argument is, so that parsing reads it as a constant of that kind.</summary>
@@ -54,6 +57,9 @@ internal enum OptionKind
 
     /// <summary>Reduction axes: none (every axis), one <see cref="int"/>, or a list.</summary>
     Axes,
+
+    /// <summary>An einsum equation (a string).</summary>
+    Equation,
 }
 
 /// <summary>One option parameter of an operation.</summary>
@@ -165,6 +171,11 @@ internal static class OperationCatalog
     public static readonly OperationDescriptor Squeeze = new("Squeeze", "keras.backend.squeeze", "Squeeze", "Squeeze", OperationFamily.Reshape, 1, null, new OptionDescriptor("axis", OptionKind.Int, null));
 
     public static readonly OperationDescriptor Concatenate = new("Concatenate", "keras.backend.concatenate", "concat", "ConcatV2", OperationFamily.Concatenate, 0, null, AxisLast);
+
+    // Einsum and TensorDot have rules of their own (OperationRules.Einsum, .TensorDot) and their own call forms, so they
+    // are not in All, which the parsers and rule dispatch of OPS.md §1–§7 walk.
+    public static readonly OperationDescriptor Einsum = new("Einsum", "tf.einsum", "einsum/Einsum", "Einsum", OperationFamily.Einsum, 0, null, new OptionDescriptor("equation", OptionKind.Equation, null));
+    public static readonly OperationDescriptor TensorDot = new("TensorDot", "tf.tensordot", "Tensordot/MatMul", "MatMul", OperationFamily.Einsum, 2, null, new OptionDescriptor("axes", OptionKind.Axes, null));
 
     /// <summary>Every operation, contractions first.</summary>
     public static IReadOnlyList<OperationDescriptor> All { get; } = new[]
