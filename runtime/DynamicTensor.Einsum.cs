@@ -9,20 +9,20 @@ public sealed partial class DynamicTensor<T>
     /// <summary><c>tf.einsum(equation, a)</c> (TF 2.x semantics, OPS.md §9): sums, traces, diagonals, transposes.</summary>
     /// <exception cref="ShapeMismatchException">The equation is malformed or does not fit the shape, with TensorFlow's text.</exception>
     public static DynamicTensor<T> Einsum(string equation, DynamicTensor<T> a)
-        => Einsummed(OperationCatalog.Einsum.Name, Rule(equation, ShapeOf(a)), a, null, null);
+        => Einsummed(OperationCatalog.Einsum.Name, EinsumLoweringOf(equation, ShapeOf(a), null), a, null, null);
 
     /// <summary><c>tf.einsum(equation, a, b)</c> (TF 2.x semantics, OPS.md §9), e.g. <c>Einsum("bij,bjk-&gt;bik", a, b)</c>.</summary>
     /// <exception cref="ShapeMismatchException">
     /// The equation is malformed or does not fit the shapes, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'einsum/Einsum' (op: 'Einsum') with input shapes: [2,3], [4,5].</c>
     /// </exception>
     public static DynamicTensor<T> Einsum(string equation, DynamicTensor<T> a, DynamicTensor<T> b)
-        => Einsummed(OperationCatalog.Einsum.Name, Rule(equation, ShapeOf(a), ShapeOf(b)), a, b, null);
+        => Einsummed(OperationCatalog.Einsum.Name, EinsumLoweringOf(equation, ShapeOf(a), ShapeOf(b)), a, b, null);
 
     /// <summary><c>tf.einsum(equation, a, b)</c>, written into <paramref name="destination"/>.</summary>
     /// <exception cref="ShapeMismatchException">The equation is malformed or does not fit the shapes.</exception>
     /// <exception cref="ArgumentException">The destination does not have the result's shape, or shares memory with an operand.</exception>
     public static void Einsum(string equation, DynamicTensor<T> a, DynamicTensor<T> b, DynamicTensor<T> destination)
-        => Einsummed(OperationCatalog.Einsum.Name, Rule(equation, ShapeOf(a), ShapeOf(b)), a, b, DestinationOf(destination));
+        => Einsummed(OperationCatalog.Einsum.Name, EinsumLoweringOf(equation, ShapeOf(a), ShapeOf(b)), a, b, DestinationOf(destination));
 
     /// <summary><c>tf.tensordot(x, y, axes)</c> (OPS.md §8): the last <paramref name="axes"/> axes of x with the first of y.</summary>
     /// <exception cref="ShapeMismatchException">The contracted sizes differ, with TensorFlow's text.</exception>
@@ -56,20 +56,31 @@ public sealed partial class DynamicTensor<T>
         return TensorDotAxes.Of(axes.A, axes.B);
     }
 
-    private static StaticEinsum Rule(string equation, params Shape[] shapes)
+    // A call seen before reuses its lowering (EinsumPlans); else the rule, then the lowering, remembered.
+    private static EinsumLowering EinsumLoweringOf(string equation, Shape a, Shape? b)
     {
         Require.NotNull(equation, nameof(equation));
-        return OperationRules.Einsum(equation, Array.ConvertAll(shapes, s => s.Static));
+        if (EinsumPlans.Find(equation, a, b) is { } known)
+        {
+            return known;
+        }
+
+        var rule = OperationRules.Einsum(equation, b is null ? new[] { a.Static } : new[] { a.Static, b.Static });
+        var lowering = Lowered(OperationCatalog.Einsum.Name, rule, a, b);
+        EinsumPlans.Add(equation, a, b, lowering);
+        return lowering;
     }
 
     private DynamicTensor<T> TensorDotted(DynamicTensor<T> y, TensorDotAxes axes, DynamicTensor<T>? destination)
-        => Einsummed(OperationCatalog.TensorDot.Name, OperationRules.TensorDot(Shape.Static, ShapeOf(y).Static, axes), this, y, destination);
-
-    // The rule's error thrown (an axis error as ArgumentOutOfRangeException, like BatchDot's), else the lowering run
-    // into a new tensor or the checked destination.
-    private static DynamicTensor<T> Einsummed(string operation, StaticEinsum rule, DynamicTensor<T> a, DynamicTensor<T>? b, DynamicTensor<T>? destination)
     {
-        var right = b?.Shape ?? Shape.Scalar;
+        var rule = OperationRules.TensorDot(Shape.Static, ShapeOf(y).Static, axes);
+        return Einsummed(OperationCatalog.TensorDot.Name, Lowered(OperationCatalog.TensorDot.Name, rule, Shape, y.Shape), this, y, destination);
+    }
+
+    // The rule's error thrown (an axis error as ArgumentOutOfRangeException, like BatchDot's), else its lowering on
+    // these shapes.
+    private static EinsumLowering Lowered(string operation, StaticEinsum rule, Shape a, Shape? b)
+    {
         if (rule.Outcome.Error is { } error)
         {
             if (error.Kind == ShapeErrorKind.InvalidAxes)
@@ -79,10 +90,16 @@ public sealed partial class DynamicTensor<T>
 #pragma warning restore CA2208
             }
 
-            throw new ShapeMismatchException(operation, a.Shape, right, error);
+            throw new ShapeMismatchException(operation, a, b ?? Shape.Scalar, error);
         }
 
-        var lowering = EinsumLowering.Create(rule.Labels!, b is null ? new[] { a.Shape } : new[] { a.Shape, b.Shape });
+        return EinsumLowering.Create(rule.Labels!, b is null ? new[] { a } : new[] { a, b });
+    }
+
+    // The lowering run into a new tensor or the checked destination.
+    private static DynamicTensor<T> Einsummed(string operation, EinsumLowering lowering, DynamicTensor<T> a, DynamicTensor<T>? b, DynamicTensor<T>? destination)
+    {
+        var right = b?.Shape ?? Shape.Scalar;
         if (SizeLimit.Exceeds(lowering.Result))
         {
             throw new ArgumentException(SizeLimit.ResultTooLarge(operation, a.Shape, right, lowering.Result));

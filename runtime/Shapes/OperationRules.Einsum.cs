@@ -159,7 +159,9 @@ internal static partial class OperationRules
         return new StaticEinsum(outcome, new EinsumLabels(labels, EinsumLabels.Of(output, result.Count, broadcast.Length)), null);
     }
 
-    // ValidateEinsumEllipsis (common_shape_fns.cc:249-265): no periods, or exactly one contiguous "...".
+    // ValidateEinsumEllipsis (common_shape_fns.cc:249-265): no periods, or exactly one "...". Its other text,
+    // "Periods found outside of ellipsis", needs three periods apart, which the wrapper's format check never lets
+    // through (every period it accepts is part of a "..."), so only the count is checked.
     private static string? EllipsisError(string subscript)
     {
         var periods = 0;
@@ -168,14 +170,9 @@ internal static partial class OperationRules
             periods += c == '.' ? 1 : 0;
         }
 
-        if (periods != 0 && periods != 3)
-        {
-            return $"Expected at most one ellipsis (...), but found {periods.ToString(CultureInfo.InvariantCulture)} periods (.) in the input subscript: {subscript}";
-        }
-
-        return periods == 3 && subscript.IndexOf("...", StringComparison.Ordinal) < 0
-            ? $"Periods found outside of ellipsis in subscript: {subscript}"
-            : null;
+        return periods is 0 or 3
+            ? null
+            : $"Expected at most one ellipsis (...), but found {periods.ToString(CultureInfo.InvariantCulture)} periods (.) in the input subscript: {subscript}";
     }
 
     private static StaticEinsum Failed(string core, EinsumEquation parsed, StaticShape[] shapes, int start, int length)

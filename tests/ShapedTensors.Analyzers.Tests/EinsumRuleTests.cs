@@ -15,16 +15,7 @@ public sealed class EinsumRuleTests
 {
     private static readonly List<ContractionSpecCase> Cases = ContractionSpecCases.Cases(OpsCases.FindFile()!);
 
-    public static TheoryData<int, string> AllCases()
-    {
-        var data = new TheoryData<int, string>();
-        for (var i = 0; i < Cases.Count; i++)
-        {
-            data.Add(i, Cases[i].ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<int, string> AllCases() => ContractionSpecCases.Indexed(Cases);
 
     [Theory]
     [MemberData(nameof(AllCases))]

@@ -28,6 +28,18 @@ internal static class ContractionSpecCases
     public static List<ContractionSpecCase> Cases(string path)
         => OpsCases.TableRows(path, section => section is "8" or "9.2").SelectMany(row => Expand(row.Section, row.Header, row.Cells)).ToList();
 
+    /// <summary>Each case as (index, its name): xunit shows one test per case.</summary>
+    public static Xunit.TheoryData<int, string> Indexed(List<ContractionSpecCase> cases)
+    {
+        var data = new Xunit.TheoryData<int, string>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            data.Add(i, cases[i].ToString());
+        }
+
+        return data;
+    }
+
     private static IEnumerable<ContractionSpecCase> Expand(string section, string[] header, string[] cells)
     {
         string Cell(string name) => cells[Array.IndexOf(header, name)];

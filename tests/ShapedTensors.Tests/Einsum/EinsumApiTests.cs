@@ -116,4 +116,16 @@ public sealed class EinsumApiTests
         Assert.Equal(before, A.ToArray());
         Assert.All(TensorMath.Einsum("ijk->j", DynamicTensor<double>.Zeros(2, 0, 3)).ToArray(), v => Assert.Equal(0, v));
     }
+
+    [Fact]
+    public void A_repeated_call_reuses_its_plan_and_another_equation_on_the_same_shapes_gets_its_own()
+    {
+        var first = TensorMath.Einsum("ij,jk->ik", A, B);
+        var lowering = EinsumPlans.Find("ij,jk->ik", A.Shape, B.Shape);
+        Assert.NotNull(lowering);
+        Assert.Equal(first.ToArray(), TensorMath.Einsum("ij,jk->ik", A, B).ToArray());
+        Assert.Same(lowering, EinsumPlans.Find("ij,jk->ik", A.Shape, B.Shape));
+        Assert.Equal(first.Transpose().ToArray(), TensorMath.Einsum("ij,jk->ki", A, B).ToArray());
+        Assert.Null(EinsumPlans.Find("ij,jk->ik", B.Shape, A.Shape));
+    }
 }

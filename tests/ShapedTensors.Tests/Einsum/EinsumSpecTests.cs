@@ -11,16 +11,7 @@ public sealed class EinsumSpecTests
 {
     private static readonly List<ContractionSpecCase> Cases = ContractionSpecCases.Cases(OpsCases.FindFile()!);
 
-    public static TheoryData<int, string> AllCases()
-    {
-        var data = new TheoryData<int, string>();
-        for (var i = 0; i < Cases.Count; i++)
-        {
-            data.Add(i, Cases[i].ToString());
-        }
-
-        return data;
-    }
+    public static TheoryData<int, string> AllCases() => ContractionSpecCases.Indexed(Cases);
 
     [Fact]
     public void Every_example_of_sections_8_and_9_is_read()
