@@ -57,9 +57,6 @@ internal enum OptionKind
 
     /// <summary>Reduction axes: none (every axis), one <see cref="int"/>, or a list.</summary>
     Axes,
-
-    /// <summary>An einsum equation (a string).</summary>
-    Equation,
 }
 
 /// <summary>One option parameter of an operation.</summary>
@@ -172,10 +169,11 @@ internal static class OperationCatalog
 
     public static readonly OperationDescriptor Concatenate = new("Concatenate", "keras.backend.concatenate", "concat", "ConcatV2", OperationFamily.Concatenate, 0, null, AxisLast);
 
-    // Einsum and TensorDot have rules of their own (OperationRules.Einsum, .TensorDot) and their own call forms, so they
-    // are not in All, which the parsers and rule dispatch of OPS.md §1–§7 walk.
-    public static readonly OperationDescriptor Einsum = new("Einsum", "tf.einsum", "einsum/Einsum", "Einsum", OperationFamily.Einsum, 0, null, new OptionDescriptor("equation", OptionKind.Equation, null));
-    public static readonly OperationDescriptor TensorDot = new("TensorDot", "tf.tensordot", "Tensordot/MatMul", "MatMul", OperationFamily.Einsum, 2, null, new OptionDescriptor("axes", OptionKind.Axes, null));
+    // Einsum and TensorDot have rules of their own (OperationRules.Einsum, .TensorDot), call forms of their own (the
+    // equation first; axes of three kinds) and their own analyzer (EinsumCallChecks), so they are not in All, which the
+    // parsers, option readers and rule dispatch of OPS.md §1–§7 walk; they name their frames and exceptions.
+    public static readonly OperationDescriptor Einsum = new("Einsum", "tf.einsum", "einsum/Einsum", "Einsum", OperationFamily.Einsum, 0);
+    public static readonly OperationDescriptor TensorDot = new("TensorDot", "tf.tensordot", "Tensordot/MatMul", "MatMul", OperationFamily.Einsum, 2);
 
     /// <summary>Every operation, contractions first.</summary>
     public static IReadOnlyList<OperationDescriptor> All { get; } = new[]
