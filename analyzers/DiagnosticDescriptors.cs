@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
         "{0}",
         CallsCategory,
         DiagnosticSeverity.Error,
-        "The operand shapes of this call (Dot, BatchDot, MatMul, or one of the operations of OPS.md: the operators + - * / and unary -, BiasAdd, Softmax, reductions, transposes, reshapes, Concatenate) are known at compile time and the operation is not defined for them, or its constant options are not. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own where Keras raises before TensorFlow).");
+        "The operand shapes of this call (Dot, BatchDot, MatMul, or one of the operations of OPS.md: the operators + - * / and unary -, BiasAdd, Softmax, reductions, transposes, reshapes, Concatenate, TensorDot, Einsum) are known at compile time and the operation is not defined for them, or its constant options (an einsum equation included) are not. The message is exactly the text the runtime would throw (TensorFlow's, or Keras' own where Keras raises before TensorFlow).");
 
     public static readonly DiagnosticDescriptor ShapeUnknown = Create(
         ShapeUnknownId,
@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
         "The '{0}' argument of '{1}' is not a compile-time constant, so the call's shapes are checked at run time",
         CallsCategory,
         DiagnosticSeverity.Warning,
-        "BatchDot's axes and MatMul's transposeA/transposeB decide the result shape. When one is not a compile-time constant, the result shape cannot be known at compile time: the call cannot be checked or specialized for it.");
+        "BatchDot's axes, MatMul's transposeA/transposeB, TensorDot's axes and Einsum's equation decide the result shape. When one is not a compile-time constant, the result shape cannot be known at compile time: the call cannot be checked or specialized for it.");
 
     // The message is exactly the runtime's ArgumentOutOfRangeException text (ShapeError.AxesOutOfRange).
     public static readonly DiagnosticDescriptor AxesOutOfRange = Create(

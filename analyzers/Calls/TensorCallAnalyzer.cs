@@ -54,6 +54,9 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
                 // The other operations of the catalogue (OPS.md §1–§7), as methods and as operators.
                 OperationCallChecks.Register(start, symbols, links);
+
+                // Einsum and TensorDot (OPS.md §8–§9).
+                EinsumCallChecks.Register(start, symbols, links);
             }
         });
     }

@@ -35,6 +35,9 @@ internal enum OperationFamily
 
     /// <summary>Operands joined along one axis (OPS.md §7.3).</summary>
     Concatenate,
+
+    /// <summary><c>Einsum</c> and <c>TensorDot</c> (OPS.md §8–§9): labelled axes, lowered to a contraction plan (<see cref="EinsumLowering"/>).</summary>
+    Einsum,
 }
 
 /// <summary>What an option argument is, so that parsing reads it as a constant of that kind.</summary>
@@ -165,6 +168,12 @@ internal static class OperationCatalog
     public static readonly OperationDescriptor Squeeze = new("Squeeze", "keras.backend.squeeze", "Squeeze", "Squeeze", OperationFamily.Reshape, 1, null, new OptionDescriptor("axis", OptionKind.Int, null));
 
     public static readonly OperationDescriptor Concatenate = new("Concatenate", "keras.backend.concatenate", "concat", "ConcatV2", OperationFamily.Concatenate, 0, null, AxisLast);
+
+    // Einsum and TensorDot have rules of their own (OperationRules.Einsum, .TensorDot), call forms of their own (the
+    // equation first; axes of three kinds) and their own analyzer (EinsumCallChecks), so they are not in All, which the
+    // parsers, option readers and rule dispatch of OPS.md §1–§7 walk; they name their frames and exceptions.
+    public static readonly OperationDescriptor Einsum = new("Einsum", "tf.einsum", "einsum/Einsum", "Einsum", OperationFamily.Einsum, 0);
+    public static readonly OperationDescriptor TensorDot = new("TensorDot", "tf.tensordot", "Tensordot/MatMul", "MatMul", OperationFamily.Einsum, 2);
 
     /// <summary>Every operation, contractions first.</summary>
     public static IReadOnlyList<OperationDescriptor> All { get; } = new[]

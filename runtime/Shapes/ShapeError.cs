@@ -131,6 +131,10 @@ public sealed class ShapeError
         return new ShapeError(ShapeErrorKind.InvalidAxes, message, null, null, new[] { x, y });
     }
 
+    // OPS.md §8.2 (EXT): a tensordot axis outside its operand's rank, a repeated axis, or a count above a rank.
+    internal static ShapeError TensorDotAxesOutOfRange(string axes, StaticShape a, StaticShape b)
+        => new(ShapeErrorKind.InvalidAxes, $"Tensordot axes {axes} are out of range for input shapes {a.ToTensorFlowString()}, {b.ToTensorFlowString()}.", null, null, new[] { a, b });
+
     // A kernel's run-time text (PARTIAL_SHAPES.md §8.1): no frame, and Op is the kernel's op. The shapes are the
     // run-time ones that kernel saw.
     internal static ShapeError Kernel(string text, string op, params Shape[] inputShapes)

@@ -111,6 +111,21 @@ public sealed class TextCatalogTests
         ["O23"] = () => Throws(() => Dynamic(2, 3).Concatenate(Dynamic(2, 3, 4), 1)),
         ["O24"] = () => Throws(() => Dynamic(2, 3).Concatenate(Dynamic(2, 3), 2)),
         ["O25"] = () => Throws(() => Dynamic().Concatenate(Dynamic())),
+        ["E1"] = () => Throws(() => DynamicTensor<float>.Einsum("...0i->i", Dynamic(2, 3))),
+        ["E2"] = () => Throws(() => DynamicTensor<float>.Einsum("ij;jk->ik", Dynamic(2, 3), Dynamic(3, 5))),
+        ["E3"] = () => Throws(() => DynamicTensor<float>.Einsum("ij,jk->ik", Dynamic(2, 3))),
+        ["E4"] = () => Throws(() => DynamicTensor<float>.Einsum("ij->ii", Dynamic(2, 3))),
+        ["E5"] = () => Throws(() => DynamicTensor<float>.Einsum("ij,jk->iz", Dynamic(2, 3), Dynamic(3, 5))),
+        ["E6"] = () => Throws(() => DynamicTensor<float>.Einsum("......->", Dynamic(2, 3))),
+        ["E7"] = () => Throws(() => DynamicTensor<float>.Einsum("ij,jk->ik", Dynamic(2, 3, 4), Dynamic(3, 5))),
+        ["E8"] = () => Throws(() => DynamicTensor<float>.Einsum("...ijk", Dynamic(2, 3))),
+        ["E9"] = () => Throws(() => DynamicTensor<float>.Einsum("ij,jk->ik", Dynamic(2, 3), Dynamic(4, 5))),
+        ["E10"] = () => Throws(() => DynamicTensor<float>.Einsum("...ij,...jk->ik", Dynamic(2, 3, 4), Dynamic(2, 4, 5))),
+        ["T1"] = () => Throws(() => Dynamic(2, 3).TensorDot(Dynamic(3, 5), -1)),
+        ["T2"] = () => Throws(() => Dynamic(2, 3).TensorDot(Dynamic(3, 5), ([1], [0, 1]))),
+        ["T3"] = () => Throws(() => Dynamic(2, 3).TensorDot(Dynamic(3, 5), 3)),
+        ["T4"] = () => Throws(() => Dynamic(2, 3, 4).TensorDot(Dynamic(5, 6), 1)),
+        ["T5"] = () => Throws(() => Dynamic(2, 3, 4).TensorDot(Dynamic(4, 3, 5), ([1, 2], [0, 1]))),
     };
 
     public static TheoryData<string, string, string> RunTimeRows()
@@ -136,6 +151,8 @@ public sealed class TextCatalogTests
     [MemberData(nameof(RunTimeRows))]
     public void The_library_produces_the_text_exactly(string id, string text, string thrownAs)
     {
+        // OPS.md §0.2: `\n\t` in a text is a newline and a tab (the einsum rank texts).
+        text = text.Replace("\\n\\t", "\n\t", StringComparison.Ordinal);
         var produced = Producers[id]();
         if (produced is string constant)
         {

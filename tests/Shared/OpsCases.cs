@@ -62,8 +62,14 @@ internal static class OpsCases
 
     /// <summary>Every case of §1–§7 of the OPS.md at <paramref name="path"/>, in document order.</summary>
     public static List<OpsCase> Cases(string path)
+        => TableRows(path, InScope).SelectMany(row => Expand(row.Section, row.Header, row.Cells)).ToList();
+
+    /// <summary>
+    /// Every body row of every table under a heading (<c>## 8.</c>, <c>### 7.1</c>) that <paramref name="inScope"/>
+    /// takes, with its section and its table's header, in document order.
+    /// </summary>
+    public static IEnumerable<(string Section, string[] Header, string[] Cells)> TableRows(string path, Func<string, bool> inScope)
     {
-        var cases = new List<OpsCase>();
         string? section = null;
         string[]? header = null;
         foreach (var raw in File.ReadAllLines(path))
@@ -76,7 +82,7 @@ internal static class OpsCases
                 continue;
             }
 
-            if (section is null || !InScope(section) || !line.StartsWith('|'))
+            if (section is null || !inScope(section) || !line.StartsWith('|'))
             {
                 header = line.StartsWith('|') ? header : null;
                 continue;
@@ -89,11 +95,9 @@ internal static class OpsCases
             }
             else if (!cells.All(c => c.Trim('-', ':').Length == 0))
             {
-                cases.AddRange(Expand(section, header, cells));
+                yield return (section, header, cells);
             }
         }
-
-        return cases;
     }
 
     /// <summary>A shape as OPS.md spells it: <c>(2,3)</c>, <c>(3,)</c>, <c>()</c>.</summary>

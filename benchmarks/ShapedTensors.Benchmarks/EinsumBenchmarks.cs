@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using ShapedTensors.Benchmarks.Infrastructure;
+using Canonical = ShapedTensors.Generated.ShapedTensors.Benchmarks;
+
+namespace ShapedTensors.Benchmarks;
+
+/// <summary>
+/// <c>Einsum("bij,bjk-&gt;bik", w, k)</c> beside <c>w.BatchDot(k)</c> on (120,4,5)·(120,5,8): one plan, one product
+/// engine. Until the generator specializes einsum calls, the shaped call runs through the runtime (TensorMath), so the
+/// like-for-like pair is the DynamicTensor one.
+/// </summary>
+[Workload("einsum bij,bjk->bik", 2L * 120 * 4 * 5 * 8, Kernels = "Product_F32_120x4x5x8")]
+public class EinsumBatchDot
+{
+    private const string Equation = "bij,bjk->bik";
+    private EinsumW _w;
+    private EinsumK _k;
+    private Canonical.Float32_120x4x8 _destination;
+    private object _result = null!; // keeps the allocating forms' results observable
+    private DynamicTensor<float> _dw = null!, _dk = null!, _dout = null!;
+
+    /// <summary>Creates the inputs and checks einsum against BatchDot.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        ShapedTensorsSettings.MaxDegreeOfParallelism = 1;
+        _w = EinsumW.FromArray(Data.Random<float>(EinsumW.Length, 1));
+        _k = EinsumK.FromArray(Data.Random<float>(EinsumK.Length, 2));
+        _destination = new Canonical.Float32_120x4x8();
+        _dw = _w.ToDynamic();
+        _dk = _k.ToDynamic();
+        _dout = DynamicTensor<float>.Zeros(120, 4, 8);
+        _w.BatchDot(_k, _destination);
+        DynamicTensor<float>.Einsum(Equation, _dw, _dk, _dout);
+        Data.Check<float>("Einsum", _destination.AsReadOnlySpan(), _dout.AsReadOnlySpan());
+    }
+
+    /// <summary>The generated BatchDot kernel, into a destination.</summary>
+    [Benchmark(Baseline = true)]
+    public void BatchDotInto() => _w.BatchDot(_k, _destination);
+
+    /// <summary>The generated BatchDot kernel, allocating.</summary>
+    [Benchmark]
+    public void BatchDot() => _result = _w.BatchDot(_k);
+
+    /// <summary>Einsum on the shaped types, through the runtime (not specialized yet), allocating.</summary>
+    [Benchmark]
+    public void Einsum() => _result = TensorMath.Einsum(Equation, _w, _k);
+
+    /// <summary>DynamicTensor's BatchDot, into a destination.</summary>
+    [Benchmark]
+    public void DynamicBatchDotInto() => _dw.BatchDot(_dk, _dout);
+
+    /// <summary>DynamicTensor's Einsum, into a destination: the same plan as DynamicBatchDotInto.</summary>
+    [Benchmark]
+    public void DynamicEinsumInto() => DynamicTensor<float>.Einsum(Equation, _dw, _dk, _dout);
+}
+
+[Tensor(120, 4, 5)] public partial struct EinsumW;
+[Tensor(120, 5, 8)] public partial struct EinsumK;
