@@ -82,4 +82,16 @@ public class PartialOperationTests
         var product = a * DigitsAny.Random(3, 1);
         Assert.Equal(new Shape(4, 12), product.Shape);
     }
+    [Fact]
+    public void A_scalar_computed_from_a_generated_size_member_is_a_scalar_operand()
+    {
+        // x.Batch is generated: the generator types 1f / x.Batch as the float it will be, so the operator exists.
+        DigitsInput x = DigitsInput.Random(seed: 1, batch: 4);
+        var scaled = x * (1f / x.Batch);
+        var halved = x.Multiply(x.Length / (2f * x.Length));
+
+        Assert.IsType<Float32_batchx784>(scaled);
+        Approx.Equal((x.ToDynamic() * 0.25f).AsReadOnlySpan(), scaled.AsReadOnlySpan());
+        Approx.Equal((x.ToDynamic() * 0.5f).AsReadOnlySpan(), halved.AsReadOnlySpan());
+    }
 }
