@@ -14,7 +14,7 @@ namespace Digits;
 /// compiler checked, so a wrong gradient shape (a transpose left out) does not compile. Every operation writes into a
 /// tensor made once per batch size (its destination form; in place where the operation allows it), and the gradients
 /// go into <see cref="Gradients"/>, so the steps after the first of a batch size allocate no tensors. (They still
-/// allocate 416 bytes: the generated conversion of a Hidden or Scores buffer to the destination parameter's type,
+/// allocate up to 416 bytes: the generated conversion of a Hidden or Scores buffer to the destination parameter's type,
 /// Float32_batchx32 or Float32_batchx10, makes a 32-byte DynamicTensor on the way, 13 times; see AllocationTests.)
 /// </summary>
 public sealed class TrainingStep

@@ -10,7 +10,7 @@ public class AllocationTests
     [Theory]
     [InlineData(30)]
     [InlineData(64)]
-    public void After_the_first_step_of_a_batch_size_a_step_allocates_only_its_destinations_conversions(int batch)
+    public void After_the_first_step_of_a_batch_size_a_step_allocates_at_most_its_destinations_conversions(int batch)
     {
         var (images, labels) = Batches.First(batch);
         var x = Images.FromArray(images);
@@ -23,11 +23,12 @@ public class AllocationTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Not 0 yet: the step passes a Hidden or Scores buffer as the destination of 13 calls, whose parameter is the
-        // result's canonical type (Float32_batchx32, Float32_batchx10). That conversion shares the elements, but the
+        // result's generated type (Float32_batchx32, Float32_batchx10). That conversion shares the elements, but the
         // generator writes it as FromDynamic(value.ToDynamic()) (the declared type's array is private to it), so each
-        // call allocates one DynamicTensor<float> object, and nothing else.
+        // one allocates a DynamicTensor<float> object, and nothing else does. At most: once the JIT has optimized the
+        // conversions (after many steps, or with tiered compilation off) it keeps some of those objects on the stack.
         const int ConversionsPerStep = 13;
-        Assert.Equal(ConversionsPerStep * BytesOfOneToDynamic(x), allocated);
+        Assert.InRange(allocated, 0, ConversionsPerStep * BytesOfOneToDynamic(x));
     }
 
     private static long BytesOfOneToDynamic(Images x)
