@@ -16,11 +16,32 @@ internal static class OperationsEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
+        var einsums = model.Overloads.Where(overload => overload.Signature == Signature.Einsum).ToList();
+        if (einsums.Count > 0)
+        {
+            // Using directives come before any namespace; this one makes unqualified Einsum(...) calls in every file see
+            // the specialized overloads beside TensorMath's (exact operand types beat its generic fallbacks).
+            writer.Line($"global using static global::{model.GeneratedNamespace}.{Names.EinsumClass};");
+            writer.Line();
+        }
+
         SourceWriter.Scope? namespaceScope = null;
         if (model.Namespace.Length > 0)
         {
             writer.Line($"namespace {Names.Qualified(model.Namespace)}");
             namespaceScope = writer.Block();
+        }
+
+        if (einsums.Count > 0)
+        {
+            WriteEinsums(writer, einsums, model.GeneratedNamespace, settings, inlineStorage);
+            if (einsums.Count == model.Overloads.Count && model.Operations.Count == 0)
+            {
+                namespaceScope?.Dispose();
+                return writer.ToString();
+            }
+
+            writer.Line();
         }
 
         writer.Line(model.Operations.Count == 0
@@ -32,7 +53,7 @@ internal static class OperationsEmitter
         {
             var first = true;
             var fields = 0;
-            foreach (var overload in model.Overloads)
+            foreach (var overload in model.Overloads.Where(overload => overload.Signature != Signature.Einsum))
             {
                 if (!first)
                 {
@@ -49,6 +70,12 @@ internal static class OperationsEmitter
                 }
 
                 var inline = overload.ResultNames.Count == 0 && InlineStorage.Holds(overload.ResultDims, inlineStorage);
+                if (overload.Signature.IsLabelled())
+                {
+                    LabelledOverloadEmitter.Write(writer, overload, model.GeneratedNamespace, settings, inlineStorage > 0, inline);
+                    continue;
+                }
+
                 WriteOverload(writer, overload, contractions, model.GeneratedNamespace, settings, inlineStorage > 0, inline);
             }
 
@@ -74,6 +101,27 @@ internal static class OperationsEmitter
 
         namespaceScope?.Dispose();
         return writer.ToString();
+    }
+
+    // The Einsum overloads: static methods of their own class, which the file's global using static brings into scope.
+    private static void WriteEinsums(SourceWriter writer, System.Collections.Generic.List<OverloadModel> einsums, string generatedNamespace, KernelSettings settings, int inlineStorage)
+    {
+        writer.Line("/// <summary><c>Einsum</c> specialized for the equations and shapes the code of this assembly uses.</summary>");
+        writer.Line(Names.GeneratedCodeAttribute);
+        writer.Line("[global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo");
+        using (writer.Block($"internal static partial class {Names.EinsumClass}"))
+        {
+            for (var i = 0; i < einsums.Count; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                var inline = InlineStorage.Holds(einsums[i].ResultDims, inlineStorage);
+                LabelledOverloadEmitter.Write(writer, einsums[i], generatedNamespace, settings, inlineStorage > 0, inline);
+            }
+        }
     }
 
     // A result with inline storage is a value: the allocating form fills a local and returns it (nothing on the heap), and

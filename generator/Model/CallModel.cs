@@ -6,6 +6,8 @@ internal enum Operation
     Dot,
     BatchDot,
     MatMul,
+    Einsum,
+    TensorDot,
 }
 
 /// <summary>Which overload shape a call uses; one overload is emitted per (signature, operand types).</summary>
@@ -28,6 +30,18 @@ internal enum Signature
 
     /// <summary><c>x.MatMul(y, Transpose.A)</c>: the flags are the marker's type, one overload per marker.</summary>
     MatMulMarker,
+
+    /// <summary><c>Einsum(equation, a, b)</c>: a static method (<c>using static</c>), the equation its option.</summary>
+    Einsum,
+
+    /// <summary><c>x.TensorDot(y, axes)</c> with an int count.</summary>
+    TensorDotInt,
+
+    /// <summary><c>x.TensorDot(y, (a, b))</c>: one axis of each.</summary>
+    TensorDotPair,
+
+    /// <summary><c>x.TensorDot(y, ([a0, ...], [b0, ...]))</c>: two lists of axes.</summary>
+    TensorDotLists,
 }
 
 /// <summary>An operand whose shape the generator knows, and the type it has in the final compilation.</summary>
@@ -54,6 +68,15 @@ internal sealed record OperandModel(string TypeName, EquatableArray<int> Dims, E
 internal sealed record CallOptions(int AxisX, int AxisY, bool TransposeA, bool TransposeB)
 {
     public static CallOptions None { get; } = new(0, 0, false, false);
+
+    /// <summary>Einsum's equation, or TensorDot's axes as the runtime spells them (<c>2</c>, <c>[[1,2],[0,1]]</c>); else empty.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Whether the kernel of an einsum or tensordot takes the operands the other way round (its lowering swapped
+    /// them so that the output's innermost label is the product's columns, see <c>EinsumLowering.Swapped</c>).
+    /// </summary>
+    public bool Swapped { get; init; }
 }
 
 /// <summary>
@@ -107,6 +130,11 @@ internal static class SignatureExtensions
     {
         Signature.Dot => Model.Operation.Dot,
         Signature.MatMul or Signature.MatMulMarker => Model.Operation.MatMul,
+        Signature.Einsum => Model.Operation.Einsum,
+        Signature.TensorDotInt or Signature.TensorDotPair or Signature.TensorDotLists => Model.Operation.TensorDot,
         _ => Model.Operation.BatchDot,
     };
+
+    /// <summary>Whether a signature is an einsum or a tensordot (lowered through <c>EinsumLowering</c>).</summary>
+    public static bool IsLabelled(this Signature signature) => signature.Operation() is Model.Operation.Einsum or Model.Operation.TensorDot;
 }

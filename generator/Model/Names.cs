@@ -12,6 +12,12 @@ internal static class Names
     /// <summary>The class, in each calling namespace, that holds the specialized extension methods.</summary>
     public const string OperationsClass = "GeneratedTensorOperations";
 
+    /// <summary>
+    /// The class, in the generated namespace, that holds the specialized <c>Einsum</c> overloads (static methods, not
+    /// extensions): a generated <c>global using static</c> of it lets unqualified <c>Einsum(...)</c> calls find them.
+    /// </summary>
+    public const string EinsumClass = "GeneratedEinsum";
+
     /// <summary>The class that holds the kernels.</summary>
     public const string KernelsClass = "TensorKernels";
 

@@ -41,7 +41,8 @@ internal static class SpecializationPlanner
             var cases = group
                 .GroupBy(call => call.Options)
                 .Select(options => new OverloadCase(options.Key, KernelModel.For(options.First(), generatedNamespace)))
-                .OrderBy(c => c.Kernel?.Name ?? Pattern(c.Options), StringComparer.Ordinal);
+                .OrderBy(c => c.Kernel?.Name ?? Pattern(c.Options), StringComparer.Ordinal)
+                .ThenBy(c => c.Options.Text, StringComparer.Ordinal);
             var resultType = canonicalPrefix + Names.CanonicalType(first.X.Element, first.ResultDims, first.ResultNames);
             var overload = new OverloadModel(first.Signature, first.X, first.Y, resultType, first.ResultDims, new EquatableArray<OverloadCase>(cases), first.Semantics) { ResultNames = first.ResultNames };
             foreach (var call in group)
@@ -60,9 +61,12 @@ internal static class SpecializationPlanner
                     owners.Claim(call.Site, Canonical(generatedNamespace, operand.Element, operand.Dims, operand.DimNames));
                 }
 
-                if (!overloadsByNamespace.TryGetValue(call.Namespace, out var overloads))
+                // Einsum is no extension method: its overloads live in the generated namespace, which a generated
+                // global using static brings into every file (see OperationsEmitter).
+                var ns = call.Signature == Signature.Einsum ? generatedNamespace : call.Namespace;
+                if (!overloadsByNamespace.TryGetValue(ns, out var overloads))
                 {
-                    overloadsByNamespace[call.Namespace] = overloads = new List<OverloadModel>();
+                    overloadsByNamespace[ns] = overloads = new List<OverloadModel>();
                 }
 
                 if (!overloads.Contains(overload))
@@ -70,7 +74,7 @@ internal static class SpecializationPlanner
                     overloads.Add(overload);
                 }
 
-                owners.ClaimNamespace(call.Site, call.Namespace);
+                owners.ClaimNamespace(call.Site, ns);
             }
         }
 
@@ -98,7 +102,7 @@ internal static class SpecializationPlanner
 
     // The order of an overload's cases without a kernel (calls on partially known shapes the runtime computes).
     private static string Pattern(CallOptions options)
-        => $"{options.AxisX:D3}{options.AxisY:D3}{(options.TransposeA ? 1 : 0)}{(options.TransposeB ? 1 : 0)}";
+        => $"{options.AxisX:D3}{options.AxisY:D3}{(options.TransposeA ? 1 : 0)}{(options.TransposeB ? 1 : 0)}{options.Text}";
 
     // Every output goes to the smallest site (ordinal) among the calls that need it.
     internal sealed class Owners

@@ -11,26 +11,49 @@ namespace ShapedTensors.Generator.Parsing;
 /// <param name="Right">The right operand.</param>
 /// <param name="Options">The options, or null when one of them is not a compile-time constant.</param>
 /// <param name="Destination">The destination argument of an allocation-free form, if any.</param>
-internal sealed record ParsedCall(Signature Signature, ExpressionSyntax Receiver, ExpressionSyntax Right, CallOptions? Options, ExpressionSyntax? Destination);
+internal sealed record ParsedCall(Signature Signature, ExpressionSyntax Receiver, ExpressionSyntax Right, CallOptions? Options, ExpressionSyntax? Destination)
+{
+    /// <summary>A TensorDot's constant axes (<see cref="CallOptions.Text"/> spells them too).</summary>
+    public TensorDotAxes? Axes { get; init; }
+}
 
 /// <summary>Recognizes calls of the three operations by syntax and reads their constant options.</summary>
 internal static class CallParser
 {
-    /// <summary>A cheap syntax-only test: <c>something.Dot(...)</c>, <c>.BatchDot(...)</c> or <c>.MatMul(...)</c>.</summary>
+    /// <summary>
+    /// A cheap syntax-only test: <c>something.Dot(...)</c>, <c>.BatchDot(...)</c>, <c>.MatMul(...)</c> or
+    /// <c>.TensorDot(...)</c>, or an unqualified <c>Einsum(equation, a, b[, destination])</c> (the form
+    /// <c>using static</c> lets the generated overloads take; <c>TensorMath.Einsum(...)</c> can only bind to TensorMath's).
+    /// </summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
         => node is InvocationExpressionSyntax
         {
             Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name },
             ArgumentList.Arguments.Count: >= 1 and <= 4,
         }
-        && OperationCatalog.Find(name.Identifier.ValueText) is { Family: OperationFamily.Contraction };
+        && (OperationCatalog.Find(name.Identifier.ValueText) is { Family: OperationFamily.Contraction } || name.Identifier.ValueText == OperationCatalog.TensorDot.Name)
+        || node is InvocationExpressionSyntax
+        {
+            Expression: IdentifierNameSyntax { Identifier.ValueText: "Einsum" },
+            ArgumentList.Arguments.Count: 3 or 4,
+        };
 
     /// <summary>Sorts out the arguments, or returns null when they do not fit any overload.</summary>
     public static ParsedCall? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "Einsum" })
+        {
+            return LabelledCalls.ParseEinsum(invocation, model, cancellationToken);
+        }
+
         if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access)
         {
             return null;
+        }
+
+        if (name.Identifier.ValueText == OperationCatalog.TensorDot.Name)
+        {
+            return LabelledCalls.ParseTensorDot(invocation, access.Expression, model, cancellationToken);
         }
 
         var operation = OperationCatalog.Find(name.Identifier.ValueText);

@@ -58,6 +58,12 @@ internal sealed class ShapeEvaluator
         var isBatchDot = call.Signature.Operation() == Operation.BatchDot;
         UsedBatchDot |= isBatchDot;
         var semantics = isBatchDot ? _semantics : BatchDotSemantics.Keras224;
+        if (call.Signature.IsLabelled())
+        {
+            // Einsum and TensorDot on partially known shapes stay on the run-time fallback.
+            return x.IsPartial || y.IsPartial ? null : EvaluateLabelled(call, call.Options, x, y, callNamespace, site);
+        }
+
         if (x.IsPartial || y.IsPartial)
         {
             return EvaluatePartialCall(call, call.Options, x, y, semantics, callNamespace, site);
@@ -140,6 +146,32 @@ internal sealed class ShapeEvaluator
             callNamespace,
             site)
         { ResultNames = names };
+    }
+
+    // An einsum or tensordot the rule accepts: its lowering's product is the kernel (the same plan as the BatchDot or
+    // MatMul it amounts to, so the same kernel), or none when its labels fit no product (the runtime's loop computes it).
+    private static CallModel? EvaluateLabelled(ParsedCall call, CallOptions options, OperandModel x, OperandModel y, string callNamespace, string site)
+    {
+        var (xs, ys) = (new Shape(x.Dims.ToArray()), new Shape(y.Dims.ToArray()));
+        var rule = call.Signature == Signature.Einsum
+            ? OperationRules.Einsum(options.Text, new[] { xs.Static, ys.Static })
+            : call.Axes is { } axes ? OperationRules.TensorDot(xs.Static, ys.Static, axes) : null;
+        if (rule is not { Outcome.Error: null, Labels: { } labels })
+        {
+            return null;
+        }
+
+        var lowering = EinsumLowering.Create(labels, new[] { xs, ys });
+        var dims = new EquatableArray<int>(lowering.Result.ToArray());
+        if (lowering.Result.ElementCount > TensorSymbols.MaxElements || (dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None))
+        {
+            return null;
+        }
+
+        var plan = lowering.Plan is not { } product ? null
+            : lowering.Swapped ? PlanModel.From(product, Length(y), Length(x))
+            : PlanModel.From(product, Length(x), Length(y));
+        return new CallModel(call.Signature, x, y, options with { Swapped = lowering.Swapped }, dims, plan, BatchDotSemantics.Keras224, callNamespace, site);
     }
 
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its

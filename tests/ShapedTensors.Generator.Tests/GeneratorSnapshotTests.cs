@@ -357,6 +357,80 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Einsum_and_TensorDot()
+    {
+        // The seed's Einsum shares BatchDot's kernel (one plan); two equations of one result type switch in one overload,
+        // and a var local chains. C and D are used with two equations of different result types: no overload (fallback).
+        // TensorDot: a count, a pair (the lowering swaps the operands) and lists whose labels fit no product (runtime).
+        const string source = """
+            using ShapedTensors;
+            using static ShapedTensors.TensorMath;
+
+            namespace App;
+
+            [Tensor(120, 4, 5)] public partial struct W;
+            [Tensor(120, 5, 8)] public partial struct K;
+            [Tensor(4, 5)] public partial class C;
+            [Tensor(8, 5)] public partial struct D;
+
+            public static class Model
+            {
+                public static float Run()
+                {
+                    var w = W.Random(seed: 1);
+                    var k = K.Ones();
+                    var z = Einsum("bij,bjk->bik", w, k);
+                    var same = Einsum("xmn,xnp->xmp", w, k);
+                    var relu = z.Relu();
+                    var b = w.BatchDot(k);
+                    var c = C.Ones();
+                    var d = D.Ones();
+                    var outer = Einsum("ij,kl->ijkl", c, d);
+                    var inner = Einsum("ij,kj->ik", c, d);
+                    var count = c.TensorDot(d.Transpose(), 1);
+                    var pair = c.TensorDot(d, (1, 1));
+                    var lists = w.TensorDot(k, ([0, 2], [0, 1]));
+                    return relu[0, 0, 0] + same[0, 0, 0] + b[0, 0, 0] + count[0, 0] + pair[0, 0] + lists[0, 0] + outer.Shape.Rank + inner.Shape.Rank;
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
+    public void Einsum_inline_storage()
+    {
+        const string source = """
+            using ShapedTensors;
+            using static ShapedTensors.TensorMath;
+
+            namespace App;
+
+            [Tensor(4, 4)] public partial struct A;
+            [Tensor(4, 4)] public partial class B;
+
+            internal static class Model
+            {
+                internal static float Run()
+                {
+                    var a = A.Random(seed: 1);
+                    var product = Einsum("ij,jk->ik", a, B.Ones());
+                    Einsum("ij,kj->ik", a, B.Ones(), ref product);
+                    var t = a.TensorDot(B.Ones(), 1);
+                    return product[0, 0] + t[0, 0];
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", "16"), source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Inline_storage()
     {
         // ShapedTensorsInlineStorage = 16: the struct A and the 4x4 result store their elements inline (a value, the

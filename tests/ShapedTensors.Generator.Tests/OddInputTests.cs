@@ -188,6 +188,49 @@ public sealed class OddInputTests
         GeneratorHarness.Run(source);
     }
 
+    [Theory]
+    [InlineData("Einsum(\"ij,ij->\", new A(), new A())")] // a scalar result
+    [InlineData("Einsum(\"ij,kl->\", new A(), new B())")]
+    [InlineData("Einsum(\"ij,jk\", new A(), new B())")] // a label-size conflict: the rule's error, nothing emitted
+    [InlineData("Einsum(\"ii,i->i\", new A(), new A())")]
+    [InlineData("Einsum(\"...ij,...kj->...ik\", new A(), new B())")]
+    [InlineData("Einsum(\"\", new A(), new B())")]
+    [InlineData("Einsum(\"ij,kl->ijkl\\\"\", new A(), new B())")] // a quote and a backslash in the equation
+    [InlineData("Einsum(Equation(), new A(), new B())")] // not a constant
+    [InlineData("Einsum(b: new A(), equation: \"ij,kj->ik\", a: new A())")]
+    [InlineData("Einsum(\"ij,kj->ik\", new A(), new A(), new A())")] // a destination of the wrong type
+    [InlineData("Einsum(\"ij,kj->ik\", new A())")] // one operand: the fallback
+    [InlineData("Einsum(\"ij,kj->ik\", new A(), 3)")]
+    [InlineData("new A().TensorDot(new B(), 0)")] // an outer product
+    [InlineData("new A().TensorDot(new B(), -1)")]
+    [InlineData("new A().TensorDot(new B(), 5)")]
+    [InlineData("new A().TensorDot(new A(), ([0, 1], [0, 1]))")] // a scalar result
+    [InlineData("new A().TensorDot(new A(), (new[] { 1 }, new[] { 1, 0 }))")]
+    [InlineData("new A().TensorDot(new A(), ([1, 1], [1, 1]))")]
+    [InlineData("new A().TensorDot(new A(), ([-1], [-1]))")]
+    [InlineData("new A().TensorDot(new A(), (1, -1))")]
+    [InlineData("new A().TensorDot(new A(), (Axis(), 1))")]
+    [InlineData("new A().TensorDot(new A(), ([Axis()], [1]))")]
+    [InlineData("new A().TensorDot(axes: 1, y: new A().Transpose())")]
+    public void Odd_einsum_and_tensordot_calls_never_break_the_generated_code(string call)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using ShapedTensors;
+            using static ShapedTensors.TensorMath;
+            namespace App;
+            [Tensor(3, 4)] public partial struct A;
+            [Tensor(2, 5)] public partial struct B;
+            public static class Calls
+            {
+                public static void Run() { _ = {{call}}; }
+                private static int Axis() => 1;
+                private static string Equation() => "ij,kj->ik";
+            }
+            """);
+
+        AssertGeneratedCodeHasNoErrors(run);
+    }
+
     [Fact]
     public void Deeply_nested_chains_are_bounded()
     {

@@ -1,4 +1,5 @@
 using ShapedTensors;
+using ShapedTensors.Generated.ShapedTensors.UsageTests;
 using Xunit;
 using static ShapedTensors.TensorMath;
 
@@ -6,32 +7,82 @@ namespace ShapedTensors.UsageTests;
 
 [Tensor(120, 4, 5)] public partial struct EinsumW;
 [Tensor(120, 5, 8)] public partial struct EinsumK;
+[Tensor(6, 4, 5)] public partial struct EinsumA;
+[Tensor(6, 5, 8)] public partial struct EinsumB;
+[Tensor(4, 5)] public partial class EinsumX;
+[Tensor(8, 5)] public partial class EinsumY;
 
 /// <summary>
 /// Einsum and TensorDot through a real build: <c>using static ShapedTensors.TensorMath</c> makes the call read as
-/// <c>tf.einsum</c>, valid calls compile without a diagnostic, and the values are BatchDot's and Dot's.
+/// <c>tf.einsum</c>; with a constant equation (or axes) on known shapes the generator's overload returns the result
+/// shape's type and runs the kernel BatchDot runs, and the values are the runtime's.
 /// </summary>
 public class EinsumTests
 {
     [Fact]
-    public void A_batched_product_as_an_equation_is_BatchDot()
+    public void A_batched_product_as_an_equation_has_the_result_type_and_is_BatchDot()
     {
         var w = EinsumW.Random(seed: 1);
         var k = EinsumK.Random(seed: 2);
         var z = Einsum("bij,bjk->bik", w, k);
-        Assert.Equal(new Shape(120, 4, 8), z.Shape);
+        Assert.IsType<Float32_120x4x8>(z);
+        Assert.Equal(new Shape(120, 4, 8), Float32_120x4x8.Shape);
         Approx.Equal(w.BatchDot(k).AsReadOnlySpan(), z.AsReadOnlySpan());
+        Approx.Equal(DynamicTensor<float>.Einsum("bij,bjk->bik", w.ToDynamic(), k.ToDynamic()).AsReadOnlySpan(), z.AsReadOnlySpan());
+
+        // A var local chains: z's type is known to the generator too.
+        var r = z.Relu();
+        Assert.IsType<Float32_120x4x8>(r);
     }
 
     [Fact]
-    public void One_operand_equations_and_tensordot_on_declared_types()
+    public void Equations_on_the_same_types_switch_to_their_kernels_and_other_ones_compute_through_the_runtime()
+    {
+        var a = EinsumA.Random(seed: 5);
+        var b = EinsumB.Random(seed: 6);
+        Float32_6x4x8 product = Einsum("bij,bjk->bik", a, b);
+        Float32_6x4x8 renamed = Einsum("xmn,xnp->xmp", a, b);
+        Approx.Equal(a.BatchDot(b).AsReadOnlySpan(), product.AsReadOnlySpan());
+        Approx.Equal(product.AsReadOnlySpan(), renamed.AsReadOnlySpan());
+
+        // A non-constant equation with the same result shape takes the same overload, through the runtime.
+        var equation = string.Concat("bij,bjk", "->bik");
+#pragma warning disable ST0004 // on purpose: the equation is checked at run time
+        Float32_6x4x8 computed = Einsum(equation, a, b);
+#pragma warning restore ST0004
+        Approx.Equal(product.AsReadOnlySpan(), computed.AsReadOnlySpan());
+
+        var destination = new Float32_6x4x8();
+        Einsum("bij,bjk->bik", a, b, destination);
+        Approx.Equal(product.AsReadOnlySpan(), destination.AsReadOnlySpan());
+    }
+
+    [Fact]
+    public void Swapped_operands_and_tensordot_have_the_result_type()
+    {
+        var x = EinsumX.Random(seed: 7);
+        var y = EinsumY.Random(seed: 8);
+
+        // ik: the innermost output label is the first operand's, so the lowering swaps the operands.
+        var swapped = Einsum("ij,kj->ki", x, y);
+        Assert.IsType<Float32_8x4>(swapped);
+        Approx.Equal(DynamicTensor<float>.Einsum("ij,kj->ki", x.ToDynamic(), y.ToDynamic()).AsReadOnlySpan(), swapped.AsReadOnlySpan());
+
+        var t = x.TensorDot(y, (1, 1));
+        Assert.IsType<Float32_4x8>(t);
+        Approx.Equal(x.ToDynamic().TensorDot(y.ToDynamic(), (1, 1)).AsReadOnlySpan(), t.AsReadOnlySpan());
+        Approx.Equal(x.MatMul(y, transposeB: true).AsReadOnlySpan(), t.AsReadOnlySpan());
+    }
+
+    [Fact]
+    public void Tensordot_with_lists_and_one_operand_equations_on_declared_types()
     {
         var w = EinsumW.Random(seed: 3);
         var k = EinsumK.Random(seed: 4);
         Assert.Equal(new Shape(4), Einsum("bij->i", w).Shape);
         Assert.Equal(new Shape(5, 4, 120), Einsum("bij->jib", w).Shape);
         var t = w.TensorDot(k, ([0, 2], [0, 1]));
-        Assert.Equal(new Shape(4, 8), t.Shape);
-        Approx.Equal(Einsum("bij,bjk->ik", w, k).AsReadOnlySpan(), t.AsReadOnlySpan());
+        Assert.IsType<Float32_4x8>(t);
+        Approx.Equal(DynamicTensor<float>.Einsum("bij,bjk->ik", w.ToDynamic(), k.ToDynamic()).AsReadOnlySpan(), t.AsReadOnlySpan());
     }
 }

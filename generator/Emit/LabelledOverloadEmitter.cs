@@ -1,0 +1,116 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using ShapedTensors.Generator.Model;
+
+namespace ShapedTensors.Generator.Emit;
+
+/// <summary>
+/// The overloads of <c>Einsum(equation, a, b)</c> (static methods of <see cref="Names.EinsumClass"/>) and
+/// <c>x.TensorDot(y, axes)</c> (extension methods) for two operand types: the equation or axes are a parameter, and the
+/// overload switches on the constant values its call sites use to their lowering's kernel; any other value (and a
+/// lowering that is no product) computes through the runtime, which checks the result against the destination.
+/// </summary>
+internal static class LabelledOverloadEmitter
+{
+    private const string Runtime = "global::ShapedTensors";
+
+    public static void Write(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
+    {
+        var einsum = overload.Signature == Signature.Einsum;
+        var (x, y) = (overload.X, overload.Y);
+        var (a, b) = einsum ? ("a", "b") : ("x", "y");
+        var result = overload.ResultType;
+        var element = x.Element.Keyword();
+        var (name, python) = einsum ? ("Einsum", "tf.einsum") : ("TensorDot", "tf.tensordot");
+        var option = overload.Signature switch
+        {
+            Signature.Einsum => "string equation",
+            Signature.TensorDotInt => "int axes",
+            Signature.TensorDotPair => "(int A, int B) axes",
+            _ => "(int[] A, int[] B) axes",
+        };
+        var xType = (inOperands && !x.IsClass ? "in " : string.Empty) + x.TypeName;
+        var yType = (inOperands && !y.IsClass ? "in " : string.Empty) + y.TypeName;
+        var operands = einsum ? $"{option}, {xType} a, {yType} b" : $"this {xType} x, {yType} y, {option}";
+        var arguments = einsum ? "equation, a, b" : "x, y, axes";
+        var byRef = inline ? "ref " : string.Empty;
+        var summary = $"<c>{python}</c> of shapes {PartialCalls.ShapeText(x.Dims, x.DimNames)} and {PartialCalls.ShapeText(y.Dims, y.DimNames)}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}.";
+
+        w.Line(inline ? $"/// <summary>{summary} The result is a value (inline storage): nothing is allocated.</summary>" : $"/// <summary>{summary}</summary>");
+        using (w.Block($"public static {result} {name}({operands})"))
+        {
+            // Every kernel writes every element of its output, so the storage need not be zeroed first.
+            w.Line(inline ? $"var result = new {result}();" : $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{element}>({result}.Length));");
+            w.Line($"{name}({arguments}, {byRef}result);");
+            w.Line("return result;");
+        }
+
+        w.Line();
+        w.Line($"/// <summary>{summary} Writes it into <paramref name=\"destination\"/>{(inline ? ", by reference (the result type stores its elements inline)" : string.Empty)}.</summary>");
+        using (w.Block($"public static void {name}({operands}, {byRef}{result} destination)"))
+        {
+            if (x.IsClass)
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({a});");
+            }
+
+            if (y.IsClass)
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({b});");
+            }
+
+            var cases = overload.Cases.Where(c => c.Kernel is not null).ToList();
+            if (cases.Count > 0)
+            {
+                // Each storage is read once (a default struct throws here, destination first) for the check and the kernel.
+                w.Line("var output = destination.AsSpan();");
+                w.Line($"var xs = {a}.AsReadOnlySpan();");
+                w.Line($"var ys = {b}.AsReadOnlySpan();");
+                w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{element}>(output, xs, ys, nameof(destination));");
+                using (w.Block($"switch ({(einsum ? "equation" : "axes")})"))
+                {
+                    // Equations that lower to the same product (bij,bjk->bik and xmn,xnp->xmp) share one body.
+                    foreach (var body in cases.GroupBy(c => (c.Kernel!, c.Options.Swapped)))
+                    {
+                        foreach (var c in body)
+                        {
+                            w.Line($"case {Pattern(overload.Signature, c.Options)}:");
+                        }
+
+                        // The lowering may take the operands the other way round (the output's innermost label is the second operand's).
+                        var (kernel, swapped) = body.Key;
+                        var (left, right) = swapped ? ("ys", "xs") : ("xs", "ys");
+                        w.Line(KernelStrategy.IsEmitted(kernel, settings)
+                            ? $"    global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}({left}, {right}, output);"
+                            : "    " + RuntimeProduct.Call(kernel.Plan, kernel.Element, left, right, "output"));
+                        w.Line("    return;");
+                    }
+                }
+
+                w.Line();
+            }
+
+            // Any other equation or axes: the runtime computes and checks them (a value result is then copied in).
+            var dynamic = $"{Runtime}.DynamicTensor<{element}>";
+            var computed = (einsum, overload.Signature) switch
+            {
+                (true, _) => $"{dynamic}.Einsum(equation, a.ToDynamic(), b.ToDynamic()",
+                (_, Signature.TensorDotPair) => "x.ToDynamic().TensorDot(y.ToDynamic(), (new[] { axes.A }, new[] { axes.B })",
+                _ => "x.ToDynamic().TensorDot(y.ToDynamic(), axes",
+            };
+            w.Line(inline ? $"destination = {result}.FromDynamic({computed}));" : $"{computed}, destination.ToDynamic());");
+        }
+    }
+
+    // The case label of one constant equation or axes.
+    private static string Pattern(Signature signature, CallOptions options) => signature switch
+    {
+        Signature.Einsum => SymbolDisplay.FormatLiteral(options.Text, quote: true),
+        Signature.TensorDotInt => Int(options.AxisX),
+        Signature.TensorDotPair => $"({Int(options.AxisX)}, {Int(options.AxisY)})",
+        // [[1,2],[0,1]] as the positional pattern of two list patterns: ([1,2],[0,1]).
+        _ => "(" + options.Text.Substring(1, options.Text.Length - 2) + ")",
+    };
+
+    private static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
