@@ -79,6 +79,34 @@ internal static class EinsumCallChecks
         {
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.CheckedAtRunTime, invocation.Syntax.GetLocation(), method.Name, check.Describe()));
         }
+
+        if (!CallBindings.IsGenerated(method.ContainingType, symbols))
+        {
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), method.Name, NotSpecializedReason.DescribeShapes(operands), WhyNotSpecialized(invocation, isEinsum, operands)));
+        }
+    }
+
+    // ST0003's reason for a call with a constant equation or axes that bound to the run-time overloads: what the
+    // generator specializes is unqualified Einsum of two operands and TensorDot, on fully known shapes, one result type
+    // per operand types.
+    private static string WhyNotSpecialized(IInvocationOperation invocation, bool isEinsum, List<StaticShape> operands)
+    {
+        if (isEinsum && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax qualified })
+        {
+            return $"it is written qualified ('{qualified}'), and the generated overloads are found by an unqualified Einsum(...) (with 'using static ShapedTensors.TensorMath;'); drop the qualifier";
+        }
+
+        if (isEinsum && operands.Count == 1)
+        {
+            return "the generator specializes Einsum of two operands; one operand's runs through the runtime";
+        }
+
+        if (operands.Any(shape => !shape.IsFullyKnown))
+        {
+            return "the generator specializes Einsum and TensorDot on fully known shapes; sizes known only at run time go through the runtime";
+        }
+
+        return "the generator emitted no overload for it: another call on the same operand types gives another result shape (one overload has one result type), or the generator does not run in this project; give one of them operands of another [Tensor] type of the same shape";
     }
 
     // TensorMath's and ShapedTensorFallbacks' run-time overloads, or the generator's.

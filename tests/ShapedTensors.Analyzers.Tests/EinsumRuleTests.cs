@@ -114,17 +114,44 @@ public sealed class EinsumRuleTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public async Task A_call_left_to_the_runtime_says_why_as_ST0003()
+    {
+        // Written qualified, one operand, a size known only at run time; the unqualified two-operand call and the
+        // TensorDot are specialized (no ST0003).
+        var declarations = "[Tensor(120, 4, 5)] partial struct W;\n[Tensor(120, 5, 8)] partial struct K;\n[Tensor(\"batch\", 4, 5)] partial struct B;";
+        var calls = new[]
+        {
+            "TensorMath.Einsum(\"bij,bjk->bik\", new W(), new K())",
+            "Einsum(\"bij->jib\", new W())",
+            "Einsum(\"bij,bjk->bik\", new B(), new K())",
+            "Einsum(\"bij,bjk->bik\", new W(), new K())",
+            "new W().TensorDot(new K(), (2, 1))",
+        };
+        var diagnostics = await DiagnosticsAsync(declarations, calls, ids: new[] { "ST0003" });
+        const string Prefix = "'Einsum' of shapes (120, 4, 5) and (120, 5, 8) is not specialized and runs through the run-time fallback: ";
+        Assert.Equal(
+            new[]
+            {
+                ("ST0003", calls[0], Prefix + "it is written qualified ('TensorMath.Einsum'), and the generated overloads are found by an unqualified Einsum(...) (with 'using static ShapedTensors.TensorMath;'); drop the qualifier"),
+                ("ST0003", calls[1], "'Einsum' of shape (120, 4, 5) is not specialized and runs through the run-time fallback: the generator specializes Einsum of two operands; one operand's runs through the runtime"),
+                ("ST0003", calls[2], "'Einsum' of shapes (batch, 4, 5) and (120, 5, 8) is not specialized and runs through the run-time fallback: the generator specializes Einsum and TensorDot on fully known shapes; sizes known only at run time go through the runtime"),
+            },
+            diagnostics);
+    }
+
     // "[[1,2],[1,0]]" → "([1, 2], [1, 0])"; a count stays as it is.
     private static string Axes(string axes)
         => axes.StartsWith("[[", System.StringComparison.Ordinal) ? "(" + axes[1..^1].Replace("],[", "], [", System.StringComparison.Ordinal) + ")" : axes;
 
-    private static async Task<List<(string Id, string On, string Message)>> DiagnosticsAsync(string declarations, IEnumerable<string> calls, string parameters = "")
+    private static async Task<List<(string Id, string On, string Message)>> DiagnosticsAsync(string declarations, IEnumerable<string> calls, string parameters = "", string[]? ids = null)
     {
-        var source = OperationDiagnostics.Program(declarations, calls, parameters);
+        ids ??= new[] { "ST0001", "ST0004", "ST0010" };
+        var source = "using static ShapedTensors.TensorMath;\n" + OperationDiagnostics.Program(declarations, calls, parameters);
         var diagnostics = await DirectCompilation.AnalyzerDiagnosticsAsync(DirectCompilation.WithGeneratorOutput(source));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics
-            .Where(d => d.Id is "ST0001" or "ST0004" or "ST0010")
+            .Where(d => ids.Contains(d.Id))
             .OrderBy(d => d.Location.SourceSpan.Start)
             .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -79,8 +79,11 @@ public class EinsumTests
     {
         var w = EinsumW.Random(seed: 3);
         var k = EinsumK.Random(seed: 4);
+        // One operand's einsum is not specialized yet: ST0003 says so, and the runtime computes it.
+#pragma warning disable ST0003
         Assert.Equal(new Shape(4), Einsum("bij->i", w).Shape);
         Assert.Equal(new Shape(5, 4, 120), Einsum("bij->jib", w).Shape);
+#pragma warning restore ST0003
         var t = w.TensorDot(k, ([0, 2], [0, 1]));
         Assert.IsType<Float32_4x8>(t);
         Approx.Equal(DynamicTensor<float>.Einsum("bij,bjk->ik", w.ToDynamic(), k.ToDynamic()).AsReadOnlySpan(), t.AsReadOnlySpan());
