@@ -20,7 +20,10 @@ public sealed class PartialContraction
     private readonly StaticContraction _graph;
     private readonly Func<Shape, Shape, ContractionResult> _rule;
     private readonly ContractionPlan? _layout;
+    // The plans of the last two run-time shapes: a training epoch alternates between its batch size and its last,
+    // smaller batch, and each switch would otherwise plan (and allocate) again.
     private Known? _last;
+    private Known? _previous;
 
     private PartialContraction(string operation, StaticContraction graph, StaticShape x, StaticShape y, Func<Shape, Shape, ContractionResult> rule)
     {
@@ -74,7 +77,8 @@ public sealed class PartialContraction
             return last.Plan;
         }
 
-        return Compute(x, y);
+        var previous = _previous;
+        return previous is not null && previous.X.Equals(x) && previous.Y.Equals(y) ? previous.Plan : Compute(x, y);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // the first call at each size: keep the cached path small
@@ -99,7 +103,7 @@ public sealed class PartialContraction
             throw new ArgumentException(SizeLimit.ResultTooLarge(Operation, x, y, plan.Result));
         }
 
-        _last = new Known(x, y, plan);
+        (_previous, _last) = (_last, new Known(x, y, plan));
         return plan;
     }
 

@@ -22,7 +22,9 @@ public sealed class PartialOperation
     private readonly StaticShape[] _operands;
     private readonly StaticOperation _graph;
     private NameBinding? _names;
+    // The results of the last two run-time shapes (as PartialContraction's plans: an epoch alternates two batch sizes).
     private Known? _last;
+    private Known? _previous;
 
     private PartialOperation(OperationDescriptor operation, OperationOptions options, StaticShape[] operands)
     {
@@ -65,27 +67,25 @@ public sealed class PartialOperation
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x)
-        => _last is { } last && last.Shapes.Length == 1 && last.Shapes[0].Equals(x) ? last.Result : Compute(x);
+        => Hit(_last, x) ?? Hit(_previous, x) ?? Compute(x);
 
     /// <summary>The result's run-time shape for operands of run-time shapes <paramref name="x"/> and <paramref name="y"/>.</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y)
-        => _last is { } last && last.Shapes.Length == 2 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) ? last.Result : Compute(x, y);
+        => Hit(_last, x, y) ?? Hit(_previous, x, y) ?? Compute(x, y);
 
     /// <summary>The result's run-time shape for three operands (a concatenation).</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y, Shape z)
-        => _last is { } last && last.Shapes.Length == 3 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) && last.Shapes[2].Equals(z) ? last.Result : Compute(x, y, z);
+        => Hit(_last, x, y, z) ?? Hit(_previous, x, y, z) ?? Compute(x, y, z);
 
     /// <summary>The result's run-time shape for four operands (a concatenation).</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, a kernel check fails, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
     public Shape Check(Shape x, Shape y, Shape z, Shape w)
-        => _last is { } last && last.Shapes.Length == 4 && last.Shapes[0].Equals(x) && last.Shapes[1].Equals(y) && last.Shapes[2].Equals(z) && last.Shapes[3].Equals(w)
-            ? last.Result
-            : Compute(x, y, z, w);
+        => Hit(_last, x, y, z, w) ?? Hit(_previous, x, y, z, w) ?? Compute(x, y, z, w);
 
     /// <summary>The result's run-time shape for operands of these run-time shapes (the fallbacks' form: it allocates).</summary>
     internal Shape Check(Shape[] shapes) => Compute(shapes);
@@ -120,12 +120,25 @@ public sealed class PartialOperation
             throw new ArgumentException(SizeLimit.ResultTooLarge(Operation, shapes[0], Second(shapes), result));
         }
 
-        _last = new Known(shapes, result);
+        (_previous, _last) = (_last, new Known(shapes, result));
         return result;
     }
 
     // The exception's right operand: () for a one-operand operation.
     private static Shape Second(Shape[] shapes) => shapes.Length > 1 ? shapes[1] : Shape.Scalar;
+
+    // A cached result whose operand shapes are these, or null.
+    private static Shape? Hit(Known? known, Shape x)
+        => known is { Shapes.Length: 1 } && known.Shapes[0].Equals(x) ? known.Result : null;
+
+    private static Shape? Hit(Known? known, Shape x, Shape y)
+        => known is { Shapes.Length: 2 } && known.Shapes[0].Equals(x) && known.Shapes[1].Equals(y) ? known.Result : null;
+
+    private static Shape? Hit(Known? known, Shape x, Shape y, Shape z)
+        => known is { Shapes.Length: 3 } && known.Shapes[0].Equals(x) && known.Shapes[1].Equals(y) && known.Shapes[2].Equals(z) ? known.Result : null;
+
+    private static Shape? Hit(Known? known, Shape x, Shape y, Shape z, Shape w)
+        => known is { Shapes.Length: 4 } && known.Shapes[0].Equals(x) && known.Shapes[1].Equals(y) && known.Shapes[2].Equals(z) && known.Shapes[3].Equals(w) ? known.Result : null;
 
     private sealed record Known(Shape[] Shapes, Shape Result);
 }

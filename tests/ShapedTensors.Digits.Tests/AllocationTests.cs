@@ -31,6 +31,32 @@ public class AllocationTests
         Assert.InRange(allocated, 0, ConversionsPerStep * BytesOfOneToDynamic(x));
     }
 
+    [Fact]
+    public void An_epoch_alternating_two_batch_sizes_does_not_plan_again()
+    {
+        // Each call site keeps the checks' results of its last two run-time shapes: 64, 30, 64 as an epoch's end and the
+        // next epoch's start, and no step re-plans.
+        var full = Batch(64);
+        var last = Batch(30);
+        var step = new TrainingStep(Batches.Model(seed: 9));
+        step.ComputeGradients(full.X, full.Y);
+        step.ComputeGradients(last.X, last.Y);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        step.ComputeGradients(full.X, full.Y);
+        step.ComputeGradients(last.X, last.Y);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        const int ConversionsPerStep = 13;
+        Assert.InRange(allocated, 0, 2 * ConversionsPerStep * BytesOfOneToDynamic(full.X));
+    }
+
+    private static (Images X, OneHot Y) Batch(int batch)
+    {
+        var (images, labels) = Batches.First(batch);
+        return (Images.FromArray(images), Batches.OneHotOf(labels));
+    }
+
     private static long BytesOfOneToDynamic(Images x)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
