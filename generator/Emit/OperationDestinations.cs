@@ -19,13 +19,7 @@ internal static class OperationDestinations
     {
         using (w.Block(header))
         {
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (overload.Operands[i].IsClass)
-                {
-                    w.Line($"global::System.ArgumentNullException.ThrowIfNull({names[i]});");
-                }
-            }
+            OperationOverloadEmitter.WriteNullChecks(w, overload, names);
 
             // Read once (a default struct throws here) for the checks and the kernel.
             w.Line("var output = destination.AsSpan();");
@@ -34,26 +28,8 @@ internal static class OperationDestinations
                 w.Line($"{Support}.CheckNotSameStorage<{overload.Element.Keyword()}>(output, {names[0]}.AsReadOnlySpan(), default, nameof(destination));");
             }
 
-            var conditions = overload.Cases.Select(c => OperationOverloadEmitter.Condition(overload, c.Options)).ToArray();
-            if (conditions.Length == 1 && conditions[0] is null)
-            {
-                Case(w, overload, 0, names, fields);
-                return;
-            }
-
-            for (var i = 0; i < conditions.Length; i++)
-            {
-                using (w.Block($"{(i == 0 ? "if" : "else if")} ({conditions[i]})"))
-                {
-                    Case(w, overload, i, names, fields);
-                }
-            }
-
             // Options that were no constant: DynamicTensor's destination form checks the shapes and writes the storage.
-            using (w.Block("else"))
-            {
-                w.Line(OperationEmission.RunTimeInto(overload, names));
-            }
+            OperationOverloadEmitter.WriteCases(w, overload, i => Case(w, overload, i, names, fields), OperationEmission.RunTimeInto(overload, names));
         }
     }
 

@@ -72,14 +72,7 @@ internal static class OperationOverloadEmitter
         var result = overload.ResultType;
         using (w.Block(header))
         {
-            for (var i = 0; i < names.Length; i++)
-            {
-                if (overload.Operands[i].IsClass)
-                {
-                    w.Line($"global::System.ArgumentNullException.ThrowIfNull({names[i]});");
-                }
-            }
-
+            WriteNullChecks(w, overload, names);
             if (fields is not null)
             {
                 PartialOperations.Body(w, overload, names, inline, fields);
@@ -89,30 +82,49 @@ internal static class OperationOverloadEmitter
             // Every kernel writes every element of its output, so the storage need not be zeroed first.
             w.Line(inline ? $"var result = new {result}();" : $"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{t}>({result}.Length));");
             w.Line("var output = result.AsSpan();");
-            var conditions = overload.Cases.Select(c => Condition(overload, c.Options)).ToArray();
-            if (conditions.Length == 1 && conditions[0] is null)
-            {
-                w.Line(OperationEmission.Kernel(overload, overload.Cases[0], names));
-            }
-            else
-            {
-                // One branch per constant set of options used in this namespace; other values (a variable axis) take the
-                // run-time path, which checks that the result has this overload's shape.
-                for (var i = 0; i < conditions.Length; i++)
-                {
-                    using (w.Block($"{(i == 0 ? "if" : "else if")} ({conditions[i]})"))
-                    {
-                        w.Line(OperationEmission.Kernel(overload, overload.Cases[i], names));
-                    }
-                }
-
-                using (w.Block("else"))
-                {
-                    w.Line($"return {result}.FromDynamic({OperationEmission.RunTime(overload, names)});");
-                }
-            }
-
+            // One branch per constant set of options used in this namespace; other values (a variable axis) take the
+            // run-time path, which checks that the result has this overload's shape.
+            WriteCases(w, overload, i => w.Line(OperationEmission.Kernel(overload, overload.Cases[i], names)), $"return {result}.FromDynamic({OperationEmission.RunTime(overload, names)});");
             w.Line("return result;");
+        }
+    }
+
+    /// <summary>The null checks of the operands whose types are classes, first in every body.</summary>
+    public static void WriteNullChecks(SourceWriter w, OperationOverloadModel overload, IReadOnlyList<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (overload.Operands[i].IsClass)
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({names[i]});");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The overload's cases: the one case's statements when the operation has no options, else an <c>if</c> per constant
+    /// set of options and an <c>else</c> with <paramref name="otherwise"/>, for values that were no constant.
+    /// </summary>
+    public static void WriteCases(SourceWriter w, OperationOverloadModel overload, System.Action<int> writeCase, string otherwise)
+    {
+        var conditions = overload.Cases.Select(c => Condition(overload, c.Options)).ToArray();
+        if (conditions.Length == 1 && conditions[0] is null)
+        {
+            writeCase(0);
+            return;
+        }
+
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            using (w.Block($"{(i == 0 ? "if" : "else if")} ({conditions[i]})"))
+            {
+                writeCase(i);
+            }
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line(otherwise);
         }
     }
 
