@@ -50,14 +50,11 @@ internal sealed class MarkerSpelling
             : null;
     }
 
-    /// <summary>What ST0003's advice to use a marker starts with: a diagnostic whose reason has it offers the code fix.</summary>
-    public const string Marked = "write the option as the marker ";
-
     /// <summary>No additional locations or properties: ST0003 without a code fix.</summary>
     public static readonly (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties) NoFix = (System.Array.Empty<Location>(), ImmutableDictionary<string, string?>.Empty);
 
     /// <summary>ST0003's advice to this call.</summary>
-    public string Advice => $"{Marked}{Marker}, which gets an overload and a result type of its own";
+    public string Advice => $"write the option as the marker {Marker}, which gets an overload and a result type of its own";
 
     /// <summary>The advice where markers do not help: the same axis with and without keepdims, lists, shapes, BatchDot's axes.</summary>
     public const string OwnType = "give one of them operands of another [Tensor] type of the same shape";

@@ -16,8 +16,10 @@ namespace ShapedTensors.Analyzers.Calls;
 /// </summary>
 internal static class NotSpecializedReason
 {
-    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName)
+    /// <param name="marker">The marker the reason advises for this call (ST0003's code fix writes it), or null.</param>
+    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName, out MarkerSpelling? marker)
     {
+        marker = null;
         if (OperandReason(new[] { x, y, destination }, new[] { x, y }, assemblyName) is { } operandReason)
         {
             return operandReason;
@@ -37,7 +39,8 @@ internal static class NotSpecializedReason
 
         if (call.Axes is not null || IsWritten(call.TransposeA) || IsWritten(call.TransposeB))
         {
-            var advice = MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            marker = MarkerSpelling.For(call);
+            var advice = marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
             return $"one overload has one result type, and the calls on '{Display(x.Type)}' and '{Display(y.Type)}' have option values that give different result shapes (this one gives {result}), so the generator leaves them to the fallback; {advice}";
         }
 

@@ -94,8 +94,8 @@ internal static class OperationCallChecks
             return;
         }
 
-        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName);
-        var (locations, properties) = reason.Contains(MarkerSpelling.Marked) && MarkerSpelling.For(call) is { } marker ? marker.Fix() : MarkerSpelling.NoFix;
+        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName, out var marker);
+        var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
         report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), locations, properties, call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
     }
 }

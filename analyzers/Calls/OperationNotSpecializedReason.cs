@@ -15,8 +15,10 @@ namespace ShapedTensors.Analyzers.Calls;
 internal static class OperationNotSpecializedReason
 {
     /// <param name="result">The call's result shape, or null when an option is not a compile-time constant.</param>
-    public static string Explain(OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName)
+    /// <param name="marker">The marker the reason advises for this call (ST0003's code fix writes it), or null.</param>
+    public static string Explain(OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName, out MarkerSpelling? marker)
     {
+        marker = null;
         if (result is null)
         {
             var name = NonConstantOption(call.Invocation!) is { } option ? $"its '{option}' argument is" : "an option is";
@@ -37,7 +39,8 @@ internal static class OperationNotSpecializedReason
 
             // A marker separates the two calls only where their axes differ (not the same axis with and without keepdims).
             var sameAxis = found is { } f && Axis(f.Options) == Axis(call.Options!);
-            var advice = sameAxis ? MarkerSpelling.OwnType : MarkerSpelling.For(call)?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            marker = sameAxis ? null : MarkerSpelling.For(call);
+            var advice = sameAxis ? MarkerSpelling.OwnType : marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
             return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback; {advice}";
         }
 

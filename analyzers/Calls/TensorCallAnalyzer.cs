@@ -179,8 +179,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName);
-            var (locations, properties) = reason.Contains(MarkerSpelling.Marked) && MarkerSpelling.For(call) is { } marker ? marker.Fix() : MarkerSpelling.NoFix;
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName, out var marker);
+            var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), locations, properties, call.Operation, NotSpecializedReason.DescribeShapes(new[] { x.Declared!, y.Declared! }), reason));
             ReportFallbackSemantics(context, links, call, project);
         }
