@@ -1,6 +1,13 @@
-// Compiled into the runtime, the generator and the analyzers (netstandard2.0): the one description of every operation.
-// Parsing (which method or operator a call is), the shape rules, overload emission, diagnostics and code fixes read
-// it; adding an operation is an entry here, its rule in OperationRules, its kernel and its tests.
+// Compiled into the runtime, the generator, the analyzers and the runtime's build-time surface generator
+// (runtime/Surface; netstandard2.0): the one description of every operation. Parsing (which method or operator a call
+// is), the shape rules, overload emission, diagnostics, code fixes and the run-time surface read it.
+//
+// Adding an operation of the broadcast, unary or reduction family is: its entry here, with its Wording (after the
+// family's last entry, so that the kernel enum's values stay), its case in the family's kernel
+// (runtime/Kernels/Operations), its rule in OperationRules only if the family's does not fit, and its tests. Its
+// kernel enum member, DynamicTensor<T> methods, operators, destination and marker forms, IShapedTensor<T> fallbacks,
+// generated overloads and analyzer checks all follow from the entry (OPS.md §0.4). An operation of another family
+// also needs its DynamicTensor<T> and fallback forms written by hand next to the family's helper.
 using System;
 using System.Collections.Generic;
 
@@ -159,12 +166,16 @@ internal static class OperationCatalog
     public static readonly OperationDescriptor Abs = Unary("Abs", "keras.backend.abs", "Abs", "the absolute value");
     public static readonly OperationDescriptor Negate = new("Negate", "-x", "Neg", "Neg", OperationFamily.Unary, 1, "-") { Wording = "the negation" };
 
+    /// <summary>Computed as <c>max(x, 0) + log1p(exp(-|x|))</c>: a large <c>x</c> gives <c>x</c>, not infinity (OPS.md §3).</summary>
+    public static readonly OperationDescriptor Softplus = Unary("Softplus", "keras.backend.softplus", "Softplus", "<c>log(1 + exp(x))</c>, computed stably (<c>x</c> itself for a large <c>x</c>)");
+
     public static readonly OperationDescriptor Softmax = new("Softmax", "keras.backend.softmax", "Softmax", "Softmax", OperationFamily.Softmax, 1, null, AxisLast);
 
     public static readonly OperationDescriptor Sum = Reduction("Sum", "keras.backend.sum", "the sum");
     public static readonly OperationDescriptor Mean = Reduction("Mean", "keras.backend.mean", "the mean");
     public static readonly OperationDescriptor Max = Reduction("Max", "keras.backend.max", "the maximum");
     public static readonly OperationDescriptor Min = Reduction("Min", "keras.backend.min", "the minimum");
+    public static readonly OperationDescriptor Prod = Reduction("Prod", "keras.backend.prod", "the product");
 
     public static readonly OperationDescriptor Transpose = new("Transpose", "keras.backend.transpose", "transpose", "Transpose", OperationFamily.Transpose, 1);
     public static readonly OperationDescriptor PermuteDimensions = new("PermuteDimensions", "keras.backend.permute_dimensions", "transpose", "Transpose", OperationFamily.Transpose, 1, null, new OptionDescriptor("pattern", OptionKind.IntList, null));
@@ -186,8 +197,8 @@ internal static class OperationCatalog
     {
         Dot, BatchDot, MatMul,
         Add, Subtract, Multiply, Divide, Maximum, Minimum, BiasAdd,
-        Relu, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negate, Softmax,
-        Sum, Mean, Max, Min,
+        Relu, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negate, Softplus, Softmax,
+        Sum, Mean, Max, Min, Prod,
         Transpose, PermuteDimensions, Reshape, ExpandDims, Squeeze, Concatenate,
     };
 
