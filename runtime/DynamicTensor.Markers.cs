@@ -1,7 +1,7 @@
 namespace ShapedTensors;
 
 // The operations that take one axis, with the axis as a marker (Axis.At1), so code written for shaped tensors with
-// markers also runs on DynamicTensor<T>.
+// markers also runs on DynamicTensor<T>. The reductions' are written from OperationCatalog (runtime/Surface).
 public sealed partial class DynamicTensor<T>
 {
     /// <summary><c>keras.backend.softmax(x, axis)</c> with the axis as a marker (<see cref="Axis.At1"/>).</summary>
@@ -18,26 +18,6 @@ public sealed partial class DynamicTensor<T>
     public DynamicTensor<T> Squeeze<TAxis>(TAxis axis)
         where TAxis : struct, IAxisMarker
         => Squeeze(TAxis.Value);
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>).</summary>
-    public DynamicTensor<T> Sum<TAxis>(TAxis axis, bool keepdims = false)
-        where TAxis : struct, IAxisMarker
-        => Sum(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>).</summary>
-    public DynamicTensor<T> Mean<TAxis>(TAxis axis, bool keepdims = false)
-        where TAxis : struct, IAxisMarker
-        => Mean(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>).</summary>
-    public DynamicTensor<T> Max<TAxis>(TAxis axis, bool keepdims = false)
-        where TAxis : struct, IAxisMarker
-        => Max(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>).</summary>
-    public DynamicTensor<T> Min<TAxis>(TAxis axis, bool keepdims = false)
-        where TAxis : struct, IAxisMarker
-        => Min(TAxis.Value, keepdims);
 
     /// <summary><c>keras.backend.concatenate(tensors, axis)</c> with the axis as a marker (<see cref="Axis.At0"/>).</summary>
     public static DynamicTensor<T> Concatenate<TAxis>(TAxis axis, params DynamicTensor<T>[] tensors)

@@ -12,97 +12,16 @@ namespace ShapedTensors;
 // element after reading the elements at the same position (TensorPrimitives allows exact overlap; a broadcast operand
 // that has the result's shape is walked in step with the output; softmax reads a row's maximum before writing it), so
 // x.Relu(x) and x.Add(b, x) compute in place. Transposes, reductions and concatenations read elements after writing
-// others and reject a destination sharing memory with an operand.
+// others and reject a destination sharing memory with an operand. Those of the broadcasting, unary and reduction
+// operations are written from OperationCatalog (runtime/Surface).
 public sealed partial class DynamicTensor<T>
 {
-    /// <summary><c>x + y</c> with numpy broadcasting (see <see cref="Add(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Add(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Add, ElementwiseOperation.Add, ShapeOf(y), y._data, DestinationOf(destination));
-
-    /// <summary><c>x - y</c> with numpy broadcasting (see <see cref="Subtract(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Subtract(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Subtract, ElementwiseOperation.Subtract, ShapeOf(y), y._data, DestinationOf(destination));
-
-    /// <summary><c>x * y</c> with numpy broadcasting (see <see cref="Multiply(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Multiply(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Multiply, ElementwiseOperation.Multiply, ShapeOf(y), y._data, DestinationOf(destination));
-
-    /// <summary><c>x / y</c> with numpy broadcasting (see <see cref="Divide(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Divide(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Divide, ElementwiseOperation.Divide, ShapeOf(y), y._data, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.maximum(x, y)</c> (see <see cref="Maximum(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Maximum(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Maximum, ElementwiseOperation.Maximum, ShapeOf(y), y._data, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.minimum(x, y)</c> (see <see cref="Minimum(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <param name="destination">A tensor of the broadcast shape; may be this tensor or <paramref name="y"/> (in place).</param>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Minimum(DynamicTensor<T> y, DynamicTensor<T> destination) => Elementwise(OperationCatalog.Minimum, ElementwiseOperation.Minimum, ShapeOf(y), y._data, DestinationOf(destination));
-
     /// <summary><c>keras.backend.bias_add(x, bias)</c> (see <see cref="BiasAdd(DynamicTensor{T})"/>), written into <paramref name="destination"/>.</summary>
     /// <param name="bias">The bias: rank 1, or rank one less than this tensor's.</param>
     /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
     /// <exception cref="ShapeMismatchException">The bias does not fit.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
     public void BiasAdd(DynamicTensor<T> bias, DynamicTensor<T> destination) => BiasAdded(bias, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.relu(x)</c> (see <see cref="Relu()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Relu(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Relu, OperationCatalog.Relu, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.sigmoid(x)</c> (see <see cref="Sigmoid()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Sigmoid(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Sigmoid, OperationCatalog.Sigmoid, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.tanh(x)</c> (see <see cref="Tanh()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Tanh(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Tanh, OperationCatalog.Tanh, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.exp(x)</c> (see <see cref="Exp()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Exp(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Exp, OperationCatalog.Exp, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.log(x)</c> (see <see cref="Log()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Log(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Log, OperationCatalog.Log, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.sqrt(x)</c> (see <see cref="Sqrt()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Sqrt(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Sqrt, OperationCatalog.Sqrt, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.abs(x)</c> (see <see cref="Abs()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Abs(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Abs, OperationCatalog.Abs, DestinationOf(destination));
-
-    /// <summary><c>-x</c> (see <see cref="Negate()"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
-    public void Negate(DynamicTensor<T> destination) => Elementwise(UnaryOperation.Negate, OperationCatalog.Negate, DestinationOf(destination));
 
     /// <summary><c>keras.backend.softmax(x)</c> along the last axis (see <see cref="Softmax(int)"/>), written into <paramref name="destination"/>.</summary>
     /// <param name="destination">A tensor of this shape; may be this tensor (in place).</param>
@@ -116,106 +35,6 @@ public sealed partial class DynamicTensor<T>
     /// <exception cref="ShapeMismatchException">The tensor is a scalar, or the axis is outside <c>[-rank, rank)</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape.</exception>
     public void Softmax(int axis, DynamicTensor<T> destination) => Softmaxed(axis, DestinationOf(destination));
-
-    /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c>: the sum of every element (see <see cref="Sum(bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A scalar tensor, or all 1s with <paramref name="keepdims"/>; sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep every axis as a 1 instead of returning a scalar.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Sum(DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(null, false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum along one axis (see <see cref="Sum(int, bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Sum(int axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction([axis], true, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum over a list of axes (see <see cref="Sum(int[], bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Sum(int[]? axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.mean(x, axis=None, keepdims)</c>: the mean of every element (see <see cref="Mean(bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A scalar tensor, or all 1s with <paramref name="keepdims"/>; sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep every axis as a 1 instead of returning a scalar.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Mean(DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(null, false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean along one axis (see <see cref="Mean(int, bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Mean(int axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction([axis], true, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean over a list of axes (see <see cref="Mean(int[], bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Mean(int[]? axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.max(x, axis=None, keepdims)</c>: the maximum of every element (see <see cref="Max(bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A scalar tensor, or all 1s with <paramref name="keepdims"/>; sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep every axis as a 1 instead of returning a scalar.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Max(DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(null, false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum along one axis (see <see cref="Max(int, bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Max(int axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction([axis], true, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum over a list of axes (see <see cref="Max(int[], bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Max(int[]? axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.min(x, axis=None, keepdims)</c>: the minimum of every element (see <see cref="Min(bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="destination">A scalar tensor, or all 1s with <paramref name="keepdims"/>; sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep every axis as a 1 instead of returning a scalar.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Min(DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(null, false, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum along one axis (see <see cref="Min(int, bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Min(int axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction([axis], true, keepdims), DestinationOf(destination));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum over a list of axes (see <see cref="Min(int[], bool)"/>), written into <paramref name="destination"/>.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="destination">A tensor of the reduced shape, sharing no memory with this tensor.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong shape or shares memory with this tensor.</exception>
-    public void Min(int[]? axis, DynamicTensor<T> destination, bool keepdims = false)
-        => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims), DestinationOf(destination));
 
     /// <summary><c>keras.backend.transpose(x)</c> (see <see cref="Transpose()"/>), written into <paramref name="destination"/>.</summary>
     /// <param name="destination">A tensor of the reversed shape, sharing no memory with this tensor.</param>

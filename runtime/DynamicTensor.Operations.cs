@@ -6,85 +6,10 @@ namespace ShapedTensors;
 
 // The operations of OPS.md §1–§7 on run-time shapes: each applies its rule (OperationRules, the same one the generator
 // and the analyzer apply at compile time), throws the rule's exact TensorFlow/Keras text, and runs the kernel generated
-// code calls (GeneratedCodeSupport.Operations) into a new tensor.
+// code calls (GeneratedCodeSupport.Operations) into a new tensor. The broadcasting, unary and reduction operations'
+// methods and operators, which call the helpers below, are written from OperationCatalog (runtime/Surface).
 public sealed partial class DynamicTensor<T>
 {
-    /// <summary><c>x + y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'add' (op: 'Add') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Add(DynamicTensor<T> y) => Elementwise(OperationCatalog.Add, ElementwiseOperation.Add, ShapeOf(y), y._data);
-
-    /// <summary><c>x + y</c> with numpy broadcasting (see <see cref="Add(DynamicTensor{T})"/>).</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> operator +(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Add(y);
-
-    /// <summary><c>x + y</c> for every element of <paramref name="x"/>.</summary>
-    public static DynamicTensor<T> operator +(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Add, ElementwiseOperation.Add, Shape.Scalar, [y]);
-
-    /// <summary><c>x + y</c> for every element of <paramref name="y"/>.</summary>
-    public static DynamicTensor<T> operator +(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Add(y);
-
-    /// <summary><c>x - y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'sub' (op: 'Sub') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Subtract(DynamicTensor<T> y) => Elementwise(OperationCatalog.Subtract, ElementwiseOperation.Subtract, ShapeOf(y), y._data);
-
-    /// <summary><c>x - y</c> with numpy broadcasting (see <see cref="Subtract(DynamicTensor{T})"/>).</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> operator -(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Subtract(y);
-
-    /// <summary><c>x - y</c> for every element of <paramref name="x"/>.</summary>
-    public static DynamicTensor<T> operator -(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Subtract, ElementwiseOperation.Subtract, Shape.Scalar, [y]);
-
-    /// <summary><c>x - y</c> for every element of <paramref name="y"/>.</summary>
-    public static DynamicTensor<T> operator -(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Subtract(y);
-
-    /// <summary><c>x * y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'mul' (op: 'Mul') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Multiply(DynamicTensor<T> y) => Elementwise(OperationCatalog.Multiply, ElementwiseOperation.Multiply, ShapeOf(y), y._data);
-
-    /// <summary><c>x * y</c> with numpy broadcasting (see <see cref="Multiply(DynamicTensor{T})"/>).</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> operator *(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Multiply(y);
-
-    /// <summary><c>x * y</c> for every element of <paramref name="x"/>.</summary>
-    public static DynamicTensor<T> operator *(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Multiply, ElementwiseOperation.Multiply, Shape.Scalar, [y]);
-
-    /// <summary><c>x * y</c> for every element of <paramref name="y"/>.</summary>
-    public static DynamicTensor<T> operator *(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Multiply(y);
-
-    /// <summary><c>x / y</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'truediv' (op: 'RealDiv') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Divide(DynamicTensor<T> y) => Elementwise(OperationCatalog.Divide, ElementwiseOperation.Divide, ShapeOf(y), y._data);
-
-    /// <summary><c>x / y</c> with numpy broadcasting (see <see cref="Divide(DynamicTensor{T})"/>).</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> operator /(DynamicTensor<T> x, DynamicTensor<T> y) => NotNull(x).Divide(y);
-
-    /// <summary><c>x / y</c> for every element of <paramref name="x"/>.</summary>
-    public static DynamicTensor<T> operator /(DynamicTensor<T> x, T y) => NotNull(x).Elementwise(OperationCatalog.Divide, ElementwiseOperation.Divide, Shape.Scalar, [y]);
-
-    /// <summary><c>x / y</c> for every element of <paramref name="y"/>.</summary>
-    public static DynamicTensor<T> operator /(T x, DynamicTensor<T> y) => new DynamicTensor<T>(Shape.Scalar, [x]).Divide(y);
-
-    /// <summary><c>keras.backend.maximum(x, y)</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'Maximum' (op: 'Maximum') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Maximum(DynamicTensor<T> y) => Elementwise(OperationCatalog.Maximum, ElementwiseOperation.Maximum, ShapeOf(y), y._data);
-
-    /// <summary><c>keras.backend.minimum(x, y)</c> with numpy broadcasting (OPS.md §1): shapes are aligned from the right; a dimension of 1 stretches.</summary>
-    /// <param name="y">The right operand.</param>
-    /// <returns>A tensor of the broadcast shape.</returns>
-    /// <exception cref="ShapeMismatchException">A pair of dimensions is neither equal nor 1, e.g. <c>Dimensions must be equal, but are 3 and 4 for 'Minimum' (op: 'Minimum') with input shapes: [2,3], [2,4].</c></exception>
-    public DynamicTensor<T> Minimum(DynamicTensor<T> y) => Elementwise(OperationCatalog.Minimum, ElementwiseOperation.Minimum, ShapeOf(y), y._data);
-
     /// <summary>
     /// <c>keras.backend.bias_add(x, bias)</c> (channels last, OPS.md §2): <paramref name="bias"/> of shape <c>(c,)</c> (or of
     /// rank <c>rank - 1</c>) added along the last axis.
@@ -97,41 +22,6 @@ public sealed partial class DynamicTensor<T>
     /// </exception>
     public DynamicTensor<T> BiasAdd(DynamicTensor<T> bias) => BiasAdded(bias, null);
 
-    /// <summary><c>keras.backend.relu(x)</c>: <c>max(x, 0)</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Relu() => Elementwise(UnaryOperation.Relu);
-
-    /// <summary><c>keras.backend.sigmoid(x)</c>: <c>1 / (1 + exp(-x))</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Sigmoid() => Elementwise(UnaryOperation.Sigmoid);
-
-    /// <summary><c>keras.backend.tanh(x)</c>: the hyperbolic tangent, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Tanh() => Elementwise(UnaryOperation.Tanh);
-
-    /// <summary><c>keras.backend.exp(x)</c>: <c>e^x</c>, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Exp() => Elementwise(UnaryOperation.Exp);
-
-    /// <summary><c>keras.backend.log(x)</c>: the natural logarithm (NaN below 0, -inf at 0), element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Log() => Elementwise(UnaryOperation.Log);
-
-    /// <summary><c>keras.backend.sqrt(x)</c>: Keras' <c>sqrt(clip(x, 0, inf))</c>: 0 for a negative element, not NaN, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Sqrt() => Elementwise(UnaryOperation.Sqrt);
-
-    /// <summary><c>keras.backend.abs(x)</c>: the absolute value, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Abs() => Elementwise(UnaryOperation.Abs);
-
-    /// <summary><c>-x</c>: the negation, element by element (OPS.md §3). Any shape, rank 0 included; never throws a shape error.</summary>
-    /// <returns>A tensor of this shape.</returns>
-    public DynamicTensor<T> Negate() => Elementwise(UnaryOperation.Negate);
-
-    /// <summary><c>-x</c> (see <see cref="Negate()"/>).</summary>
-    public static DynamicTensor<T> operator -(DynamicTensor<T> x) => NotNull(x).Negate();
-
     /// <summary>
     /// <c>keras.backend.softmax(x, axis)</c> (OPS.md §3): <c>exp(x - max) / sum(exp(x - max))</c> along
     /// <paramref name="axis"/>; subtracting the maximum keeps large inputs from overflowing.
@@ -143,74 +33,6 @@ public sealed partial class DynamicTensor<T>
     /// or the axis is outside <c>[-rank, rank)</c> (<c>Dimension (3) must be in the range [-3, 3) where 3 is the number of dimensions in the input.</c>).
     /// </exception>
     public DynamicTensor<T> Softmax(int axis = -1) => Softmaxed(axis, null);
-
-    /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c>: the sum of every element (OPS.md §4).</summary>
-    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
-    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
-    public DynamicTensor<T> Sum(bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(null, false, keepdims));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum along one axis (OPS.md §4).</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
-    public DynamicTensor<T> Sum(int axis, bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction([axis], true, keepdims));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c>: the sum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
-    public DynamicTensor<T> Sum(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Sum, ReductionOperation.Sum, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
-
-    /// <summary><c>keras.backend.mean(x, axis=None, keepdims)</c>: the mean of every element (OPS.md §4).</summary>
-    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
-    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
-    public DynamicTensor<T> Mean(bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(null, false, keepdims));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean along one axis (OPS.md §4).</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Mean' (op: 'Mean') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
-    public DynamicTensor<T> Mean(int axis, bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction([axis], true, keepdims));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c>: the mean over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
-    public DynamicTensor<T> Mean(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Mean, ReductionOperation.Mean, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
-
-    /// <summary><c>keras.backend.max(x, axis=None, keepdims)</c>: the maximum of every element (OPS.md §4).</summary>
-    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
-    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
-    public DynamicTensor<T> Max(bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(null, false, keepdims));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum along one axis (OPS.md §4).</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Max' (op: 'Max') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
-    public DynamicTensor<T> Max(int axis, bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction([axis], true, keepdims));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c>: the maximum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
-    public DynamicTensor<T> Max(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Max, ReductionOperation.Max, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
-
-    /// <summary><c>keras.backend.min(x, axis=None, keepdims)</c>: the minimum of every element (OPS.md §4).</summary>
-    /// <param name="keepdims">Keep every axis as a 1 (shape <c>(1, ..., 1)</c>) instead of returning a scalar.</param>
-    /// <returns>A scalar tensor, or all 1s with <paramref name="keepdims"/>.</returns>
-    public DynamicTensor<T> Min(bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(null, false, keepdims));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum along one axis (OPS.md §4).</summary>
-    /// <param name="axis">The axis, negative from the end.</param>
-    /// <param name="keepdims">Keep the axis as a 1 instead of dropping it.</param>
-    /// <exception cref="ShapeMismatchException">The axis is outside <c>[-rank, rank)</c>, e.g. <c>Invalid reduction dimension 2 for input with 2 dimensions. for 'Min' (op: 'Min') with input shapes: [2,3], [] and with computed input tensors: input[1] = &lt;2&gt;.</c></exception>
-    public DynamicTensor<T> Min(int axis, bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction([axis], true, keepdims));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c>: the minimum over a list of axes (OPS.md §4); repeats count once, an empty list reduces nothing.</summary>
-    /// <param name="axis">The axes, negative from the end; null reduces every axis.</param>
-    /// <param name="keepdims">Keep the reduced axes as 1s instead of dropping them.</param>
-    /// <exception cref="ShapeMismatchException">An axis is outside <c>[-rank, rank)</c> (the first such, in the order given).</exception>
-    public DynamicTensor<T> Min(int[]? axis, bool keepdims = false) => Reduced(OperationCatalog.Min, ReductionOperation.Min, OperationOptions.Reduction(axis is null ? null : (int[])axis.Clone(), false, keepdims));
 
     /// <summary><c>keras.backend.transpose(x)</c>: the axes reversed, for any rank (OPS.md §5). Never throws a shape error.</summary>
     /// <returns>A tensor of the reversed shape.</returns>

@@ -4,7 +4,7 @@ namespace ShapedTensors;
 
 // The operations that take one axis, with the axis as a marker (Axis.At1): what a call with a marker binds to when the
 // generator did not specialize it (shapes known only at run time, say). Markers do not convert to int, so they never
-// bind to a generated overload made for another axis.
+// bind to a generated overload made for another axis. The reductions' are written from OperationCatalog (runtime/Surface).
 public static partial class ShapedTensorFallbacks
 {
     /// <summary><c>keras.backend.softmax(x, axis)</c> with the axis as a marker (<see cref="Axis.At1"/>), shapes checked at run time.</summary>
@@ -24,30 +24,6 @@ public static partial class ShapedTensorFallbacks
         where T : unmanaged, IFloatingPointIeee754<T>
         where TAxis : struct, IAxisMarker
         => x.Squeeze(TAxis.Value);
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>), shapes checked at run time.</summary>
-    public static DynamicTensor<T> Sum<T, TAxis>(this IShapedTensor<T> x, TAxis axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TAxis : struct, IAxisMarker
-        => x.Sum(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>), shapes checked at run time.</summary>
-    public static DynamicTensor<T> Mean<T, TAxis>(this IShapedTensor<T> x, TAxis axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TAxis : struct, IAxisMarker
-        => x.Mean(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>), shapes checked at run time.</summary>
-    public static DynamicTensor<T> Max<T, TAxis>(this IShapedTensor<T> x, TAxis axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TAxis : struct, IAxisMarker
-        => x.Max(TAxis.Value, keepdims);
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> with the axis as a marker (<see cref="Axis.At1"/>), shapes checked at run time.</summary>
-    public static DynamicTensor<T> Min<T, TAxis>(this IShapedTensor<T> x, TAxis axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TAxis : struct, IAxisMarker
-        => x.Min(TAxis.Value, keepdims);
 
     /// <summary><c>keras.backend.concatenate([x, y], axis)</c> with the axis as a marker (<see cref="Axis.At0"/>), shapes checked at run time.</summary>
     public static DynamicTensor<T> Concatenate<T, TAxis>(this IShapedTensor<T> x, IShapedTensor<T> y, TAxis axis)

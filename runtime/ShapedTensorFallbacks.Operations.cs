@@ -4,164 +4,21 @@ using System.Numerics;
 namespace ShapedTensors;
 
 // The operations of OPS.md §1–§7 on any shaped tensor (method forms: operators cannot be generic extensions), for the
-// calls the generator did not specialize.
+// calls the generator did not specialize. The broadcasting, unary and reduction operations' are written from
+// OperationCatalog (runtime/Surface).
 public static partial class ShapedTensorFallbacks
 {
-    /// <summary><c>x + y</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Add<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Add, OperationOptions.None, x, y).Add(Dynamic(y));
-
-    /// <summary><c>x - y</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Subtract<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Subtract, OperationOptions.None, x, y).Subtract(Dynamic(y));
-
-    /// <summary><c>x * y</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Multiply<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Multiply, OperationOptions.None, x, y).Multiply(Dynamic(y));
-
-    /// <summary><c>x / y</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Divide<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Divide, OperationOptions.None, x, y).Divide(Dynamic(y));
-
-    /// <summary><c>keras.backend.maximum(x, y)</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Maximum<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Maximum, OperationOptions.None, x, y).Maximum(Dynamic(y));
-
-    /// <summary><c>keras.backend.minimum(x, y)</c> with numpy broadcasting, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static DynamicTensor<T> Minimum<T>(this IShapedTensor<T> x, IShapedTensor<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Minimum, OperationOptions.None, x, y).Minimum(Dynamic(y));
-
     /// <summary><c>keras.backend.bias_add(x, bias)</c>, shapes checked at run time.</summary>
     /// <exception cref="ShapeMismatchException">The bias does not fit.</exception>
     public static DynamicTensor<T> BiasAdd<T>(this IShapedTensor<T> x, IShapedTensor<T> bias)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Checked(OperationCatalog.BiasAdd, OperationOptions.None, x, bias).BiasAdd(Dynamic(bias));
 
-    /// <summary><c>keras.backend.relu(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Relu<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Relu();
-
-    /// <summary><c>keras.backend.sigmoid(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Sigmoid<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Sigmoid();
-
-    /// <summary><c>keras.backend.tanh(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Tanh<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Tanh();
-
-    /// <summary><c>keras.backend.exp(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Exp<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Exp();
-
-    /// <summary><c>keras.backend.log(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Log<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Log();
-
-    /// <summary><c>keras.backend.sqrt(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Sqrt<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Sqrt();
-
-    /// <summary><c>keras.backend.abs(x)</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Abs<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Abs();
-
-    /// <summary><c>-x</c>, element by element, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Negate<T>(this IShapedTensor<T> x)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Dynamic(x).Negate();
-
     /// <summary><c>keras.backend.softmax(x, axis)</c>, shapes checked at run time.</summary>
     /// <exception cref="ShapeMismatchException">The tensor is a scalar or the axis is out of range.</exception>
     public static DynamicTensor<T> Softmax<T>(this IShapedTensor<T> x, int axis = -1)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Checked(OperationCatalog.Softmax, OperationOptions.WithAxis(axis), x).Softmax(axis);
-
-    /// <summary><c>keras.backend.sum(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Sum, OperationOptions.Reduction(null, false, keepdims), x).Sum(keepdims);
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
-    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Sum, OperationOptions.Reduction([axis], true, keepdims), x).Sum(axis, keepdims);
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
-    public static DynamicTensor<T> Sum<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Sum, OperationOptions.Reduction(axis, false, keepdims), x).Sum(axis, keepdims);
-
-    /// <summary><c>keras.backend.mean(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Mean, OperationOptions.Reduction(null, false, keepdims), x).Mean(keepdims);
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
-    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Mean, OperationOptions.Reduction([axis], true, keepdims), x).Mean(axis, keepdims);
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
-    public static DynamicTensor<T> Mean<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Mean, OperationOptions.Reduction(axis, false, keepdims), x).Mean(axis, keepdims);
-
-    /// <summary><c>keras.backend.max(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Max, OperationOptions.Reduction(null, false, keepdims), x).Max(keepdims);
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
-    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Max, OperationOptions.Reduction([axis], true, keepdims), x).Max(axis, keepdims);
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
-    public static DynamicTensor<T> Max<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Max, OperationOptions.Reduction(axis, false, keepdims), x).Max(axis, keepdims);
-
-    /// <summary><c>keras.backend.min(x, axis=None, keepdims)</c> over every axis, shapes checked at run time.</summary>
-    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Min, OperationOptions.Reduction(null, false, keepdims), x).Min(keepdims);
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> along one axis, shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">The axis is out of range.</exception>
-    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, int axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Min, OperationOptions.Reduction([axis], true, keepdims), x).Min(axis, keepdims);
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> over a list of axes (null: every axis), shapes checked at run time.</summary>
-    /// <exception cref="ShapeMismatchException">An axis is out of range.</exception>
-    public static DynamicTensor<T> Min<T>(this IShapedTensor<T> x, int[]? axis, bool keepdims = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => Checked(OperationCatalog.Min, OperationOptions.Reduction(axis, false, keepdims), x).Min(axis, keepdims);
 
     /// <summary><c>keras.backend.transpose(x)</c>, shapes checked at run time.</summary>
     public static DynamicTensor<T> Transpose<T>(this IShapedTensor<T> x)

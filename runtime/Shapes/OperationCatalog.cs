@@ -1,6 +1,13 @@
-// Compiled into the runtime, the generator and the analyzers (netstandard2.0): the one description of every operation.
-// Parsing (which method or operator a call is), the shape rules, overload emission, diagnostics and code fixes read
-// it; adding an operation is an entry here, its rule in OperationRules, its kernel and its tests.
+// Compiled into the runtime, the generator, the analyzers and the runtime's build-time surface generator
+// (runtime/Surface; netstandard2.0): the one description of every operation. Parsing (which method or operator a call
+// is), the shape rules, overload emission, diagnostics, code fixes and the run-time surface read it.
+//
+// Adding an operation of the broadcast, unary or reduction family is: its entry here, with its Wording (after the
+// family's last entry, so that the kernel enum's values stay), its case in the family's kernel
+// (runtime/Kernels/Operations), its rule in OperationRules only if the family's does not fit, and its tests. Its
+// kernel enum member, DynamicTensor<T> methods, operators, destination and marker forms, IShapedTensor<T> fallbacks,
+// generated overloads and analyzer checks all follow from the entry (OPS.md §0.4). An operation of another family
+// also needs its DynamicTensor<T> and fallback forms written by hand next to the family's helper.
 using System;
 using System.Collections.Generic;
 
@@ -117,6 +124,12 @@ internal sealed class OperationDescriptor
     /// <summary>The option parameters, in declaration order (after the tensor operands).</summary>
     public IReadOnlyList<OptionDescriptor> Options { get; }
 
+    /// <summary>
+    /// What it computes, as the XML docs of its generated run-time surface word it after its call (XML doc markup:
+    /// <c>&lt;c&gt;max(x, 0)&lt;/c&gt;</c>, <c>the sum</c>), or null when the call says it all (<c>x + y</c>).
+    /// </summary>
+    public string? Wording { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
@@ -135,30 +148,34 @@ internal static class OperationCatalog
     public static readonly OperationDescriptor Add = new("Add", "x + y", "add", "Add", OperationFamily.Broadcast, 2, "+");
     public static readonly OperationDescriptor Subtract = new("Subtract", "x - y", "sub", "Sub", OperationFamily.Broadcast, 2, "-");
     public static readonly OperationDescriptor Multiply = new("Multiply", "x * y", "mul", "Mul", OperationFamily.Broadcast, 2, "*");
-    public static readonly OperationDescriptor Divide = new("Divide", "x / y", "truediv", "RealDiv", OperationFamily.Broadcast, 2, "/");
+    public static readonly OperationDescriptor Divide = new("Divide", "x / y", "truediv", "RealDiv", OperationFamily.Broadcast, 2, "/") { Wording = "true division" };
     public static readonly OperationDescriptor Maximum = new("Maximum", "keras.backend.maximum", "Maximum", "Maximum", OperationFamily.Broadcast, 2);
     public static readonly OperationDescriptor Minimum = new("Minimum", "keras.backend.minimum", "Minimum", "Minimum", OperationFamily.Broadcast, 2);
 
     /// <summary>Its frame is <c>BiasAdd</c> or, on Keras' reshape-and-add path, <see cref="Add"/>'s (OPS.md §2).</summary>
     public static readonly OperationDescriptor BiasAdd = new("BiasAdd", "keras.backend.bias_add", "BiasAdd", "BiasAdd", OperationFamily.BiasAdd, 2);
 
-    public static readonly OperationDescriptor Relu = Unary("Relu", "keras.backend.relu", "Relu");
-    public static readonly OperationDescriptor Sigmoid = Unary("Sigmoid", "keras.backend.sigmoid", "Sigmoid");
-    public static readonly OperationDescriptor Tanh = Unary("Tanh", "keras.backend.tanh", "Tanh");
-    public static readonly OperationDescriptor Exp = Unary("Exp", "keras.backend.exp", "Exp");
-    public static readonly OperationDescriptor Log = Unary("Log", "keras.backend.log", "Log");
+    public static readonly OperationDescriptor Relu = Unary("Relu", "keras.backend.relu", "Relu", "<c>max(x, 0)</c>");
+    public static readonly OperationDescriptor Sigmoid = Unary("Sigmoid", "keras.backend.sigmoid", "Sigmoid", "<c>1 / (1 + exp(-x))</c>");
+    public static readonly OperationDescriptor Tanh = Unary("Tanh", "keras.backend.tanh", "Tanh", "the hyperbolic tangent");
+    public static readonly OperationDescriptor Exp = Unary("Exp", "keras.backend.exp", "Exp", "<c>e^x</c>");
+    public static readonly OperationDescriptor Log = Unary("Log", "keras.backend.log", "Log", "the natural logarithm (NaN below 0, -inf at 0)");
 
     /// <summary>Keras clips first: <c>sqrt(clip(x, 0, inf))</c> (OPS.md §3).</summary>
-    public static readonly OperationDescriptor Sqrt = Unary("Sqrt", "keras.backend.sqrt", "Sqrt");
-    public static readonly OperationDescriptor Abs = Unary("Abs", "keras.backend.abs", "Abs");
-    public static readonly OperationDescriptor Negate = new("Negate", "-x", "Neg", "Neg", OperationFamily.Unary, 1, "-");
+    public static readonly OperationDescriptor Sqrt = Unary("Sqrt", "keras.backend.sqrt", "Sqrt", "Keras' <c>sqrt(clip(x, 0, inf))</c>: 0 for a negative element, not NaN");
+    public static readonly OperationDescriptor Abs = Unary("Abs", "keras.backend.abs", "Abs", "the absolute value");
+    public static readonly OperationDescriptor Negate = new("Negate", "-x", "Neg", "Neg", OperationFamily.Unary, 1, "-") { Wording = "the negation" };
+
+    /// <summary>Computed as <c>max(x, 0) + log1p(exp(-|x|))</c>: a large <c>x</c> gives <c>x</c>, not infinity (OPS.md §3).</summary>
+    public static readonly OperationDescriptor Softplus = Unary("Softplus", "keras.backend.softplus", "Softplus", "<c>log(1 + exp(x))</c>, computed stably (<c>x</c> itself for a large <c>x</c>)");
 
     public static readonly OperationDescriptor Softmax = new("Softmax", "keras.backend.softmax", "Softmax", "Softmax", OperationFamily.Softmax, 1, null, AxisLast);
 
-    public static readonly OperationDescriptor Sum = Reduction("Sum", "keras.backend.sum");
-    public static readonly OperationDescriptor Mean = Reduction("Mean", "keras.backend.mean");
-    public static readonly OperationDescriptor Max = Reduction("Max", "keras.backend.max");
-    public static readonly OperationDescriptor Min = Reduction("Min", "keras.backend.min");
+    public static readonly OperationDescriptor Sum = Reduction("Sum", "keras.backend.sum", "the sum");
+    public static readonly OperationDescriptor Mean = Reduction("Mean", "keras.backend.mean", "the mean");
+    public static readonly OperationDescriptor Max = Reduction("Max", "keras.backend.max", "the maximum");
+    public static readonly OperationDescriptor Min = Reduction("Min", "keras.backend.min", "the minimum");
+    public static readonly OperationDescriptor Prod = Reduction("Prod", "keras.backend.prod", "the product");
 
     public static readonly OperationDescriptor Transpose = new("Transpose", "keras.backend.transpose", "transpose", "Transpose", OperationFamily.Transpose, 1);
     public static readonly OperationDescriptor PermuteDimensions = new("PermuteDimensions", "keras.backend.permute_dimensions", "transpose", "Transpose", OperationFamily.Transpose, 1, null, new OptionDescriptor("pattern", OptionKind.IntList, null));
@@ -180,8 +197,8 @@ internal static class OperationCatalog
     {
         Dot, BatchDot, MatMul,
         Add, Subtract, Multiply, Divide, Maximum, Minimum, BiasAdd,
-        Relu, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negate, Softmax,
-        Sum, Mean, Max, Min,
+        Relu, Sigmoid, Tanh, Exp, Log, Sqrt, Abs, Negate, Softplus, Softmax,
+        Sum, Mean, Max, Min, Prod,
         Transpose, PermuteDimensions, Reshape, ExpandDims, Squeeze, Concatenate,
     };
 
@@ -205,9 +222,9 @@ internal static class OperationCatalog
         return null;
     }
 
-    private static OperationDescriptor Unary(string name, string python, string node) => new(name, python, node, node, OperationFamily.Unary, 1);
+    private static OperationDescriptor Unary(string name, string python, string node, string wording) => new(name, python, node, node, OperationFamily.Unary, 1) { Wording = wording };
 
-    private static OperationDescriptor Reduction(string name, string python) => new(name, python, name, name, OperationFamily.Reduction, 1, null, ReductionAxes, KeepDims);
+    private static OperationDescriptor Reduction(string name, string python, string wording) => new(name, python, name, name, OperationFamily.Reduction, 1, null, ReductionAxes, KeepDims) { Wording = wording };
 
     private static Dictionary<string, OperationDescriptor> Index()
     {

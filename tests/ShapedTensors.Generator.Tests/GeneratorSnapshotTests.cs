@@ -94,7 +94,7 @@ public sealed class GeneratorSnapshotTests
                     var cube = Cube.Random(seed: 2);
                     var w = W.Random(seed: 3);
                     var methods = x.Add(b).Subtract(c).Multiply(x).Divide(b).Maximum(c).Minimum(x).BiasAdd(b);
-                    var unary = x.Relu().Sigmoid().Tanh().Exp().Log().Sqrt().Abs().Negate();
+                    var unary = x.Relu().Sigmoid().Tanh().Exp().Log().Sqrt().Abs().Negate().Softplus();
                     var softmax = x.Softmax();
                     var softmax1 = cube.Softmax(1);
                     var total = x.Sum();
@@ -102,6 +102,7 @@ public sealed class GeneratorSnapshotTests
                     var max = cube.Max(1, keepdims: true);
                     var min = cube.Min(new[] { 0, -1 });
                     var min2 = cube.Min([0, -1]);
+                    var product = cube.Prod(2);
                     var transposed = x.Transpose();
                     var permuted = cube.PermuteDimensions(0, 2, 1);
                     var reshaped = cube.Reshape(4, -1);
@@ -113,7 +114,7 @@ public sealed class GeneratorSnapshotTests
                     var h = x.MatMul(w).BiasAdd(B5.Ones()).Relu();
                     var loss = h.Softmax().Mean();
                     return total.ToArray()[0] + loss.ToArray()[0] + methods[0, 0]
-                        + unary[0, 0] + softmax[0, 0] + softmax1[0, 0, 0] + mean[0, 0] + max[0, 0, 0] + min[0] + min2[0] + transposed[0, 0]
+                        + unary[0, 0] + softmax[0, 0] + softmax1[0, 0, 0] + mean[0, 0] + max[0, 0, 0] + min[0] + min2[0] + product[0, 0] + transposed[0, 0]
                         + permuted[0, 0, 0] + reshaped[0, 0] + expanded[0, 0, 0] + expanded0[0, 0] + squeezed[0] + joined[0, 0] + joined3[0, 0];
                 }
             }

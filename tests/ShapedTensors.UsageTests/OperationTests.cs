@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using ShapedTensors;
 using ShapedTensors.Generated.ShapedTensors.UsageTests;
 using Xunit;
@@ -105,5 +107,47 @@ public class OperationTests
         Approx.Equal(dc.AsReadOnlySpan(), expanded.AsReadOnlySpan());
         Approx.Equal(DynamicTensor<float>.Concatenate(0, dc, dc, dc).AsReadOnlySpan(), joined.AsReadOnlySpan());
         Approx.Equal(dc.Transpose().AsReadOnlySpan(), transposed.AsReadOnlySpan());
+    }
+
+    [Fact]
+    public void Operations_added_through_the_catalogue_alone_get_their_types_and_every_form()
+    {
+        // Softplus and Prod: a catalogue entry and a kernel case each; the generator, the analyzers and the run-time
+        // surface (DynamicTensor<T>, the fallbacks, the destination and marker forms) follow.
+        var c = OpCube.Random(seed: 4);
+        var dc = c.ToDynamic();
+
+        var softplus = c.Softplus();
+        var prod = c.Prod(Axis.At1);
+        var all = c.Prod(keepdims: true);
+        Assert.IsType<Float32_2x3x4>(softplus);
+        Assert.IsType<Float32_2x4>(prod);
+        Assert.IsType<Float32_1x1x1>(all);
+
+        var values = dc.AsReadOnlySpan().ToArray();
+        Approx.Equal<float>(values.Select(v => MathF.Log(1 + MathF.Exp(v))).ToArray(), softplus.AsReadOnlySpan());
+        var products = new float[8];
+        for (var i = 0; i < 2; i++)
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                products[(i * 4) + k] = values[(i * 12) + k] * values[(i * 12) + 4 + k] * values[(i * 12) + 8 + k];
+            }
+        }
+
+        Approx.Equal<float>(products, prod.AsReadOnlySpan());
+        Approx.Equal(dc.Prod(1).AsReadOnlySpan(), prod.AsReadOnlySpan());
+        Approx.Equal(dc.Softplus().AsReadOnlySpan(), softplus.AsReadOnlySpan());
+
+        var into = Float32_2x4.Zeros();
+        c.Prod(1, into);
+        Approx.Equal<float>(products, into.AsReadOnlySpan());
+        var inPlace = dc.Reshape(2, 3, 4); // a copy: dc is c's storage
+        inPlace.Softplus(inPlace);
+        Approx.Equal(softplus.AsReadOnlySpan(), inPlace.AsReadOnlySpan());
+
+        IShapedTensor<float> unknown = c;
+        Approx.Equal(softplus.AsReadOnlySpan(), unknown.Softplus().AsReadOnlySpan());
+        Approx.Equal<float>(products, unknown.Prod(Axis.At1).AsReadOnlySpan());
     }
 }

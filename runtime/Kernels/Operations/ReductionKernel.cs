@@ -5,8 +5,8 @@ using System.Numerics.Tensors;
 namespace ShapedTensors.Kernels.Operations;
 
 /// <summary>
-/// <c>Sum</c>, <c>Mean</c>, <c>Max</c>, <c>Min</c> over a sorted set of axes (OPS.md §4), into the kept axes in
-/// row-major order (with or without <c>keepdims</c>: the same elements).
+/// <c>Sum</c>, <c>Mean</c>, <c>Max</c>, <c>Min</c>, <c>Prod</c> over a sorted set of axes (OPS.md §4), into the kept
+/// axes in row-major order (with or without <c>keepdims</c>: the same elements).
 /// </summary>
 /// <remarks>
 /// The input is walked with the output as an accumulator whose stride is 0 along every reduced axis. After coalescing,
@@ -22,14 +22,17 @@ internal static class ReductionKernel
         {
             ReductionOperation.Max => ElementwiseOperation.Maximum,
             ReductionOperation.Min => ElementwiseOperation.Minimum,
+            ReductionOperation.Prod => ElementwiseOperation.Multiply,
             _ => ElementwiseOperation.Add,
         };
 
-        // The identity of each combination: an empty reduction gives it (numpy: sum 0; TensorFlow: max -inf, min +inf).
+        // The identity of each combination: an empty reduction gives it (numpy: sum 0, prod 1; TensorFlow: max -inf,
+        // min +inf).
         output.Fill(combine switch
         {
             ElementwiseOperation.Maximum => T.NegativeInfinity,
             ElementwiseOperation.Minimum => T.PositiveInfinity,
+            ElementwiseOperation.Multiply => T.One,
             _ => T.Zero,
         });
 
@@ -108,6 +111,7 @@ internal static class ReductionKernel
         {
             ElementwiseOperation.Maximum => TensorPrimitives.Max(row),
             ElementwiseOperation.Minimum => TensorPrimitives.Min(row),
+            ElementwiseOperation.Multiply => TensorPrimitives.Product(row),
             _ => TensorPrimitives.Sum(row),
         };
 }

@@ -29,7 +29,23 @@ internal static class UnaryKernel
                 break;
             case UnaryOperation.Abs: TensorPrimitives.Abs(x, output); break;
             case UnaryOperation.Negate: TensorPrimitives.Negate(x, output); break;
+            case UnaryOperation.Softplus: Softplus(x, output); break;
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a unary operation.");
+        }
+    }
+
+    // log(1 + exp(x)) as max(x, 0) + log1p(exp(-|x|)): exp never overflows, a large x gives x and a very negative one
+    // exp(x). log1p(u) for u in (0, 1] is log(w) * u / (w - 1) with w = 1 + u (Goldberg's correction of the rounding
+    // of w), u itself when w rounds to 1. Element by element, each read before it is written: in place works.
+    private static void Softplus<T>(ReadOnlySpan<T> x, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var value = x[i];
+            var u = T.Exp(-T.Abs(value));
+            var w = T.One + u;
+            output[i] = T.Max(value, T.Zero) + (w == T.One ? u : T.Log(w) * u / (w - T.One));
         }
     }
 }

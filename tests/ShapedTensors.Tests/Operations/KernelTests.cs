@@ -104,6 +104,35 @@ public sealed class KernelTests
     }
 
     [Fact]
+    public void Softplus_is_stable_at_both_ends_and_in_place()
+    {
+        // log(1 + exp(x)) naively overflows to infinity above 88 (float) and rounds to 0 below -17: x itself there, and
+        // exp(x).
+        float[] x = [1000f, 100f, 20f, 0f, -20f, -100f, float.PositiveInfinity, float.NegativeInfinity, float.NaN];
+        GeneratedCodeSupport.Unary<float>(UnaryOperation.Softplus, x, x);
+        Assert.Equal([1000f, 100f, 20f, MathF.Log(2f), MathF.Exp(-20f), MathF.Exp(-100f), float.PositiveInfinity, 0f, float.NaN], x);
+
+        double[] y = [800, 40, 1e-20, -1e-20, -40, -700];
+        GeneratedCodeSupport.Unary<double>(UnaryOperation.Softplus, y, y);
+        Assert.Equal(800, y[0]);
+        Assert.Equal(40, y[1]);
+        Assert.Equal(Math.Log(2), y[2], 15);
+        Assert.Equal(Math.Log(2), y[3], 15);
+        Assert.Equal(Math.Exp(-40), y[4], Math.Exp(-40) * 1e-14);
+        Assert.Equal(Math.Exp(-700), y[5], Math.Exp(-700) * 1e-14);
+    }
+
+    [Fact]
+    public void Prod_of_nothing_is_one_as_numpy_and_tensorflow_say()
+    {
+        var output = new float[3];
+        GeneratedCodeSupport.Reduce<float>(ReductionOperation.Prod, [], new Shape(3, 0), [1], output);
+        Assert.Equal([1f, 1f, 1f], output);
+        GeneratedCodeSupport.Reduce<float>(ReductionOperation.Prod, [1f, 2f, 3f, 4f, 5f, 6f], new Shape(3, 2), [1], output);
+        Assert.Equal([2f, 12f, 30f], output);
+    }
+
+    [Fact]
     public void Softmax_matches_numpy_float() => Softmax<float>();
 
     [Fact]

@@ -111,6 +111,7 @@ internal static class NaiveOperations
         UnaryOperation.Log => Math.Log(x),
         UnaryOperation.Sqrt => Math.Sqrt(Math.Max(x, 0)),
         UnaryOperation.Abs => Math.Abs(x),
+        UnaryOperation.Softplus => Math.Log(1 + Math.Exp(x)),
         _ => -x,
     };
 
@@ -157,6 +158,7 @@ internal static class NaiveOperations
             ReductionOperation.Sum => g.Sum(),
             ReductionOperation.Mean => g.Count == 0 ? double.NaN : g.Average(),
             ReductionOperation.Max => g.Count == 0 ? double.NegativeInfinity : g.Max(),
+            ReductionOperation.Prod => g.Aggregate(1.0, (product, v) => product * v),
             _ => g.Count == 0 ? double.PositiveInfinity : g.Min(),
         }).ToArray();
     }

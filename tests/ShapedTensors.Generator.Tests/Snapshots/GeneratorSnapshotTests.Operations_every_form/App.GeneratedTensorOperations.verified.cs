@@ -464,6 +464,37 @@ namespace App
             }
         }
 
+        /// <summary><c>keras.backend.prod</c> of shape (2, 3, 4): the result has shape (2, 3).</summary>
+        public static global::ShapedTensors.Generated.TestAssembly.Float32_2x3 Prod(this global::App.Cube x, int axis, bool keepdims = false)
+        {
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_2x3.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_2x3.Length));
+            var output = result.AsSpan();
+            if (axis == 2 && !keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Prod, x.AsReadOnlySpan(), global::App.Cube.Shape, [2], output);
+            }
+            else
+            {
+                return global::ShapedTensors.Generated.TestAssembly.Float32_2x3.FromDynamic(x.ToDynamic().Prod(axis, keepdims));
+            }
+            return result;
+        }
+
+        /// <summary><c>keras.backend.prod</c> of shape (2, 3, 4): the result has shape (2, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Prod(this global::App.Cube x, int axis, global::ShapedTensors.Generated.TestAssembly.Float32_2x3 destination, bool keepdims = false)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, x.AsReadOnlySpan(), default, nameof(destination));
+            if (axis == 2 && !keepdims)
+            {
+                global::ShapedTensors.GeneratedCodeSupport.Reduce<float>(global::ShapedTensors.ReductionOperation.Prod, x.AsReadOnlySpan(), global::App.Cube.Shape, [2], output);
+            }
+            else
+            {
+                x.ToDynamic().Prod(axis, destination.ToDynamic(), keepdims);
+            }
+        }
+
         /// <summary><c>keras.backend.relu</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Relu(this global::App.X x)
         {
@@ -640,6 +671,22 @@ namespace App
 
         /// <summary><c>keras.backend.softmax</c> of shape (4, 5): the result has shape (4, 5). Writes it into <paramref name="destination"/>, along axis -1.</summary>
         public static void Softmax(this global::ShapedTensors.Generated.TestAssembly.Float32_4x5 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x5 destination) => Softmax(x, -1, destination);
+
+        /// <summary><c>keras.backend.softplus</c> of shape (4, 3): the result has shape (4, 3).</summary>
+        public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Softplus(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)
+        {
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Wrap(global::System.GC.AllocateUninitializedArray<float>(global::ShapedTensors.Generated.TestAssembly.Float32_4x3.Length));
+            var output = result.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Softplus, x.AsReadOnlySpan(), output);
+            return result;
+        }
+
+        /// <summary><c>keras.backend.softplus</c> of shape (4, 3): the result has shape (4, 3). Writes it into <paramref name="destination"/>.</summary>
+        public static void Softplus(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x, global::ShapedTensors.Generated.TestAssembly.Float32_4x3 destination)
+        {
+            var output = destination.AsSpan();
+            global::ShapedTensors.GeneratedCodeSupport.Unary<float>(global::ShapedTensors.UnaryOperation.Softplus, x.AsReadOnlySpan(), output);
+        }
 
         /// <summary><c>keras.backend.sqrt</c> of shape (4, 3): the result has shape (4, 3).</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_4x3 Sqrt(this global::ShapedTensors.Generated.TestAssembly.Float32_4x3 x)

@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Xunit;
+
+namespace ShapedTensors.Tests.Operations;
+
+/// <summary>
+/// Every catalogue operation has its run-time surface: written from the catalogue for the broadcasting, unary and
+/// reduction families (runtime/Surface), by hand for the others.
+/// </summary>
+public sealed class OperationSurfaceTests
+{
+    [Theory]
+    [InlineData(nameof(OperationFamily.Broadcast), typeof(ElementwiseOperation))]
+    [InlineData(nameof(OperationFamily.Unary), typeof(UnaryOperation))]
+    [InlineData(nameof(OperationFamily.Reduction), typeof(ReductionOperation))]
+    public void A_family_kernel_enum_names_the_catalogue_operations_in_order(string family, Type kind)
+        => Assert.Equal(OperationCatalog.All.Where(operation => operation.Family.ToString() == family).Select(operation => operation.Name), Enum.GetNames(kind));
+
+    [Fact]
+    public void Every_operation_is_a_DynamicTensor_method_and_a_fallback_with_its_destination_form()
+    {
+        foreach (var operation in OperationCatalog.All)
+        {
+            var methods = Public(typeof(DynamicTensor<float>), operation.Name);
+            var fallbacks = Public(typeof(ShapedTensorFallbacks), operation.Name);
+            Assert.Contains(methods, method => method.ReturnType == typeof(DynamicTensor<float>));
+            Assert.Contains(methods, method => method.ReturnType == typeof(void));
+            Assert.Contains(fallbacks, method => method.ReturnType.Name == "DynamicTensor`1");
+            if (operation != OperationCatalog.Concatenate) // a third tensor and a destination would look alike
+            {
+                Assert.Contains(fallbacks, method => method.ReturnType == typeof(void));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_operator_of_the_catalogue_is_a_DynamicTensor_operator()
+    {
+        foreach (var operation in OperationCatalog.All.Where(operation => operation.Operator is not null))
+        {
+            var name = (operation.Operator, operation.Operands) switch
+            {
+                ("+", 2) => "op_Addition",
+                ("-", 2) => "op_Subtraction",
+                ("*", 2) => "op_Multiply",
+                ("/", 2) => "op_Division",
+                _ => "op_UnaryNegation",
+            };
+            Assert.NotEmpty(Public(typeof(DynamicTensor<float>), name));
+        }
+    }
+
+    private static MethodInfo[] Public(Type type, string name)
+        => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Where(method => method.Name == name).ToArray();
+}
