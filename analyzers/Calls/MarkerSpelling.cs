@@ -56,16 +56,34 @@ internal sealed class MarkerSpelling
     /// <summary>ST0003's advice to this call.</summary>
     public string Advice => $"write the option as the marker {Marker}, which gets an overload and a result type of its own";
 
-    /// <summary>The advice where markers do not help: the same axis with and without keepdims, lists, shapes, BatchDot's axes.</summary>
+    /// <summary>The advice where neither markers nor a result-type form help: another type for one of the operands.</summary>
     public const string OwnType = "give one of them operands of another [Tensor] type of the same shape";
 
-    /// <summary>The advice when no marker spells this call's options: the other call's may have one.</summary>
-    public static string OtherAdvice(OperationDescriptor operation)
+    /// <summary>
+    /// The advice where markers do not help (the same axis with and without keepdims, Reshape's shape,
+    /// PermuteDimensions' pattern, BatchDot's axes): the call names its result type (<c>x.Sum&lt;R&gt;(1, keepdims: true)</c>).
+    /// </summary>
+    public static string ResultTypeAdvice(OperationDescriptor operation, StaticShape result)
+    {
+        if (!ResultTypeText.Operations.Contains(operation.Name) || !result.IsFullyKnown || result.Rank == 0)
+        {
+            return OwnType;
+        }
+
+        var declaration = $"[Tensor({string.Join(", ", result.ToShape().ToArray())})] partial struct R";
+        return operation == OperationCatalog.Reshape
+            ? $"name its result type instead: 'Reshape<R>()' with {declaration} reshapes into R's shape and returns an R, whatever the other call gives"
+            : $"name its result type: '{operation.Name}<R>(…)' with the same arguments and {declaration} returns an R, whatever the other call gives";
+    }
+
+    /// <summary>The advice when no marker spells this call's options: the other call's may have one, or this call names its result type.</summary>
+    public static string OtherAdvice(OperationDescriptor operation, StaticShape result)
     {
         var markers = operation == OperationCatalog.MatMul ? "flags as a marker (Transpose.A, Transpose.B or Transpose.Both)"
             : operation.Options.Any(o => o.Name == "axis" && o.Kind is OptionKind.Int or OptionKind.Axes) ? "axis as a marker (Axis.At0 to Axis.At7, or Axis.Last)"
             : null;
-        return markers is null ? OwnType : $"write the other call's {markers}, which gets an overload and a result type of its own, or {OwnType}";
+        var own = ResultTypeAdvice(operation, result);
+        return markers is null ? own : $"write the other call's {markers}, which gets an overload and a result type of its own, or {own}";
     }
 
     /// <summary>The diagnostic's additional locations (the arguments to replace) and properties for the code fix.</summary>

@@ -40,7 +40,7 @@ internal static class NotSpecializedReason
         if (call.Axes is not null || IsWritten(call.TransposeA) || IsWritten(call.TransposeB))
         {
             marker = MarkerSpelling.For(call);
-            var advice = marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            var advice = marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation, result);
             return $"one overload has one result type, and the calls on '{Display(x.Type)}' and '{Display(y.Type)}' have option values that give different result shapes (this one gives {result}), so the generator leaves them to the fallback; {advice}";
         }
 

@@ -37,7 +37,8 @@ internal static class OperationCallChecks
             SyntaxKind.UnaryMinusExpression);
     }
 
-    // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else one ST0010
+    // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else ST0011 for a
+    // result type of another shape, else one ST0010
     // per check deferred to run time, else ST0003 for a method call left to the run-time fallback.
     private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call, KnownSymbols symbols, string? assemblyName)
     {
@@ -58,6 +59,13 @@ internal static class OperationCallChecks
         {
             var fix = AxisInsertion.For(call.Operation, call.Operands, options);
             report(links.Create(DiagnosticDescriptors.ShapeMismatch, location, call.OperandSyntax.Select(s => s.GetLocation()), fix, error.Message));
+            return;
+        }
+
+        // A result-type form (x.Sum<T41>(1, keepdims: true)) returns the type it names: the result must have its shape.
+        if (call.Invocation is { } invocation && ResultTypeCheck.Mismatch(links, invocation, ResultTypeText.Call(call.Operation, options), result.Result!, call.Operands) is { } mismatch)
+        {
+            report(mismatch);
             return;
         }
 

@@ -33,7 +33,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResultTooLarge,
         DiagnosticDescriptors.BatchDotSemanticsDiffer,
         DiagnosticDescriptors.FallbackBatchDotSemantics,
-        DiagnosticDescriptors.CheckedAtRunTime);
+        DiagnosticDescriptors.CheckedAtRunTime,
+        DiagnosticDescriptors.ResultTypeMismatch);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -154,6 +155,19 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     internal static void ReportAccepted(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, BatchDotSemantics project)
     {
         var invocation = call.Invocation;
+        if (call.Binding == CallBinding.ResultType)
+        {
+            // p.BatchDot<P1>(p, 1) returns the type it names: the result must have its shape.
+            if (CallShapes.Of(call, project) is { } rule
+                && ResultTypeCheck.Mismatch(links, invocation, ResultTypeText.BatchDot(rule.AxisX, rule.AxisY, rule.AxesForm == AxesForm.Pair), result, new[] { x.Declared!, y.Declared! }) is { } mismatch)
+            {
+                context.ReportDiagnostic(mismatch);
+            }
+
+            ReportFallbackSemantics(context, links, call, project);
+            return;
+        }
+
         if (destination is not null)
         {
             if (destination.Declared is not { } declared)
