@@ -6,8 +6,8 @@ namespace ShapedTensors;
 // The result-type forms (SEMANTICS.md §7, "Option-dependent results"): where an option value is open-ended (keepdims,
 // BatchDot's axes, Reshape's shape, PermuteDimensions' pattern), the call names its result type, a tensor type of fixed
 // shape: `x.Reshape<Flat>()`, `x.Sum<T41>(1, keepdims: true)`. C# binds such a call only to a method with that one type
-// parameter, so the element type is not one (float and double have a method each); plain calls (`x.Sum(1)`) cannot
-// infer TResult and keep their overloads. The analyzer checks the named type at compile time (ST0001, ST0011); these
+// parameter, so the element type cannot be a second one (float and double have a method each); plain calls (`x.Sum(1)`)
+// cannot infer TResult and keep their overloads. The analyzer checks the named type at compile time (ST0001, ST0011); these
 // check it at run time with the same text, after the operation's own checks.
 public static partial class ShapedTensorFallbacks
 {
@@ -15,13 +15,13 @@ public static partial class ShapedTensorFallbacks
     /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
     public static TResult Reshape<TResult>(this IShapedTensor<float> x)
         where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Reshape(TResult.TensorShape.ToArray()), x, null, static () => "Reshape");
+        => As<float, TResult>(x.Reshape(TResult.TensorShape.ToArray()), x, null, static () => "Reshape()");
 
     /// <summary><c>keras.backend.reshape(x, shape)</c> into the shape of <typeparamref name="TResult"/>, a declared tensor type: <c>x.Reshape&lt;Flat&gt;()</c>.</summary>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
     public static TResult Reshape<TResult>(this IShapedTensor<double> x)
         where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Reshape(TResult.TensorShape.ToArray()), x, null, static () => "Reshape");
+        => As<double, TResult>(x.Reshape(TResult.TensorShape.ToArray()), x, null, static () => "Reshape()");
 
     /// <summary><c>keras.backend.permute_dimensions(x, pattern)</c> as <typeparamref name="TResult"/>.</summary>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>

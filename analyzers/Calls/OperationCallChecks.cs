@@ -69,6 +69,11 @@ internal static class OperationCallChecks
             return;
         }
 
+        foreach (var check in call.Invocation is { } typed ? ResultTypeCheck.RunTimeChecks(typed.TargetMethod, result.Result!) : Enumerable.Empty<string>())
+        {
+            report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check));
+        }
+
         // A destination form's destination must hold the result: the runtime's text, word for word (ST0006).
         if (call.Destination?.Declared is { } destination && result.Result is { } shape)
         {

@@ -17,6 +17,15 @@ internal static class ResultTypeCheck
         => CallBindings.ResultTypeOf(method) is { } type && Operand.ShapeOf(type) is { IsFullyKnown: true } declared ? declared.ToShape() : null;
 
     /// <summary>
+    /// What only the run time can tell about a result that may have the named type's shape: each result dimension
+    /// known only then (ST0010, <c>W4[0] (4) must equal the result's axis 0 ('batch')</c>).
+    /// </summary>
+    public static IEnumerable<string> RunTimeChecks(IMethodSymbol method, StaticShape result)
+        => Declared(method) is { } declared
+            ? DestinationFit.RunTimeChecks(StaticShape.Of(declared), result, method.TypeArguments[0].Name)
+            : Enumerable.Empty<string>();
+
+    /// <summary>
     /// ST0011 on the type argument when <paramref name="result"/> cannot be the named type's shape; null when it may be
     /// (a dimension the result knows only at run time is checked then), or the call names no [Tensor] type.
     /// </summary>

@@ -163,6 +163,13 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(mismatch);
             }
+            else
+            {
+                foreach (var check in ResultTypeCheck.RunTimeChecks(invocation.TargetMethod, result))
+                {
+                    ReportRunTimeCheck(context, links, call, check);
+                }
+            }
 
             ReportFallbackSemantics(context, links, call, project);
             return;

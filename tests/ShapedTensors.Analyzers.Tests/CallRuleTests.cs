@@ -375,6 +375,21 @@ public sealed class CallRuleTests
     }
 
     [Fact]
+    public async Task ST0011_on_sizes_known_at_run_time_compares_the_known_sizes_and_leaves_the_rest_to_run_time()
+    {
+        // (batch,) may be W4's (4,) when batch is 4: the call checks it when it runs (ST0010). An IShapedTensor<float>
+        // receiver has no static shape: checked at run time only.
+        var source = Source.Program(
+            "[Tensor(\"batch\", 3)] partial struct B;\n[Tensor(3)] partial struct V;\n[Tensor(4)] partial struct W4;",
+            "var a = b.Sum<V>(0);\n        var c = {|#1:b.Sum<W4>(1)|};\n        var d = any.Sum<W4>(0);\n        var e = b.Sum<{|#0:W4|}>(0);",
+            "B b, IShapedTensor<float> any");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0011", DiagnosticSeverity.Error, 0).WithMessage("Sum(axis: 0) of (batch, 3) has shape (3,), not W4's (4,)."),
+            Expect("ST0010", DiagnosticSeverity.Warning, 1).WithMessage("'Sum' is checked at run time: W4[0] (4) must equal the result's axis 0 ('batch')."));
+    }
+
+    [Fact]
     public async Task A_result_type_form_reports_the_operations_own_errors_as_ST0001()
     {
         var source = Source.Program(
