@@ -22,7 +22,7 @@ internal enum CallBinding
     ResultType,
 }
 
-/// <summary>Tells which of the three kinds of method a call bound to.</summary>
+/// <summary>Tells which of the kinds of method above a call bound to.</summary>
 internal static class CallBindings
 {
     private const string GeneratorName = "ShapedTensors.Generator";

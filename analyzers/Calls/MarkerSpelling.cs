@@ -76,6 +76,28 @@ internal sealed class MarkerSpelling
             : $"name its result type: '{operation.Name}<R>(…)' with the same arguments and {declaration} returns an R, whatever the other call gives";
     }
 
+    /// <summary>
+    /// The code fix of <see cref="ResultTypeAdvice"/> (<see cref="DiagnosticProperties.ResultTypeFix"/>): the method's
+    /// name, which becomes <c>Sum&lt;Tensor1x10&gt;</c>, and the type; null where the advice is not the result-type form.
+    /// </summary>
+    public static (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties)? ResultTypeFix(IInvocationOperation invocation, OperationDescriptor operation, StaticShape result)
+    {
+        var element = invocation.TargetMethod.TypeArguments.FirstOrDefault()?.SpecialType;
+        if (ResultTypeAdvice(operation, result) == OwnType
+            || element is not (SpecialType.System_Single or SpecialType.System_Double)
+            || invocation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name } })
+        {
+            return null;
+        }
+
+        var dims = result.ToShape().ToArray();
+        var attribute = (element == SpecialType.System_Double ? "Tensor<double>(" : "Tensor(") + string.Join(", ", dims) + ")";
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.ResultTypeFix, "Tensor" + string.Join("x", dims))
+            .Add(DiagnosticProperties.ResultTypeAttribute, attribute);
+        return (new[] { name.GetLocation() }, properties);
+    }
+
     /// <summary>The advice when no marker spells this call's options: the other call's may have one, or this call names its result type.</summary>
     public static string OtherAdvice(OperationDescriptor operation, StaticShape result)
     {

@@ -38,8 +38,8 @@ internal static class OperationCallChecks
     }
 
     // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else ST0011 for a
-    // result type of another shape, else one ST0010
-    // per check deferred to run time, else ST0003 for a method call left to the run-time fallback.
+    // named result type of another shape, else one ST0010 per check deferred to run time, else ST0003 for a method call
+    // left to the run-time fallback.
     private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call, KnownSymbols symbols, string? assemblyName)
     {
         if (call is null)
@@ -107,8 +107,8 @@ internal static class OperationCallChecks
             return;
         }
 
-        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName, out var marker);
-        var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
+        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName, out var fix);
+        var (locations, properties) = fix ?? MarkerSpelling.NoFix;
         report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), locations, properties, call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
     }
 }

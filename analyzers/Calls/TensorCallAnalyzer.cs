@@ -200,8 +200,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName, out var marker);
-            var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName, out var fix);
+            var (locations, properties) = fix ?? MarkerSpelling.NoFix;
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), locations, properties, call.Operation, NotSpecializedReason.DescribeShapes(new[] { x.Declared!, y.Declared! }), reason));
             ReportFallbackSemantics(context, links, call, project);
         }

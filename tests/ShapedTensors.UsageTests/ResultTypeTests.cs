@@ -28,13 +28,16 @@ public class ResultTypeTests
         var r = x.Reshape<Flat>();
         var plain = x.Reshape(4, -1);           // (4, 6), as before
         var other = x.Reshape<SixByFour>();     // (6, 4) on the same operand type
+        var sums = x.Reshape<SixByFour>().Sum(1);   // a chain: the generator traces the type the call names
 
         Flat typed = r;
         Assert.IsType<Flat>(typed);
         Assert.IsType<Float32_4x6>(plain);
         Assert.IsType<SixByFour>(other);
+        Assert.IsType<Float32_6>(sums);
         Assert.Equal(x.AsReadOnlySpan().ToArray(), r.AsReadOnlySpan().ToArray());
         Assert.Equal(x.AsReadOnlySpan().ToArray(), other.AsReadOnlySpan().ToArray());
+        Approx.Equal(x.ToDynamic().Reshape(6, 4).Sum(1).AsReadOnlySpan(), sums.AsReadOnlySpan());
     }
 
     [Fact]
