@@ -63,7 +63,10 @@ internal sealed class MarkerSpelling
     /// The advice where markers do not help (the same axis with and without keepdims, Reshape's shape,
     /// PermuteDimensions' pattern, BatchDot's axes): the call names its result type (<c>x.Sum&lt;R&gt;(1, keepdims: true)</c>).
     /// </summary>
-    public static string ResultTypeAdvice(OperationDescriptor operation, StaticShape result)
+    /// <param name="operation">The call's operation.</param>
+    /// <param name="result">The call's result shape.</param>
+    /// <param name="axisMarker">Whether the call writes its axis as a marker, which the result-type forms do not take.</param>
+    public static string ResultTypeAdvice(OperationDescriptor operation, StaticShape result, bool axisMarker = false)
     {
         if (!ResultTypeText.Operations.Contains(operation.Name) || !result.IsFullyKnown || result.Rank == 0)
         {
@@ -71,10 +74,14 @@ internal sealed class MarkerSpelling
         }
 
         var declaration = $"[Tensor({string.Join(", ", result.ToShape().ToArray())})] partial struct R";
+        var arguments = axisMarker ? "the axis as an int" : "the same arguments";
         return operation == OperationCatalog.Reshape
             ? $"name its result type instead: 'Reshape<R>()' with {declaration} reshapes into R's shape and returns an R, whatever the other call gives"
-            : $"name its result type: '{operation.Name}<R>(…)' with the same arguments and {declaration} returns an R, whatever the other call gives";
+            : $"name its result type: '{operation.Name}<R>(…)' with {arguments} and {declaration} returns an R, whatever the other call gives";
     }
+
+    /// <summary>Whether the call writes an option as a marker (<c>x.Sum(Axis.At1, keepdims: true)</c>).</summary>
+    public static bool HasMarker(IInvocationOperation invocation) => invocation.Arguments.Any(a => OptionConstants.IsMarker(a.Value));
 
     /// <summary>
     /// The code fix of <see cref="ResultTypeAdvice"/> (<see cref="DiagnosticProperties.ResultTypeFix"/>): the method's
@@ -84,6 +91,7 @@ internal sealed class MarkerSpelling
     {
         var element = invocation.TargetMethod.TypeArguments.FirstOrDefault()?.SpecialType;
         if (ResultTypeAdvice(operation, result) == OwnType
+            || HasMarker(invocation)
             || element is not (SpecialType.System_Single or SpecialType.System_Double)
             || invocation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name } })
         {

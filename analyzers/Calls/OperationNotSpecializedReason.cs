@@ -41,7 +41,7 @@ internal static class OperationNotSpecializedReason
             // A marker separates the two calls only where their axes differ (not the same axis with and without keepdims).
             var sameAxis = found is { } f && Axis(f.Options) == Axis(call.Options!);
             var marker = sameAxis ? null : MarkerSpelling.For(call);
-            var advice = sameAxis ? MarkerSpelling.ResultTypeAdvice(call.Operation, result) : marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation, result);
+            var advice = sameAxis ? MarkerSpelling.ResultTypeAdvice(call.Operation, result, MarkerSpelling.HasMarker(call.Invocation!)) : marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation, result);
             fix = marker?.Fix() ?? MarkerSpelling.ResultTypeFix(call.Invocation!, call.Operation, result);
             return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback; {advice}";
         }

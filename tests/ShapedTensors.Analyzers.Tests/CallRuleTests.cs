@@ -336,6 +336,20 @@ public sealed class CallRuleTests
     }
 
     [Fact]
+    public async Task ST0003_asks_a_marker_call_with_and_without_keepdims_for_the_axis_as_an_int()
+    {
+        // The result-type forms take the axis as an int; no code fix writes one for a marker call.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().Sum(Axis.At0)|};\n        var b = {|#1:new P().Sum(Axis.At0, keepdims: true)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; name its result type: 'Sum<R>(…)' with the axis as an int and [Tensor{3}] partial struct R returns an R, whatever the other call gives";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(Axis.At0, keepdims: true)", "(1, 10)", "(10)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Sum(Axis.At0)", "(10,)", "(1, 10)")));
+    }
+
+    [Fact]
     public async Task ST0003_names_the_result_type_form_for_two_reshapes_of_one_type()
     {
         var source = Source.Program(
