@@ -20,6 +20,7 @@ internal static class DiagnosticDescriptors
     public const string BatchDotSemanticsDifferId = "ST0008";
     public const string FallbackBatchDotSemanticsId = "ST0009";
     public const string CheckedAtRunTimeId = "ST0010";
+    public const string ResultTypeMismatchId = "ST0011";
 
     public const string NoDimensionsId = "ST0101";
     public const string NegativeDimensionId = "ST0102";
@@ -123,6 +124,14 @@ internal static class DiagnosticDescriptors
         CallsCategory,
         DiagnosticSeverity.Warning,
         "TensorFlow accepts this call when the graph is built only because a dimension it had to compare is named or unknown ([Tensor(\"batch\", 784)]): the comparison is made when the call runs, which throws ShapeMismatchException with the kernel's text if the sizes do not fit. One warning per such check, in the order TensorFlow's shape functions meet them; a destination's dimensions that only its run-time shape can tell are checked the same way.");
+
+    public static readonly DiagnosticDescriptor ResultTypeMismatch = Create(
+        ResultTypeMismatchId,
+        "Result type has another shape",
+        "{0}",
+        CallsCategory,
+        DiagnosticSeverity.Error,
+        "A call that names its result type (x.Sum<T41>(1, keepdims: true), x.PermuteDimensions<T>(1, 0), p.BatchDot<P1>(p, 1)) returns that type, so its shape must be the call's result shape. The message is exactly the text the runtime would throw.");
 
     public static readonly DiagnosticDescriptor NoDimensions = Create(
         NoDimensionsId,

@@ -51,6 +51,17 @@ internal static class DiagnosticProperties
     /// </summary>
     public const string MarkerFix = "ShapedTensors.MarkerFix";
 
+    /// <summary>
+    /// On ST0003 for a call whose conflict no marker of its own resolves (the same axis with and without keepdims,
+    /// Reshape's shape, PermuteDimensions' pattern, BatchDot's axes): the tensor type to name as its result, as
+    /// <c>"Tensor1x10"</c>; <see cref="ResultTypeAttribute"/> declares it where no such type is in scope. The diagnostic's
+    /// additional location is then the method's name, which becomes <c>Sum&lt;Tensor1x10&gt;</c>.
+    /// </summary>
+    public const string ResultTypeFix = "ShapedTensors.ResultTypeFix";
+
+    /// <summary>With <see cref="ResultTypeFix"/>: the attribute that declares the type, <c>"Tensor(1, 10)"</c> or <c>"Tensor&lt;double&gt;(1, 10)"</c>.</summary>
+    public const string ResultTypeAttribute = "ShapedTensors.ResultTypeAttribute";
+
     /// <summary>Encodes one <see cref="AxisInsertions"/> edit: <c>"1:-1"</c> is the second operand's <c>ExpandDims(-1)</c>.</summary>
     public static string EncodeInsertion(int operand, int axis)
         => operand.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + axis.ToString(System.Globalization.CultureInfo.InvariantCulture);

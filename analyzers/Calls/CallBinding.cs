@@ -14,9 +14,15 @@ internal enum CallBinding
 
     /// <summary>An overload the generator emitted for these operand types.</summary>
     Specialized,
+
+    /// <summary>
+    /// A result-type form of <c>ShapedTensorFallbacks</c> (<c>x.Sum&lt;T41&gt;(1, keepdims: true)</c>): its result is
+    /// the tensor type it names, checked against the rule's result shape (ST0011).
+    /// </summary>
+    ResultType,
 }
 
-/// <summary>Tells which of the three kinds of method a call bound to.</summary>
+/// <summary>Tells which of the kinds of method above a call bound to.</summary>
 internal static class CallBindings
 {
     private const string GeneratorName = "ShapedTensors.Generator";
@@ -36,11 +42,15 @@ internal static class CallBindings
 
         if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.Fallbacks))
         {
-            return CallBinding.Fallback;
+            return ResultTypeOf(method) is null ? CallBinding.Fallback : CallBinding.ResultType;
         }
 
         return type.Name == Names.OperationsClass && IsGenerated(type, symbols) ? CallBinding.Specialized : CallBinding.None;
     }
+
+    /// <summary>The type a result-type form names (its one type parameter, <c>TResult</c>), or null for another method.</summary>
+    public static ITypeSymbol? ResultTypeOf(IMethodSymbol method)
+        => method.TypeParameters.Length == 1 && method.TypeParameters[0].Name == "TResult" ? method.TypeArguments[0] : null;
 
     /// <summary>Whether the generator emitted <paramref name="type"/>: it marks its classes [GeneratedCode("ShapedTensors.Generator", version)].</summary>
     public static bool IsGenerated(INamedTypeSymbol type, KnownSymbols symbols)

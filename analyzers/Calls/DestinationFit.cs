@@ -32,9 +32,10 @@ internal static class DestinationFit
 
     /// <summary>
     /// What only the run time can check, for a destination <see cref="Admits"/> accepts:
-    /// <c>destination[0] ('n') must equal the result's axis 0 (3)</c>.
+    /// <c>destination[0] ('n') must equal the result's axis 0 (3)</c> (<paramref name="label"/> names it: the type a
+    /// result-type form names, say).
     /// </summary>
-    public static IEnumerable<string> RunTimeChecks(StaticShape destination, StaticShape result)
+    public static IEnumerable<string> RunTimeChecks(StaticShape destination, StaticShape result, string label = "destination")
     {
         for (var i = 0; i < result.Rank; i++)
         {
@@ -45,7 +46,7 @@ internal static class DestinationFit
             }
 
             var axis = i.ToString(CultureInfo.InvariantCulture);
-            yield return $"destination[{axis}] ({Spell(own)}) must equal the result's axis {axis} ({Spell(computed)})";
+            yield return $"{label}[{axis}] ({Spell(own)}) must equal the result's axis {axis} ({Spell(computed)})";
         }
     }
 

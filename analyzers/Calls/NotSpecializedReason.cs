@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,10 +17,10 @@ namespace ShapedTensors.Analyzers.Calls;
 /// </summary>
 internal static class NotSpecializedReason
 {
-    /// <param name="marker">The marker the reason advises for this call (ST0003's code fix writes it), or null.</param>
-    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName, out MarkerSpelling? marker)
+    /// <param name="fix">What ST0003's code fixes write for the advice: the marker, or the result type to name; null for none.</param>
+    public static string Explain(TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, string? assemblyName, out (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties)? fix)
     {
-        marker = null;
+        fix = null;
         if (OperandReason(new[] { x, y, destination }, new[] { x, y }, assemblyName) is { } operandReason)
         {
             return operandReason;
@@ -39,8 +40,9 @@ internal static class NotSpecializedReason
 
         if (call.Axes is not null || IsWritten(call.TransposeA) || IsWritten(call.TransposeB))
         {
-            marker = MarkerSpelling.For(call);
-            var advice = marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            var marker = MarkerSpelling.For(call);
+            var advice = marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation, result);
+            fix = marker?.Fix() ?? MarkerSpelling.ResultTypeFix(call.Invocation, call.Operation, result);
             return $"one overload has one result type, and the calls on '{Display(x.Type)}' and '{Display(y.Type)}' have option values that give different result shapes (this one gives {result}), so the generator leaves them to the fallback; {advice}";
         }
 

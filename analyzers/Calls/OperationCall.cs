@@ -94,8 +94,12 @@ internal sealed class OperationCall
             }
         }
 
+        // Reshape<TResult>() reshapes into the named type's shape: its target.
+        var read = operation == OperationCatalog.Reshape && ResultTypeCheck.Declared(method) is { } target
+            ? OperationOptions.WithValues(target.ToArray())
+            : ReadOptions(operation, options);
         return HasOperands(operation, operands.Count)
-            ? new OperationCall(operation, invocation.Syntax, operands, ReadOptions(operation, options), tensors.Select(t => t.Value.Syntax).ToList(), invocation, tensors) { Destination = destination }
+            ? new OperationCall(operation, invocation.Syntax, operands, read, tensors.Select(t => t.Value.Syntax).ToList(), invocation, tensors) { Destination = destination }
             : null;
     }
 

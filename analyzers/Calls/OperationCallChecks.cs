@@ -37,8 +37,9 @@ internal static class OperationCallChecks
             SyntaxKind.UnaryMinusExpression);
     }
 
-    // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else one ST0010
-    // per check deferred to run time, else ST0003 for a method call left to the run-time fallback.
+    // ST0001 with the rule's exact text (framed or not, OPS.md §0) and the edits its code fixes may offer, else ST0011 for a
+    // named result type of another shape, else one ST0010 per check deferred to run time, else ST0003 for a method call
+    // left to the run-time fallback.
     private static void Report(System.Action<Diagnostic> report, HelpLinks links, OperationCall? call, KnownSymbols symbols, string? assemblyName)
     {
         if (call is null)
@@ -59,6 +60,18 @@ internal static class OperationCallChecks
             var fix = AxisInsertion.For(call.Operation, call.Operands, options);
             report(links.Create(DiagnosticDescriptors.ShapeMismatch, location, call.OperandSyntax.Select(s => s.GetLocation()), fix, error.Message));
             return;
+        }
+
+        // A result-type form (x.Sum<T41>(1, keepdims: true)) returns the type it names: the result must have its shape.
+        if (call.Invocation is { } invocation && ResultTypeCheck.Mismatch(links, invocation, ResultTypeText.Call(call.Operation, options), result.Result!, call.Operands) is { } mismatch)
+        {
+            report(mismatch);
+            return;
+        }
+
+        foreach (var check in call.Invocation is { } typed ? ResultTypeCheck.RunTimeChecks(typed.TargetMethod, result.Result!) : Enumerable.Empty<string>())
+        {
+            report(links.Create(DiagnosticDescriptors.CheckedAtRunTime, location, call.Operation.Name, check));
         }
 
         // A destination form's destination must hold the result: the runtime's text, word for word (ST0006).
@@ -94,8 +107,8 @@ internal static class OperationCallChecks
             return;
         }
 
-        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName, out var marker);
-        var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
+        var reason = OperationNotSpecializedReason.Explain(call, result, symbols, assemblyName, out var fix);
+        var (locations, properties) = fix ?? MarkerSpelling.NoFix;
         report(links.Create(DiagnosticDescriptors.NotSpecialized, call.Syntax.GetLocation(), locations, properties, call.Operation.Name, NotSpecializedReason.DescribeShapes(call.Operands), reason));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,10 +16,10 @@ namespace ShapedTensors.Analyzers.Calls;
 internal static class OperationNotSpecializedReason
 {
     /// <param name="result">The call's result shape, or null when an option is not a compile-time constant.</param>
-    /// <param name="marker">The marker the reason advises for this call (ST0003's code fix writes it), or null.</param>
-    public static string Explain(OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName, out MarkerSpelling? marker)
+    /// <param name="fix">What ST0003's code fixes write for the advice: the marker, or the result type to name; null for none.</param>
+    public static string Explain(OperationCall call, StaticShape? result, KnownSymbols symbols, string? assemblyName, out (IEnumerable<Location> Locations, ImmutableDictionary<string, string?> Properties)? fix)
     {
-        marker = null;
+        fix = null;
         if (result is null)
         {
             var name = NonConstantOption(call.Invocation!) is { } option ? $"its '{option}' argument is" : "an option is";
@@ -39,8 +40,9 @@ internal static class OperationNotSpecializedReason
 
             // A marker separates the two calls only where their axes differ (not the same axis with and without keepdims).
             var sameAxis = found is { } f && Axis(f.Options) == Axis(call.Options!);
-            marker = sameAxis ? null : MarkerSpelling.For(call);
-            var advice = sameAxis ? MarkerSpelling.OwnType : marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation);
+            var marker = sameAxis ? null : MarkerSpelling.For(call);
+            var advice = sameAxis ? MarkerSpelling.ResultTypeAdvice(call.Operation, result, MarkerSpelling.HasMarker(call.Invocation!)) : marker?.Advice ?? MarkerSpelling.OtherAdvice(call.Operation, result);
+            fix = marker?.Fix() ?? MarkerSpelling.ResultTypeFix(call.Invocation!, call.Operation, result);
             return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback; {advice}";
         }
 

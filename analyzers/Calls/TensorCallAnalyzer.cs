@@ -33,7 +33,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ResultTooLarge,
         DiagnosticDescriptors.BatchDotSemanticsDiffer,
         DiagnosticDescriptors.FallbackBatchDotSemantics,
-        DiagnosticDescriptors.CheckedAtRunTime);
+        DiagnosticDescriptors.CheckedAtRunTime,
+        DiagnosticDescriptors.ResultTypeMismatch);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -154,6 +155,26 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
     internal static void ReportAccepted(OperationAnalysisContext context, HelpLinks links, TensorCall call, Operand x, Operand y, Operand? destination, StaticShape result, KnownSymbols symbols, BatchDotSemantics project)
     {
         var invocation = call.Invocation;
+        if (call.Binding == CallBinding.ResultType)
+        {
+            // p.BatchDot<P1>(p, 1) returns the type it names: the result must have its shape.
+            if (CallShapes.Of(call, project) is { } rule
+                && ResultTypeCheck.Mismatch(links, invocation, ResultTypeText.BatchDot(rule.AxisX, rule.AxisY, rule.AxesForm == AxesForm.Pair), result, new[] { x.Declared!, y.Declared! }) is { } mismatch)
+            {
+                context.ReportDiagnostic(mismatch);
+            }
+            else
+            {
+                foreach (var check in ResultTypeCheck.RunTimeChecks(invocation.TargetMethod, result))
+                {
+                    ReportRunTimeCheck(context, links, call, check);
+                }
+            }
+
+            ReportFallbackSemantics(context, links, call, project);
+            return;
+        }
+
         if (destination is not null)
         {
             if (destination.Declared is not { } declared)
@@ -179,8 +200,8 @@ public sealed class TensorCallAnalyzer : DiagnosticAnalyzer
 
         if (call.Binding == CallBinding.Fallback)
         {
-            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName, out var marker);
-            var (locations, properties) = marker?.Fix() ?? MarkerSpelling.NoFix;
+            var reason = NotSpecializedReason.Explain(call, x, y, destination, result, symbols, context.Compilation.AssemblyName, out var fix);
+            var (locations, properties) = fix ?? MarkerSpelling.NoFix;
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), locations, properties, call.Operation, NotSpecializedReason.DescribeShapes(new[] { x.Declared!, y.Declared! }), reason));
             ReportFallbackSemantics(context, links, call, project);
         }

@@ -245,6 +245,10 @@ internal sealed class ShapeEvaluator
                 return factoryType;
             case IdentifierNameSyntax identifier when FromName(identifier, depth, out var named):
                 return named;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic } }
+                when ResultTypeText.Operations.Contains(generic.Identifier.ValueText):
+                // x.Reshape<Flat>(), x.Sum<T41>(1, keepdims: true): a result-type form returns the type it names.
+                return FromType(BindType(generic.TypeArgumentList.Arguments[0]));
         }
 
         // Whatever else the expression is, a value of a declared tensor type has that type's shape.

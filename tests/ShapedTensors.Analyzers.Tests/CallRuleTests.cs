@@ -203,7 +203,7 @@ public sealed class CallRuleTests
         var source = Source.Program(
             "[Tensor(32, 20)] partial struct P;",
             "var a = {|#0:new P().BatchDot(new P(), 0)|};\n        var b = {|#1:new P().BatchDot(new P(), 1)|};");
-        const string reason = "one overload has one result type, and the calls on 'App.P' and 'App.P' have option values that give different result shapes (this one gives {0}), so the generator leaves them to the fallback; give one of them operands of another [Tensor] type of the same shape";
+        const string reason = "one overload has one result type, and the calls on 'App.P' and 'App.P' have option values that give different result shapes (this one gives {0}), so the generator leaves them to the fallback; name its result type: 'BatchDot<R>(…)' with the same arguments and [Tensor{0}] partial struct R returns an R, whatever the other call gives";
         await Verify.DiagnosticsAsync(
             source,
             Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("BatchDot", "shapes (32, 20) and (32, 20)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(20, 1)")),
@@ -328,11 +328,91 @@ public sealed class CallRuleTests
         var source = Source.Program(
             "[Tensor(32, 10)] partial struct P;",
             "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(0, keepdims: true)|};");
-        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; give one of them operands of another [Tensor] type of the same shape";
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; name its result type: 'Sum<R>(…)' with the same arguments and [Tensor{3}] partial struct R returns an R, whatever the other call gives";
         await Verify.DiagnosticsAsync(
             source,
-            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(0, keepdims: true)", "(1, 10)")),
-            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Sum(0)", "(10,)")));
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(0, keepdims: true)", "(1, 10)", "(10)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Sum(0)", "(10,)", "(1, 10)")));
+    }
+
+    [Fact]
+    public async Task ST0003_asks_a_marker_call_with_and_without_keepdims_for_the_axis_as_an_int()
+    {
+        // The result-type forms take the axis as an int; no code fix writes one for a marker call.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().Sum(Axis.At0)|};\n        var b = {|#1:new P().Sum(Axis.At0, keepdims: true)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; name its result type: 'Sum<R>(…)' with the axis as an int and [Tensor{3}] partial struct R returns an R, whatever the other call gives";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Sum(Axis.At0, keepdims: true)", "(1, 10)", "(10)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Sum", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Sum(Axis.At0)", "(10,)", "(1, 10)")));
+    }
+
+    [Fact]
+    public async Task ST0003_names_the_result_type_form_for_two_reshapes_of_one_type()
+    {
+        var source = Source.Program(
+            "[Tensor(2, 3, 4)] partial struct C;",
+            "var a = {|#0:new C().Reshape(4, -1)|};\n        var b = {|#1:new C().Reshape(6, -1)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.C'), and one overload has one result type, so the generator leaves both to the fallback; name its result type instead: 'Reshape<R>()' with [Tensor{3}] partial struct R reshapes into R's shape and returns an R, whatever the other call gives";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Reshape", "shape (2, 3, 4)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(4, 6)", "new C().Reshape(6, -1)", "(6, 4)", "(4, 6)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Reshape", "shape (2, 3, 4)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(6, 4)", "new C().Reshape(4, -1)", "(4, 6)", "(6, 4)")));
+    }
+
+    [Fact]
+    public async Task A_call_that_names_its_result_type_is_no_conflict_and_gets_no_warning()
+    {
+        // Sum(0) is specialized; Sum<R>(0, keepdims: true) returns R through the runtime: neither is ST0003.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;\n[Tensor(1, 10)] partial struct R;\n[Tensor(24)] partial struct Flat;\n[Tensor(2, 3, 4)] partial struct C;\n[Tensor(4, 3, 2)] partial struct Back;\n[Tensor(32, 1)] partial struct Col;",
+            "var a = new P().Sum(0);\n        R b = new P().Sum<R>(0, keepdims: true);\n        Flat c = new C().Reshape<Flat>();\n        Back d = new C().PermuteDimensions<Back>(2, 1, 0);\n        Col e = new P().BatchDot<Col>(new P(), (1, 1));\n        R f = new P().Max<R>([0], keepdims: true);");
+        await Verify.DiagnosticsAsync(source);
+    }
+
+    // ST0011 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ST0011_reports_a_result_type_of_another_shape_with_the_runtimes_text()
+    {
+        var source = Source.Program(
+            "[Tensor(4, 5)] partial struct G;\n[Tensor(5, 4)] partial struct H;\n[Tensor(4, 4)] partial struct S;",
+            "var a = new G().Sum<{|#0:G|}>(1, keepdims: true);\n        var b = new G().PermuteDimensions<{|#1:G|}>(1, 0);\n        var c = new G().BatchDot<{|#2:H|}>(new G(), 1);\n        var d = new G().Max<{|#3:G|}>();\n        var ok = new G().PermuteDimensions<H>(1, 0);");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0011", DiagnosticSeverity.Error, 0).WithMessage("Sum(axis: 1, keepdims: true) of (4, 5) has shape (4, 1), not G's (4, 5)."),
+            Expect("ST0011", DiagnosticSeverity.Error, 1).WithMessage("PermuteDimensions(pattern: [1, 0]) of (4, 5) has shape (5, 4), not G's (4, 5)."),
+            Expect("ST0011", DiagnosticSeverity.Error, 2).WithMessage("BatchDot(axes: 1) of (4, 5) and (4, 5) has shape (4, 1), not H's (5, 4)."),
+            Expect("ST0011", DiagnosticSeverity.Error, 3).WithMessage("Max() of (4, 5) has shape (), not G's (4, 5)."));
+    }
+
+    [Fact]
+    public async Task ST0011_on_sizes_known_at_run_time_compares_the_known_sizes_and_leaves_the_rest_to_run_time()
+    {
+        // (batch,) may be W4's (4,) when batch is 4: the call checks it when it runs (ST0010). An IShapedTensor<float>
+        // receiver has no static shape: checked at run time only.
+        var source = Source.Program(
+            "[Tensor(\"batch\", 3)] partial struct B;\n[Tensor(3)] partial struct V;\n[Tensor(4)] partial struct W4;",
+            "var a = b.Sum<V>(0);\n        var c = {|#1:b.Sum<W4>(1)|};\n        var d = any.Sum<W4>(0);\n        var e = b.Sum<{|#0:W4|}>(0);",
+            "B b, IShapedTensor<float> any");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0011", DiagnosticSeverity.Error, 0).WithMessage("Sum(axis: 0) of (batch, 3) has shape (3,), not W4's (4,)."),
+            Expect("ST0010", DiagnosticSeverity.Warning, 1).WithMessage("'Sum' is checked at run time: W4[0] (4) must equal the result's axis 0 ('batch')."));
+    }
+
+    [Fact]
+    public async Task A_result_type_form_reports_the_operations_own_errors_as_ST0001()
+    {
+        var source = Source.Program(
+            "[Tensor(4, 5)] partial struct G;\n[Tensor(24)] partial struct Flat;",
+            "var a = {|#0:new G().Reshape<Flat>()|};\n        var b = {|#1:new G().Sum<Flat>(2)|};");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0001", DiagnosticSeverity.Error, 0).WithMessage("Cannot reshape a tensor with 20 elements to shape [24] (24 elements) for 'Reshape' (op: 'Reshape') with input shapes: [4,5], [1] and with input tensors computed as partial shapes: input[1] = [24]."),
+            Expect("ST0001", DiagnosticSeverity.Error, 1).WithMessage("Invalid reduction dimension 2 for input with 2 dimensions. for 'Sum' (op: 'Sum') with input shapes: [4,5], [] and with computed input tensors: input[1] = <2>."));
     }
 
     [Fact]

@@ -219,4 +219,33 @@ public sealed class CodeFixTests
             Source.Program(types, "var gram = new P().MatMul(new P(), Transpose.A);\n        var outer = new P().MatMul(new P(), transposeB: true);"),
             "ShapedTensors.Marker");
     }
+
+    [Fact]
+    public async Task Result_type_fix_names_the_result_type_and_declares_it()
+    {
+        const string types = "[Tensor(32, 10)] partial struct P;";
+        var source = Source.Program(types, "var a = {|#0:new P().Sum(0)|};\n        var b = {|#1:new P().Sum(0, keepdims: true)|};");
+        // The first call is fixed; then the second has no conflict left, and is specialized.
+        var fixedSource = Source.Program(types, "var a = new P().Sum<Tensor10>(0);\n        var b = new P().Sum(0, keepdims: true);") + "\n\n[Tensor(10)] partial struct Tensor10;";
+        await Verify.FixAsync(
+            new ResultTypeCodeFix(),
+            source,
+            new[] { Warning("ST0003", 0), Warning("ST0003", 1) },
+            fixedSource,
+            "ShapedTensors.ResultType");
+    }
+
+    [Fact]
+    public async Task Result_type_fix_names_a_type_in_scope_without_declaring_it_again()
+    {
+        // Reshape<T>() takes no shape: T's is the target.
+        const string types = "[Tensor(2, 3, 4)] partial struct C;\n[Tensor(4, 6)] partial struct Tensor4x6;";
+        var source = Source.Program(types, "var a = {|#0:new C().Reshape(4, -1)|};\n        var b = {|#1:new C().Reshape(6, -1)|};");
+        await Verify.FixAsync(
+            new ResultTypeCodeFix(),
+            source,
+            new[] { Warning("ST0003", 0), Warning("ST0003", 1) },
+            Source.Program(types, "var a = new C().Reshape<Tensor4x6>();\n        var b = new C().Reshape(6, -1);"),
+            "ShapedTensors.ResultType");
+    }
 }

@@ -272,6 +272,41 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Result_type_forms()
+    {
+        // Calls that name their result type (issue 11, item 7) bind to the runtime's TResult methods and get no overload
+        // of their own, so Sum(1) beside Sum<T41>(1, keepdims: true) keeps its overload; a chain on a result-type call
+        // is traced through the type it names (Flat's Relu, Rows' Sum).
+        const string source = """
+            using ShapedTensors;
+
+            namespace App;
+
+            [Tensor(2, 3, 4)] public partial struct Cube;
+            [Tensor(24)] public partial struct Flat;
+            [Tensor(6, 4)] public partial struct Rows;
+            [Tensor(6, 1)] public partial struct T61;
+
+            public static class Model
+            {
+                public static void Run()
+                {
+                    var x = Cube.Ones();
+                    var flat = x.Reshape<Flat>().Relu();               // (24,)
+                    var rows = x.Reshape<Rows>();
+                    var sums = rows.Sum(1);                            // (6,)
+                    var kept = rows.Sum<T61>(1, keepdims: true);       // T61
+                    var wide = x.Reshape(4, -1);                       // (4, 6)
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Zero_sized_shapes()
     {
         // An empty declaration, an empty result and an empty contraction: no kernels, the runtime's StridedProduct (zeros for K = 0).

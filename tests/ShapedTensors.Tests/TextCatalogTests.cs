@@ -83,6 +83,7 @@ public sealed class TextCatalogTests
         ["L32"] = () => Throws(() => GeneratedCodeSupport.CopyOfInferred(StaticShape.Parse("batch", 784), "Sample", new float[1000], "elements", out _)),
         ["L33"] = () => Throws(() => GeneratedCodeSupport.CopyOfInferred(StaticShape.Parse("?", 0), "Empty", Array.Empty<float>(), "elements", out _)),
         ["L34"] = () => GeneratedCodeSupport.Uninitialized("Sample", "batch"),
+        ["L35"] = () => Throws(() => new Typed(4, 5).Sum<Flat>(1, keepdims: true)),
         ["L27"] = () => Throws(() => ShapedTensorFallbacks.Dot<float>(new Typed(2, 2), new Typed(2, 2), new Inline2x2())),
 
         // The operations of OPS.md §1–§7, through DynamicTensor (the same OperationRules the analyzers and generator use).
@@ -232,6 +233,22 @@ public sealed class TextCatalogTests
         public Span<float> AsSpan() => _tensor.AsSpan();
 
         public DynamicTensor<float> ToDynamic() => _tensor;
+    }
+
+    // A tensor type of fixed shape, as generated ones are: the result type the result-type forms name (x.Sum<Flat>(1)).
+    private readonly struct Flat(float[] elements) : IShapedTensor<Flat, float>
+    {
+        public static Shape TensorShape { get; } = new(4, 5);
+
+        public Shape Shape => TensorShape;
+
+        public static Flat Wrap(float[] data) => new(data);
+
+        public ReadOnlySpan<float> AsReadOnlySpan() => elements;
+
+        public Span<float> AsSpan() => elements;
+
+        public DynamicTensor<float> ToDynamic() => DynamicTensor<float>.FromArray(TensorShape, elements);
     }
 
     // A tensor with inline storage, as generated struct types are with ShapedTensorsInlineStorage: its dynamic form is a copy.
