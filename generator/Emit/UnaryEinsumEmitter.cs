@@ -18,7 +18,8 @@ internal static class UnaryEinsumEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    public static void Write(SourceWriter w, OverloadModel overload, bool inOperands, bool inline)
+    /// <param name="checkedAccess"><c>ShapedTensorsCheckedKernels</c>: the loops read x through the bounds-checked span.</param>
+    public static void Write(SourceWriter w, OverloadModel overload, bool inOperands, bool inline, bool checkedAccess)
     {
         var (x, result) = (overload.X, overload.ResultType);
         var element = x.Element.Keyword();
@@ -38,7 +39,7 @@ internal static class UnaryEinsumEmitter
             using (w.Block("switch (equation)"))
             {
                 // Equations that come to the same loops (ii->i and jj->j) share one body.
-                foreach (var body in overload.Cases.GroupBy(c => string.Join("\n", Body(x, c.Options.Text))))
+                foreach (var body in overload.Cases.GroupBy(c => string.Join("\n", Body(x, overload.ResultDims, c.Options.Text, checkedAccess))))
                 {
                     foreach (var c in body)
                     {
@@ -47,7 +48,7 @@ internal static class UnaryEinsumEmitter
 
                     using (w.Block())
                     {
-                        foreach (var line in Body(x, body.First().Options.Text))
+                        foreach (var line in Body(x, overload.ResultDims, body.First().Options.Text, checkedAccess))
                         {
                             w.Line(line);
                         }
@@ -62,6 +63,8 @@ internal static class UnaryEinsumEmitter
             w.Line($"return {result}.FromDynamic({Runtime}.DynamicTensor<{element}>.Einsum(equation, a.ToDynamic()));");
         }
     }
+
+    private static string Length(EquatableArray<int> dims) => dims.Aggregate(1L, (product, d) => product * d).ToString(CultureInfo.InvariantCulture);
 
     // Neighbouring loops that step as one (the outer step is the inner one's times its size) as one loop.
     private static List<(int Size, long Step)> Coalesced(IEnumerable<(int Size, long Step)> loops)
@@ -82,7 +85,7 @@ internal static class UnaryEinsumEmitter
     }
 
     // The statements that compute one accepted equation from xs into output, unindented (a loop nest indents its own).
-    private static List<string> Body(OperandModel x, string equation)
+    private static List<string> Body(OperandModel x, EquatableArray<int> resultDims, string equation, bool checkedAccess)
     {
         var shape = new Shape(x.Dims.ToArray());
         var labels = OperationRules.Einsum(equation, new[] { shape.Static }).Labels!;
@@ -136,11 +139,20 @@ internal static class UnaryEinsumEmitter
             }
         }
 
-        // o: the output element, in order (the only one of a rank-0 or all-1 result).
+        // o: the output element, in order (the only one of a rank-0 or all-1 result). Without checked access, x is read
+        // through a reference once the lengths are checked: every offset the loops reach is below x's length.
         var o = kept.Count == 0 ? "0" : "o++";
         if (kept.Count > 0)
         {
             lines.Add("var o = 0;");
+        }
+
+        string Read(string at) => checkedAccess ? $"xs[{at}]" : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {at})";
+        if (!checkedAccess)
+        {
+            var lengths = (Length(x.Dims), Length(resultDims));
+            lines.Add($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, {lengths.Item1}, 0, 0, output.Length, {lengths.Item2});");
+            lines.Add($"ref {x.Element.Keyword()} x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);");
         }
 
         for (var k = 0; k < kept.Count; k++)
@@ -150,7 +162,7 @@ internal static class UnaryEinsumEmitter
 
         if (summed.Count == 0)
         {
-            lines.Add(new string(' ', 4 * depth) + $"output[{o}] = xs[{At(kept.Count)}];");
+            lines.Add(new string(' ', 4 * depth) + $"output[{o}] = {Read(At(kept.Count))};");
             Close(kept.Count);
             return lines;
         }
@@ -161,7 +173,7 @@ internal static class UnaryEinsumEmitter
             Open(k);
         }
 
-        lines.Add(new string(' ', 4 * depth) + $"sum += xs[{At(loops.Count)}];");
+        lines.Add(new string(' ', 4 * depth) + $"sum += {Read(At(loops.Count))};");
         Close(summed.Count);
         lines.Add(new string(' ', 4 * depth) + $"output[{o}] = sum;");
         Close(kept.Count);

@@ -21,14 +21,16 @@ namespace ShapedTensors.Generator.Tests;
 public class UnaryEinsumValueTests
 {
     [Theory]
-    [InlineData(1, 0)]
-    [InlineData(2, 0)]
-    [InlineData(3, 64)] // inline storage: struct operands are `in`, small results are values
-    public void One_operand_einsums_match_the_naive_einsum(int seed, int inlineStorage)
+    [InlineData(1, 0, false)]
+    [InlineData(2, 0, true)] // checked kernels: the loops read through the bounds-checked span
+    [InlineData(3, 64, false)] // inline storage: struct operands are `in`, small results are values
+    public void One_operand_einsums_match_the_naive_einsum(int seed, int inlineStorage, bool checkedKernels)
     {
         var random = new Random(seed);
         var cases = Enumerable.Range(0, 60).Select(_ => RandomCase(random)).ToList();
-        var options = HarnessOptions.Default.WithBuildProperty("ShapedTensorsInlineStorage", inlineStorage.ToString(CultureInfo.InvariantCulture)) with
+        var options = HarnessOptions.Default
+            .WithBuildProperty("ShapedTensorsInlineStorage", inlineStorage.ToString(CultureInfo.InvariantCulture))
+            .WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
         {
             AssemblyName = "UnaryEinsumCases" + seed.ToString(CultureInfo.InvariantCulture),
         };

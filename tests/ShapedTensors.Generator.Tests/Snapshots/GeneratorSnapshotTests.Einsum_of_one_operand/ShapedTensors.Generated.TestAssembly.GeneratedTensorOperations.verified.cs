@@ -24,21 +24,25 @@ namespace ShapedTensors.Generated.TestAssembly
                 case "jj->j":
                 {
                     var o = 0;
+                    global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, 9, 0, 0, output.Length, 3);
+                    ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
                     for (var i0 = 0; i0 < 12; i0 += 4)
                     {
-                        output[o++] = xs[i0];
+                        output[o++] = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i0);
                     }
                     return result;
                 }
                 case "ij->i":
                 {
                     var o = 0;
+                    global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, 9, 0, 0, output.Length, 3);
+                    ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
                     for (var i0 = 0; i0 < 9; i0 += 3)
                     {
                         float sum = 0;
                         for (var i1 = i0; i1 < i0 + 3; i1++)
                         {
-                            sum += xs[i1];
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i1);
                         }
                         output[o++] = sum;
                     }
@@ -79,10 +83,12 @@ namespace ShapedTensors.Generated.TestAssembly
             {
                 case "ii":
                 {
+                    global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, 16, 0, 0, output.Length, 1);
+                    ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
                     float sum = 0;
                     for (var i0 = 0; i0 < 20; i0 += 5)
                     {
-                        sum += xs[i0];
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i0);
                     }
                     output[0] = sum;
                     return result;
@@ -104,12 +110,14 @@ namespace ShapedTensors.Generated.TestAssembly
                 case "...ij->...":
                 {
                     var o = 0;
+                    global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, 120, 0, 0, output.Length, 6);
+                    ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
                     for (var i0 = 0; i0 < 120; i0 += 20)
                     {
                         float sum = 0;
                         for (var i1 = i0; i1 < i0 + 20; i1++)
                         {
-                            sum += xs[i1];
+                            sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i1);
                         }
                         output[o++] = sum;
                     }
@@ -131,10 +139,12 @@ namespace ShapedTensors.Generated.TestAssembly
             {
                 case "i->":
                 {
+                    global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, 3, 0, 0, output.Length, 1);
+                    ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);
                     float sum = 0;
                     for (var i0 = 0; i0 < 3; i0++)
                     {
-                        sum += xs[i0];
+                        sum += global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i0);
                     }
                     output[0] = sum;
                     return result;
