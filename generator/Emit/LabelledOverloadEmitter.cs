@@ -18,7 +18,7 @@ internal static class LabelledOverloadEmitter
     {
         if (overload.Signature == Signature.EinsumOne)
         {
-            UnaryEinsumEmitter.Write(w, overload, inOperands, inline, settings.CheckedAccess);
+            UnaryEinsumEmitter.Write(w, overload, inOperands, inline, settings);
             return;
         }
 

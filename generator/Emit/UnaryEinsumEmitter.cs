@@ -11,15 +11,20 @@ namespace ShapedTensors.Generator.Emit;
 /// parameter, and the overload switches on the constant equations its call sites use. A permutation of the axes is the
 /// runtime's transpose kernel with a constant permutation; anything else (a diagonal, a trace, a sum over some labels) is
 /// a loop nest with constant bounds and steps: the output in order, each element the sum over the summed labels of the
-/// operand read through the added-up steps of its labels (a repeated label is a diagonal). Any other equation computes
+/// operand read through the added-up steps of its labels (a repeated label is a diagonal); in a Debug build, the runtime's
+/// product with a constant 1 where the labels fit one (EinsumLowering). Any other equation computes
 /// through the runtime, which checks its result shape against the return type's. No destination form (SEMANTICS.md §7).
 /// </summary>
 internal static class UnaryEinsumEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    /// <param name="checkedAccess"><c>ShapedTensorsCheckedKernels</c>: the loops read x through the bounds-checked span.</param>
-    public static void Write(SourceWriter w, OverloadModel overload, bool inOperands, bool inline, bool checkedAccess)
+    /// <param name="settings">
+    /// <c>ShapedTensorsCheckedKernels</c>: the loops read x through the bounds-checked span. A Debug build (the JIT does
+    /// not optimize the consumer's code) runs the runtime's precompiled product with a constant 1 where the labels fit one,
+    /// as the two-operand overloads do.
+    /// </param>
+    public static void Write(SourceWriter w, OverloadModel overload, bool inOperands, bool inline, KernelSettings settings)
     {
         var (x, result) = (overload.X, overload.ResultType);
         var element = x.Element.Keyword();
@@ -39,7 +44,7 @@ internal static class UnaryEinsumEmitter
             using (w.Block("switch (equation)"))
             {
                 // Equations that come to the same loops (ii->i and jj->j) share one body.
-                foreach (var body in overload.Cases.GroupBy(c => string.Join("\n", Body(x, overload.ResultDims, c.Options.Text, checkedAccess))))
+                foreach (var body in overload.Cases.GroupBy(c => string.Join("\n", Body(x, overload.ResultDims, c.Options.Text, settings))))
                 {
                     foreach (var c in body)
                     {
@@ -48,7 +53,7 @@ internal static class UnaryEinsumEmitter
 
                     using (w.Block())
                     {
-                        foreach (var line in Body(x, overload.ResultDims, body.First().Options.Text, checkedAccess))
+                        foreach (var line in Body(x, overload.ResultDims, body.First().Options.Text, settings))
                         {
                             w.Line(line);
                         }
@@ -64,7 +69,7 @@ internal static class UnaryEinsumEmitter
         }
     }
 
-    private static string Length(EquatableArray<int> dims) => dims.Aggregate(1L, (product, d) => product * d).ToString(CultureInfo.InvariantCulture);
+    private static long Length(EquatableArray<int> dims) => dims.Aggregate(1L, (product, d) => product * d);
 
     // Neighbouring loops that step as one (the outer step is the inner one's times its size) as one loop.
     private static List<(int Size, long Step)> Coalesced(IEnumerable<(int Size, long Step)> loops)
@@ -85,7 +90,7 @@ internal static class UnaryEinsumEmitter
     }
 
     // The statements that compute one accepted equation from xs into output, unindented (a loop nest indents its own).
-    private static List<string> Body(OperandModel x, EquatableArray<int> resultDims, string equation, bool checkedAccess)
+    private static List<string> Body(OperandModel x, EquatableArray<int> resultDims, string equation, KernelSettings settings)
     {
         var shape = new Shape(x.Dims.ToArray());
         var labels = OperationRules.Einsum(equation, new[] { shape.Static }).Labels!;
@@ -118,6 +123,13 @@ internal static class UnaryEinsumEmitter
             return lines;
         }
 
+        // A Debug build: the runtime's product with a constant 1 (x of the plan is the 1, its strides 0; y the operand).
+        if (!settings.Optimized && lowering.Plan is { } plan)
+        {
+            lines.Add(RuntimeProduct.Call(PlanModel.From(plan, 1, Length(x.Dims)), x.Element, x.Element == ElementKind.Float32 ? "[1f]" : "[1d]", "xs", "output"));
+            return lines;
+        }
+
         // Loop k runs i{k} over x from where the loop around it is, by its label's step: i{k} is where x is read.
         var loops = kept.Concat(summed).ToList();
         var depth = 0;
@@ -147,11 +159,12 @@ internal static class UnaryEinsumEmitter
             lines.Add("var o = 0;");
         }
 
+        var checkedAccess = settings.CheckedAccess;
         string Read(string at) => checkedAccess ? $"xs[{at}]" : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {at})";
         if (!checkedAccess)
         {
-            var lengths = (Length(x.Dims), Length(resultDims));
-            lines.Add($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, {lengths.Item1}, 0, 0, output.Length, {lengths.Item2});");
+            var (xLength, outLength) = (Length(x.Dims).ToString(CultureInfo.InvariantCulture), Length(resultDims).ToString(CultureInfo.InvariantCulture));
+            lines.Add($"global::ShapedTensors.GeneratedCodeSupport.CheckKernelLengths(xs.Length, {xLength}, 0, 0, output.Length, {outLength});");
             lines.Add($"ref {x.Element.Keyword()} x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xs);");
         }
 

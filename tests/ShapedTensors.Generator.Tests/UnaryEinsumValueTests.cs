@@ -21,10 +21,11 @@ namespace ShapedTensors.Generator.Tests;
 public class UnaryEinsumValueTests
 {
     [Theory]
-    [InlineData(1, 0, false)]
-    [InlineData(2, 0, true)] // checked kernels: the loops read through the bounds-checked span
-    [InlineData(3, 64, false)] // inline storage: struct operands are `in`, small results are values
-    public void One_operand_einsums_match_the_naive_einsum(int seed, int inlineStorage, bool checkedKernels)
+    [InlineData(1, 0, false, false)]
+    [InlineData(2, 0, true, false)] // checked kernels: the loops read through the bounds-checked span
+    [InlineData(3, 64, false, false)] // inline storage: struct operands are `in`, small results are values
+    [InlineData(4, 0, false, true)] // a Debug build: the runtime's product with a constant 1 where the labels fit one
+    public void One_operand_einsums_match_the_naive_einsum(int seed, int inlineStorage, bool checkedKernels, bool debug)
     {
         var random = new Random(seed);
         var cases = Enumerable.Range(0, 60).Select(_ => RandomCase(random)).ToList();
@@ -33,11 +34,13 @@ public class UnaryEinsumValueTests
             .WithBuildProperty("ShapedTensorsCheckedKernels", checkedKernels ? "true" : "false") with
         {
             AssemblyName = "UnaryEinsumCases" + seed.ToString(CultureInfo.InvariantCulture),
+            OptimizationLevel = debug ? Microsoft.CodeAnalysis.OptimizationLevel.Debug : Microsoft.CodeAnalysis.OptimizationLevel.Release,
         };
         var run = GeneratorHarness.Run(options, Source(cases, Names.GeneratedNamespace(options.AssemblyName), random));
         CompileAssert.AssertCompilesCleanly(run);
         var einsums = Assert.Single(run.GeneratedSources, pair => pair.Key.Contains(Names.OperationsClass, StringComparison.Ordinal)).Value;
         Assert.Equal(cases.Count, einsums.Split("Einsum(string equation, ").Length - 1);
+        Assert.Equal(debug, einsums.Contains("StridedProduct.Multiply", StringComparison.Ordinal));
 
         var failures = (string?)RunProgram.Invoke(run, "UnaryEinsumCases.Runner", "Run");
         Assert.True(string.IsNullOrEmpty(failures), failures);
