@@ -146,6 +146,34 @@ public sealed class EinsumRuleTests
             diagnostics);
     }
 
+    [Fact]
+    public async Task Two_operand_calls_of_different_result_shapes_on_the_same_operand_types_say_so_as_ST0003()
+    {
+        // As for one operand: the einsum names the other call; TensorDot's axes conflict the same way.
+        var declarations = "[Tensor(2, 3)] partial struct P;\n[Tensor(3, 4)] partial struct Q;";
+        var calls = new[]
+        {
+            "Einsum(\"ij,jk->ik\", new P(), new Q())",
+            "Einsum(\"ij,jk->ki\", new P(), new Q())",
+            "new P().TensorDot(new Q(), 1)",
+            "new P().TensorDot(new Q(), 0)",
+        };
+        var diagnostics = await DiagnosticsAsync(declarations, calls, ids: new[] { "ST0003" });
+        const string Types = " on the same operand types ('App.P' and 'App.Q'), and one overload has one result type, so the generator leaves both to the fallback ";
+        const string Advice = "; give one of them operands of another [Tensor] type of the same shape";
+        const string Einsum = "'Einsum' of shapes (2, 3) and (3, 4) is not specialized and runs through the run-time fallback: this call gives ";
+        const string TensorDot = "'TensorDot' of shapes (2, 3) and (3, 4) is not specialized and runs through the run-time fallback: this call gives ";
+        Assert.Equal(
+            new[]
+            {
+                ("ST0003", calls[0], Einsum + $"(2, 4), '{calls[1]}' gives (4, 2)" + Types + "(the equation is a string, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[1], Einsum + $"(4, 2), '{calls[0]}' gives (2, 4)" + Types + "(the equation is a string, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[2], TensorDot + "(2, 4), another TensorDot call gives another result shape" + Types + "(the axes are values, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[3], TensorDot + "(2, 3, 3, 4), another TensorDot call gives another result shape" + Types + "(the axes are values, which cannot tell overloads apart)" + Advice),
+            },
+            diagnostics);
+    }
+
     // "[[1,2],[1,0]]" → "([1, 2], [1, 0])"; a count stays as it is.
     private static string Axes(string axes)
         => axes.StartsWith("[[", System.StringComparison.Ordinal) ? "(" + axes[1..^1].Replace("],[", "], [", System.StringComparison.Ordinal) + ")" : axes;
