@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,9 @@ namespace ShapedTensors.Analyzers.Calls;
 /// their shapes: a malformed equation, a label-size conflict, a <c>...</c> that does not broadcast or an axis out of
 /// range is ST0001 with the runtime's exact text, pointing into the equation's string literal at the part it is about;
 /// each size comparison a named or unknown dimension leaves to run time is ST0010; an equation or axes that are not
-/// compile-time constants are ST0004, since the shapes are then checked when the call runs.
+/// compile-time constants are ST0004, since the shapes are then checked when the call runs. A call the generator left to
+/// the runtime is ST0003 with the reason: written qualified, sizes known only at run time, or another call on the same
+/// operand types with another result shape (an einsum's named when it is in the same file).
 /// </summary>
 /// <remarks>
 /// The rules are <see cref="OperationRules.Einsum"/> and <see cref="OperationRules.TensorDot"/>, the runtime's.
@@ -29,39 +32,16 @@ internal static class EinsumCallChecks
     {
         var method = invocation.TargetMethod;
         var isEinsum = method.Name == OperationCatalog.Einsum.Name;
-        if ((!isEinsum && method.Name != OperationCatalog.TensorDot.Name) || !IsLibraryMethod(method.ContainingType, symbols))
+        if ((!isEinsum && method.Name != OperationCatalog.TensorDot.Name) || !IsLibraryMethod(method.ContainingType, symbols)
+            || ReadArguments(invocation) is not var (option, operands) || option is null)
         {
             return;
         }
 
-        IArgumentOperation? option = null;
-        var operands = new List<StaticShape>();
-        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
-        {
-            var name = argument.Parameter?.Name;
-            if (name is "equation" or "axes")
-            {
-                option = argument;
-            }
-            else if (name != "destination")
-            {
-                if (Operand.Read(argument.Value).Declared is not { } shape)
-                {
-                    return; // a shape the compiler cannot know: DynamicTensor, IShapedTensor<T>
-                }
-
-                operands.Add(shape);
-            }
-        }
-
-        if (option is null)
-        {
-            return;
-        }
-
+        var shapes = operands.ConvertAll(operand => operand.Declared!);
         var rule = isEinsum
-            ? option.Value.ConstantValue is { HasValue: true, Value: string equation } ? OperationRules.Einsum(equation, operands) : null
-            : ReadAxes(option.Value) is { } axes && operands.Count == 2 ? OperationRules.TensorDot(operands[0], operands[1], axes) : null;
+            ? option.Value.ConstantValue is { HasValue: true, Value: string equation } ? OperationRules.Einsum(equation, shapes) : null
+            : ReadAxes(option.Value) is { } axes && shapes.Count == 2 ? OperationRules.TensorDot(shapes[0], shapes[1], axes) : null;
         if (rule is null)
         {
             context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NonConstantOption, option.Syntax.GetLocation(), option.Parameter!.Name, method.Name));
@@ -82,31 +62,98 @@ internal static class EinsumCallChecks
 
         if (!CallBindings.IsGenerated(method.ContainingType, symbols))
         {
-            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), method.Name, NotSpecializedReason.DescribeShapes(operands), WhyNotSpecialized(invocation, isEinsum, operands)));
+            var reason = WhyNotSpecialized(invocation, isEinsum, operands, rule.Outcome.Result, symbols, context.CancellationToken);
+            context.ReportDiagnostic(links.Create(DiagnosticDescriptors.NotSpecialized, invocation.Syntax.GetLocation(), method.Name, NotSpecializedReason.DescribeShapes(shapes), reason));
         }
     }
 
+    // The equation or axes argument (null when there is none) and the operands in order, the destination left out; null
+    // when an operand's type declares no shape (DynamicTensor, IShapedTensor<T>): the compiler cannot know it.
+    private static (IArgumentOperation? Option, List<Operand> Operands)? ReadArguments(IInvocationOperation invocation)
+    {
+        IArgumentOperation? option = null;
+        var operands = new List<Operand>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue))
+        {
+            var name = argument.Parameter?.Name;
+            if (name is "equation" or "axes")
+            {
+                option = argument;
+            }
+            else if (name != "destination")
+            {
+                var operand = Operand.Read(argument.Value);
+                if (operand.Declared is null)
+                {
+                    return null;
+                }
+
+                operands.Add(operand);
+            }
+        }
+
+        return (option, operands);
+    }
+
     // ST0003's reason for a call with a constant equation or axes that bound to the run-time overloads: what the
-    // generator specializes is unqualified Einsum of two operands and TensorDot, on fully known shapes, one result type
-    // per operand types.
-    private static string WhyNotSpecialized(IInvocationOperation invocation, bool isEinsum, List<StaticShape> operands)
+    // generator specializes is unqualified Einsum (of one operand or two) and TensorDot, on fully known shapes, one
+    // result type per operand types.
+    private static string WhyNotSpecialized(IInvocationOperation invocation, bool isEinsum, List<Operand> operands, StaticShape? result, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         if (isEinsum && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax qualified })
         {
             return $"it is written qualified ('{qualified}'), and the generated overloads are found by an unqualified Einsum(...) (with 'using static ShapedTensors.TensorMath;'); drop the qualifier";
         }
 
-        if (isEinsum && operands.Count == 1)
-        {
-            return "the generator specializes Einsum of two operands; one operand's runs through the runtime";
-        }
-
-        if (operands.Any(shape => !shape.IsFullyKnown))
+        if (operands.Any(operand => !operand.Declared!.IsFullyKnown))
         {
             return "the generator specializes Einsum and TensorDot on fully known shapes; sizes known only at run time go through the runtime";
         }
 
-        return "the generator emitted no overload for it: another call on the same operand types gives another result shape (one overload has one result type), or the generator does not run in this project; give one of them operands of another [Tensor] type of the same shape";
+        // The generator completes every [Tensor] type it sees ([GeneratedCode] on its part): without one, it did not run.
+        if (!operands.Exists(operand => operand.Type is INamedTypeSymbol type && CallBindings.IsGenerated(type, symbols)))
+        {
+            return "the ShapedTensors generator emitted no overload for it; reference it as an analyzer in this project (OutputItemType=\"Analyzer\")";
+        }
+
+        // One overload per operand types, and an equation (a string) or axes cannot tell overloads apart.
+        var types = string.Join(" and ", operands.Select(operand => $"'{NotSpecializedReason.Display(operand.Type)}'"));
+        var other = isEinsum && result is not null && ConflictingEinsum(invocation, operands, result, cancellationToken) is { } found
+            ? $"'{found.Text}' gives {found.Result}"
+            : $"another {invocation.TargetMethod.Name} call gives another result shape";
+        var option = isEinsum ? "the equation is a string, which cannot tell overloads apart" : "the axes are values, which cannot tell overloads apart";
+        return $"this call gives {result}, {other} on the same operand types ({types}), and one overload has one result type, so the generator leaves both to the fallback ({option}); {MarkerSpelling.OwnType}";
+    }
+
+    // Another unqualified Einsum in the same file on operands of the same types whose constant equation gives another
+    // result shape: why the generator emitted no overload for either (SpecializationPlanner drops such a group). Null
+    // when the file has none (the other call may be in another file).
+    private static (string Text, StaticShape Result)? ConflictingEinsum(IInvocationOperation invocation, List<Operand> operands, StaticShape result, CancellationToken cancellationToken)
+    {
+        if (invocation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var node in invocation.Syntax.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (node == invocation.Syntax
+                || node.Expression is not IdentifierNameSyntax { Identifier.ValueText: "Einsum" }
+                || model.GetOperation(node, cancellationToken) is not IInvocationOperation other
+                || ReadArguments(other) is not ({ Value.ConstantValue: { HasValue: true, Value: string equation } }, var otherOperands)
+                || otherOperands.Count != operands.Count
+                || otherOperands.Where((operand, i) => !SymbolEqualityComparer.Default.Equals(operand.Type, operands[i].Type)).Any())
+            {
+                continue;
+            }
+
+            if (OperationRules.Einsum(equation, otherOperands.ConvertAll(operand => operand.Declared!)).Outcome.Result is { } shape && shape.ToString() != result.ToString())
+            {
+                return (SyntaxText.Short(node) ?? $"Einsum(\"{equation}\", ...)", shape);
+            }
+        }
+
+        return null;
     }
 
     // TensorMath's and ShapedTensorFallbacks' run-time overloads, or the generator's.

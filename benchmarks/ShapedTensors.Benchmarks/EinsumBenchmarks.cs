@@ -69,3 +69,57 @@ public class EinsumBatchDot
 
 [Tensor(120, 4, 5)] public partial struct EinsumW;
 [Tensor(120, 5, 8)] public partial struct EinsumK;
+
+/// <summary>
+/// One-operand einsums on (120,4,5): <c>Einsum("bij-&gt;bji", t)</c> beside <c>t.PermuteDimensions(0, 2, 1)</c> (the
+/// generated overload calls the same transpose kernel) and <c>Einsum("bij-&gt;bj", s)</c> beside <c>s.Sum(1)</c> (a
+/// generated loop nest against the reduction kernel), and <c>TensorMath.Einsum</c>, the run-time fallback, for both.
+/// Each equation has an operand type of its own: one overload has one result type.
+/// </summary>
+[Workload("einsum bij->bji, bij->bj", 120L * 4 * 5, Kernels = "")]
+public class EinsumOneOperand
+{
+    private EinsumT _t;
+    private EinsumS _s;
+    private object _result = null!; // keeps the results observable
+
+    /// <summary>Creates the inputs and checks the einsums against the operations.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        ShapedTensorsSettings.MaxDegreeOfParallelism = 1;
+        _t = EinsumT.FromArray(Data.Random<float>(EinsumT.Length, 3));
+        _s = EinsumS.FromArray(Data.Random<float>(EinsumS.Length, 4));
+        Canonical.Float32_120x5x4 transposed = Einsum("bij->bji", _t);
+        Data.Check<float>("Einsum bij->bji", _t.PermuteDimensions(0, 2, 1).AsReadOnlySpan(), transposed.AsReadOnlySpan());
+        Canonical.Float32_120x5 summed = Einsum("bij->bj", _s);
+        Data.Check<float>("Einsum bij->bj", _s.Sum(1).AsReadOnlySpan(), summed.AsReadOnlySpan());
+    }
+
+    /// <summary>The generated PermuteDimensions overload (the transpose kernel).</summary>
+    [Benchmark(Baseline = true)]
+    public void PermuteDimensions() => _result = _t.PermuteDimensions(0, 2, 1);
+
+    /// <summary>The generated Einsum overload: the same transpose kernel after a switch on the equation.</summary>
+    [Benchmark]
+    public void EinsumTranspose() => _result = Einsum("bij->bji", _t);
+
+    /// <summary>TensorMath.Einsum: the runtime's lowering (a product with a constant 1).</summary>
+    [Benchmark]
+    public void EinsumTransposeFallback() => _result = TensorMath.Einsum("bij->bji", _t);
+
+    /// <summary>The generated Sum overload (the reduction kernel).</summary>
+    [Benchmark]
+    public void Sum() => _result = _s.Sum(1);
+
+    /// <summary>The generated Einsum overload: a loop nest over the output, the sum innermost.</summary>
+    [Benchmark]
+    public void EinsumSum() => _result = Einsum("bij->bj", _s);
+
+    /// <summary>TensorMath.Einsum: the runtime's lowering.</summary>
+    [Benchmark]
+    public void EinsumSumFallback() => _result = TensorMath.Einsum("bij->bj", _s);
+}
+
+[Tensor(120, 4, 5)] public partial struct EinsumT;
+[Tensor(120, 4, 5)] public partial struct EinsumS;

@@ -16,6 +16,12 @@ internal static class LabelledOverloadEmitter
 
     public static void Write(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
     {
+        if (overload.Signature == Signature.EinsumOne)
+        {
+            UnaryEinsumEmitter.Write(w, overload, inOperands, inline, settings);
+            return;
+        }
+
         var einsum = overload.Signature == Signature.Einsum;
         var (x, y) = (overload.X, overload.Y);
         var (a, b) = einsum ? ("a", "b") : ("x", "y");

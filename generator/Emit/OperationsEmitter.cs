@@ -16,7 +16,7 @@ internal static class OperationsEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Write(writer);
-        var einsums = model.Overloads.Where(overload => overload.Signature == Signature.Einsum).ToList();
+        var einsums = model.Overloads.Where(overload => overload.Signature.IsEinsum()).ToList();
         if (einsums.Count > 0)
         {
             // Using directives come before any namespace; this one makes unqualified Einsum(...) calls in every file see
@@ -53,7 +53,7 @@ internal static class OperationsEmitter
         {
             var first = true;
             var fields = 0;
-            foreach (var overload in model.Overloads.Where(overload => overload.Signature != Signature.Einsum))
+            foreach (var overload in model.Overloads.Where(overload => !overload.Signature.IsEinsum()))
             {
                 if (!first)
                 {

@@ -34,6 +34,12 @@ internal enum Signature
     /// <summary><c>Einsum(equation, a, b)</c>: a static method (<c>using static</c>), the equation its option.</summary>
     Einsum,
 
+    /// <summary>
+    /// <c>Einsum(equation, a)</c>: one operand (a transpose, diagonal, trace or sum), a static method like
+    /// <see cref="Einsum"/>; its call's <c>Y</c> is its <c>X</c> (there is no second operand).
+    /// </summary>
+    EinsumOne,
+
     /// <summary><c>x.TensorDot(y, axes)</c> with an int count.</summary>
     TensorDotInt,
 
@@ -130,10 +136,13 @@ internal static class SignatureExtensions
     {
         Signature.Dot => Model.Operation.Dot,
         Signature.MatMul or Signature.MatMulMarker => Model.Operation.MatMul,
-        Signature.Einsum => Model.Operation.Einsum,
+        Signature.Einsum or Signature.EinsumOne => Model.Operation.Einsum,
         Signature.TensorDotInt or Signature.TensorDotPair or Signature.TensorDotLists => Model.Operation.TensorDot,
         _ => Model.Operation.BatchDot,
     };
+
+    /// <summary>Whether a signature is an einsum, of one operand or two (a static method of the generated einsum class).</summary>
+    public static bool IsEinsum(this Signature signature) => signature is Signature.Einsum or Signature.EinsumOne;
 
     /// <summary>Whether a signature is an einsum or a tensordot (lowered through <c>EinsumLowering</c>).</summary>
     public static bool IsLabelled(this Signature signature) => signature.Operation() is Model.Operation.Einsum or Model.Operation.TensorDot;

@@ -63,7 +63,7 @@ internal static class SpecializationPlanner
 
                 // Einsum is no extension method: its overloads live in the generated namespace, which a generated
                 // global using static brings into every file (see OperationsEmitter).
-                var ns = call.Signature == Signature.Einsum ? generatedNamespace : call.Namespace;
+                var ns = call.Signature.IsEinsum() ? generatedNamespace : call.Namespace;
                 if (!overloadsByNamespace.TryGetValue(ns, out var overloads))
                 {
                     overloadsByNamespace[ns] = overloads = new List<OverloadModel>();

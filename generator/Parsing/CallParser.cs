@@ -22,7 +22,7 @@ internal static class CallParser
 {
     /// <summary>
     /// A cheap syntax-only test: <c>something.Dot(...)</c>, <c>.BatchDot(...)</c>, <c>.MatMul(...)</c> or
-    /// <c>.TensorDot(...)</c>, or an unqualified <c>Einsum(equation, a, b[, destination])</c> (the form
+    /// <c>.TensorDot(...)</c>, or an unqualified <c>Einsum(equation, a[, b][, destination])</c> (the form
     /// <c>using static</c> lets the generated overloads take; <c>TensorMath.Einsum(...)</c> can only bind to TensorMath's).
     /// </summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal static class CallParser
         || node is InvocationExpressionSyntax
         {
             Expression: IdentifierNameSyntax { Identifier.ValueText: "Einsum" },
-            ArgumentList.Arguments.Count: 3 or 4,
+            ArgumentList.Arguments.Count: >= 2 and <= 4,
         };
 
     /// <summary>Sorts out the arguments, or returns null when they do not fit any overload.</summary>

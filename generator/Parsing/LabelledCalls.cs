@@ -8,8 +8,8 @@ using ShapedTensors.Generator.Model;
 namespace ShapedTensors.Generator.Parsing;
 
 /// <summary>
-/// Sorts out the arguments of <c>Einsum(equation, a, b[, destination])</c> and <c>x.TensorDot(y, axes[, destination])</c>
-/// (OPS.md §8–§9) and reads their constant equation or axes. Einsum of one operand stays on the run-time fallback.
+/// Sorts out the arguments of <c>Einsum(equation, a[, b][, destination])</c> and <c>x.TensorDot(y, axes[, destination])</c>
+/// (OPS.md §8–§9) and reads their constant equation or axes (an einsum of one operand has no destination).
 /// </summary>
 internal static class LabelledCalls
 {
@@ -20,8 +20,7 @@ internal static class LabelledCalls
     {
         if (Slots(invocation, EinsumParameters, cancellationToken) is not { } slots
             || !slots.TryGetValue("equation", out var equation)
-            || !slots.TryGetValue("a", out var a)
-            || !slots.TryGetValue("b", out var b))
+            || !slots.TryGetValue("a", out var a))
         {
             return null;
         }
@@ -30,7 +29,14 @@ internal static class LabelledCalls
             ? literal.Token.ValueText
             : model.GetConstantValue(equation, cancellationToken).Value as string;
         var options = text is null ? null : CallOptions.None with { Text = text };
-        return new ParsedCall(Signature.Einsum, a, b, options, slots.TryGetValue("destination", out var destination) ? destination : null);
+        var destination = slots.TryGetValue("destination", out var d) ? d : null;
+        if (slots.TryGetValue("b", out var b))
+        {
+            return new ParsedCall(Signature.Einsum, a, b, options, destination);
+        }
+
+        // One operand: no destination form (SEMANTICS.md §7), and no second operand (the call's Right is its operand).
+        return destination is null ? new ParsedCall(Signature.EinsumOne, a, a, options, null) : null;
     }
 
     public static ParsedCall? ParseTensorDot(InvocationExpressionSyntax invocation, ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)

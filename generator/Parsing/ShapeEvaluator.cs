@@ -48,7 +48,7 @@ internal sealed class ShapeEvaluator
     {
         if (call.Options is null
             || Evaluate(call.Receiver, depth + 1) is not { } x
-            || Evaluate(call.Right, depth + 1) is not { } y
+            || (call.Signature == Signature.EinsumOne ? x : Evaluate(call.Right, depth + 1)) is not { } y
             || x.Element != y.Element)
         {
             return null;
@@ -153,25 +153,27 @@ internal sealed class ShapeEvaluator
     private static CallModel? EvaluateLabelled(ParsedCall call, CallOptions options, OperandModel x, OperandModel y, string callNamespace, string site)
     {
         var (xs, ys) = (new Shape(x.Dims.ToArray()), new Shape(y.Dims.ToArray()));
-        var rule = call.Signature == Signature.Einsum
-            ? OperationRules.Einsum(options.Text, new[] { xs.Static, ys.Static })
+        var shapes = call.Signature == Signature.EinsumOne ? new[] { xs } : new[] { xs, ys };
+        var rule = call.Signature.IsEinsum()
+            ? OperationRules.Einsum(options.Text, shapes.Select(shape => shape.Static).ToArray())
             : call.Axes is { } axes ? OperationRules.TensorDot(xs.Static, ys.Static, axes) : null;
         if (rule is not { Outcome.Error: null, Labels: { } labels })
         {
             return null;
         }
 
-        var lowering = EinsumLowering.Create(labels, new[] { xs, ys });
+        var lowering = EinsumLowering.Create(labels, shapes);
         var dims = new EquatableArray<int>(lowering.Result.ToArray());
         if (lowering.Result.ElementCount > TensorSymbols.MaxElements || (dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None))
         {
             return null;
         }
 
-        var plan = lowering.Plan is not { } product ? null
+        // One operand's loops are emitted in its overload (UnaryEinsumEmitter), from the equation and the shape.
+        var plan = lowering.Plan is not { } product || call.Signature == Signature.EinsumOne ? null
             : lowering.Swapped ? PlanModel.From(product, Length(y), Length(x))
             : PlanModel.From(product, Length(x), Length(y));
-        return new CallModel(call.Signature, x, y, options with { Swapped = lowering.Swapped }, dims, plan, BatchDotSemantics.Keras224, callNamespace, site);
+        return new CallModel(call.Signature, x, y, options with { Swapped = plan is not null && lowering.Swapped }, dims, plan, BatchDotSemantics.Keras224, callNamespace, site);
     }
 
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its

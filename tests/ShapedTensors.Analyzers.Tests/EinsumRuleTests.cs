@@ -117,9 +117,10 @@ public sealed class EinsumRuleTests
     [Fact]
     public async Task A_call_left_to_the_runtime_says_why_as_ST0003()
     {
-        // Written qualified, one operand, a size known only at run time; the unqualified two-operand call and the
-        // TensorDot are specialized (no ST0003).
-        var declarations = "[Tensor(120, 4, 5)] partial struct W;\n[Tensor(120, 5, 8)] partial struct K;\n[Tensor(\"batch\", 4, 5)] partial struct B;";
+        // Written qualified, a size known only at run time, two equations of different result shapes on the same operand
+        // types (the other call named); the unqualified calls of one and two operands and the TensorDot are specialized
+        // (no ST0003).
+        var declarations = "[Tensor(120, 4, 5)] partial struct W;\n[Tensor(120, 5, 8)] partial struct K;\n[Tensor(\"batch\", 4, 5)] partial struct B;\n[Tensor(3, 4)] partial struct C;";
         var calls = new[]
         {
             "TensorMath.Einsum(\"bij,bjk->bik\", new W(), new K())",
@@ -127,15 +128,48 @@ public sealed class EinsumRuleTests
             "Einsum(\"bij,bjk->bik\", new B(), new K())",
             "Einsum(\"bij,bjk->bik\", new W(), new K())",
             "new W().TensorDot(new K(), (2, 1))",
+            "Einsum(\"ij->ji\", new C())",
+            "Einsum(\"ij->\", new C())",
         };
         var diagnostics = await DiagnosticsAsync(declarations, calls, ids: new[] { "ST0003" });
         const string Prefix = "'Einsum' of shapes (120, 4, 5) and (120, 5, 8) is not specialized and runs through the run-time fallback: ";
+        const string Conflict = "'Einsum' of shape (3, 4) is not specialized and runs through the run-time fallback: this call gives ";
+        const string Advice = " on the same operand types ('App.C'), and one overload has one result type, so the generator leaves both to the fallback (the equation is a string, which cannot tell overloads apart); give one of them operands of another [Tensor] type of the same shape";
         Assert.Equal(
             new[]
             {
                 ("ST0003", calls[0], Prefix + "it is written qualified ('TensorMath.Einsum'), and the generated overloads are found by an unqualified Einsum(...) (with 'using static ShapedTensors.TensorMath;'); drop the qualifier"),
-                ("ST0003", calls[1], "'Einsum' of shape (120, 4, 5) is not specialized and runs through the run-time fallback: the generator specializes Einsum of two operands; one operand's runs through the runtime"),
                 ("ST0003", calls[2], "'Einsum' of shapes (batch, 4, 5) and (120, 5, 8) is not specialized and runs through the run-time fallback: the generator specializes Einsum and TensorDot on fully known shapes; sizes known only at run time go through the runtime"),
+                ("ST0003", calls[5], Conflict + $"(4, 3), '{calls[6]}' gives ()" + Advice),
+                ("ST0003", calls[6], Conflict + $"(), '{calls[5]}' gives (4, 3)" + Advice),
+            },
+            diagnostics);
+    }
+
+    [Fact]
+    public async Task Two_operand_calls_of_different_result_shapes_on_the_same_operand_types_say_so_as_ST0003()
+    {
+        // As for one operand: the einsum names the other call; TensorDot's axes conflict the same way.
+        var declarations = "[Tensor(2, 3)] partial struct P;\n[Tensor(3, 4)] partial struct Q;";
+        var calls = new[]
+        {
+            "Einsum(\"ij,jk->ik\", new P(), new Q())",
+            "Einsum(\"ij,jk->ki\", new P(), new Q())",
+            "new P().TensorDot(new Q(), 1)",
+            "new P().TensorDot(new Q(), 0)",
+        };
+        var diagnostics = await DiagnosticsAsync(declarations, calls, ids: new[] { "ST0003" });
+        const string Types = " on the same operand types ('App.P' and 'App.Q'), and one overload has one result type, so the generator leaves both to the fallback ";
+        const string Advice = "; give one of them operands of another [Tensor] type of the same shape";
+        const string Einsum = "'Einsum' of shapes (2, 3) and (3, 4) is not specialized and runs through the run-time fallback: this call gives ";
+        const string TensorDot = "'TensorDot' of shapes (2, 3) and (3, 4) is not specialized and runs through the run-time fallback: this call gives ";
+        Assert.Equal(
+            new[]
+            {
+                ("ST0003", calls[0], Einsum + $"(2, 4), '{calls[1]}' gives (4, 2)" + Types + "(the equation is a string, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[1], Einsum + $"(4, 2), '{calls[0]}' gives (2, 4)" + Types + "(the equation is a string, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[2], TensorDot + "(2, 4), another TensorDot call gives another result shape" + Types + "(the axes are values, which cannot tell overloads apart)" + Advice),
+                ("ST0003", calls[3], TensorDot + "(2, 3, 3, 4), another TensorDot call gives another result shape" + Types + "(the axes are values, which cannot tell overloads apart)" + Advice),
             },
             diagnostics);
     }

@@ -437,6 +437,49 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Einsum_of_one_operand()
+    {
+        // One operand: a diagonal and a row sum of one result type switch in one overload (ii->i and jj->j share a
+        // body); a permutation is the transpose kernel; a trace and a sum over ... reduce to rank 0 and 2; a chain on
+        // the canonical result. C is used with two equations of different result types: no overload (fallback).
+        const string source = """
+            using ShapedTensors;
+            using static ShapedTensors.TensorMath;
+
+            namespace App;
+
+            [Tensor(3, 3)] public partial class S;
+            [Tensor(2, 3, 4)] public partial struct T;
+            [Tensor(4, 4)] public partial struct U;
+            [Tensor(2, 3, 4, 5)] public partial struct V;
+            [Tensor(3, 4)] public partial struct C;
+
+            public static class Model
+            {
+                public static float Run()
+                {
+                    var s = S.Random(seed: 1);
+                    var diagonal = Einsum("ii->i", s);
+                    var renamed = Einsum("jj->j", s);
+                    var rows = Einsum("ij->i", s);
+                    var total = Einsum("i->", diagonal);
+                    var transposed = Einsum("bij->bji", T.Ones()).Relu();
+                    var trace = Einsum("ii", U.Ones());
+                    var sums = Einsum("...ij->...", V.Ones());
+                    var c = C.Ones();
+                    var flipped = Einsum("ij->ji", c);
+                    var all = Einsum("ij->", c);
+                    return renamed[0] + rows[0] + total.Value + transposed[0, 0, 0] + trace.Value + sums[0, 0] + flipped.Shape.Rank + all.Shape.Rank;
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
+    [Fact]
     public void Einsum_inline_storage()
     {
         const string source = """

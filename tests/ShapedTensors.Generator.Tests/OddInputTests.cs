@@ -199,7 +199,15 @@ public sealed class OddInputTests
     [InlineData("Einsum(Equation(), new A(), new B())")] // not a constant
     [InlineData("Einsum(b: new A(), equation: \"ij,kj->ik\", a: new A())")]
     [InlineData("Einsum(\"ij,kj->ik\", new A(), new A(), new A())")] // a destination of the wrong type
-    [InlineData("Einsum(\"ij,kj->ik\", new A())")] // one operand: the fallback
+    [InlineData("Einsum(\"ij,kj->ik\", new A())")] // two subscripts, one operand: the rule's error, nothing emitted
+    [InlineData("Einsum(\"ij->ji\", new A())")] // one operand: a permutation
+    [InlineData("Einsum(\"ii\", new A())")] // a trace on unequal sizes: the rule's error
+    [InlineData("Einsum(\"ij->\", new A())")] // a scalar result
+    [InlineData("Einsum(\"...->...\", new A())")] // a copy
+    [InlineData("Einsum(\"ij->i\", new A(), destination: new A())")] // one operand has no destination form
+    [InlineData("Einsum(\"ij->j\", a: new A())")]
+    [InlineData("Einsum(Equation(), new A())")] // not a constant
+    [InlineData("Einsum(\"ij->ij\\\"\", new A())")] // a quote and a backslash in the equation
     [InlineData("Einsum(\"ij,kj->ik\", new A(), 3)")]
     [InlineData("new A().TensorDot(new B(), 0)")] // an outer product
     [InlineData("new A().TensorDot(new B(), -1)")]

@@ -11,6 +11,8 @@ namespace ShapedTensors.UsageTests;
 [Tensor(6, 5, 8)] public partial struct EinsumB;
 [Tensor(4, 5)] public partial class EinsumX;
 [Tensor(8, 5)] public partial class EinsumY;
+[Tensor(4, 4)] public partial struct EinsumSquare;
+[Tensor(4, 4)] public partial class EinsumSquareClass;
 
 /// <summary>
 /// Einsum and TensorDot through a real build: <c>using static ShapedTensors.TensorMath</c> makes the call read as
@@ -75,17 +77,54 @@ public class EinsumTests
     }
 
     [Fact]
-    public void Tensordot_with_lists_and_one_operand_equations_on_declared_types()
+    public void Tensordot_with_lists_and_one_operand_permutations_on_declared_types()
     {
         var w = EinsumW.Random(seed: 3);
         var k = EinsumK.Random(seed: 4);
-        // One operand's einsum is not specialized yet: ST0003 says so, and the runtime computes it.
-#pragma warning disable ST0003
-        Assert.Equal(new Shape(4), Einsum("bij->i", w).Shape);
-        Assert.Equal(new Shape(5, 4, 120), Einsum("bij->jib", w).Shape);
-#pragma warning restore ST0003
+        var permuted = Einsum("bij->jib", w);
+        Assert.IsType<Float32_5x4x120>(permuted);
+        Approx.Equal(w.Transpose().AsReadOnlySpan(), permuted.AsReadOnlySpan());
+
+        var inner = Einsum("...ij->...ji", k);
+        Assert.IsType<Float32_120x8x5>(inner);
+        Approx.Equal(DynamicTensor<float>.Einsum("...ij->...ji", k.ToDynamic()).AsReadOnlySpan(), inner.AsReadOnlySpan());
+
         var t = w.TensorDot(k, ([0, 2], [0, 1]));
         Assert.IsType<Float32_4x8>(t);
         Approx.Equal(DynamicTensor<float>.Einsum("bij,bjk->ik", w.ToDynamic(), k.ToDynamic()).AsReadOnlySpan(), t.AsReadOnlySpan());
+    }
+
+    [Fact]
+    public void One_operand_diagonals_traces_and_sums_have_static_result_types()
+    {
+        var a = EinsumSquare.Random(seed: 9);
+        var d = Einsum("ii->i", a);
+        Float32_4 diagonal = d; // the static type: no conversion from DynamicTensor<float> would compile
+        Assert.Equal([a[0, 0], a[1, 1], a[2, 2], a[3, 3]], diagonal.AsReadOnlySpan().ToArray());
+
+        // Another equation of the same result shape on the same type: one overload, a case each.
+        var rows = Einsum("ij->i", a);
+        Approx.Equal(a.Sum(1).AsReadOnlySpan(), rows.AsReadOnlySpan());
+
+        // A chain on the canonical result, and a trace.
+        var total = Einsum("i->", d);
+        Assert.IsType<Float32_Scalar>(total);
+        var trace = Einsum("ii", EinsumSquareClass.FromArray(a.AsReadOnlySpan().ToArray()));
+        Assert.IsType<Float32_Scalar>(trace);
+        Assert.Equal(total.Value, trace.Value, 4);
+    }
+
+    [Fact]
+    public void One_operand_equations_of_different_result_shapes_on_one_type_run_through_the_runtime()
+    {
+        var x = EinsumX.Random(seed: 10);
+        // One overload has one return type, and the equation is a string: ST0003 names the other call.
+#pragma warning disable ST0003
+        var sum = Einsum("ij->", x);
+        var columns = Einsum("ij->j", x);
+#pragma warning restore ST0003
+        Assert.IsType<DynamicTensor<float>>(sum);
+        Assert.Equal(new Shape(5), columns.Shape);
+        Approx.Equal(x.Sum(0).AsReadOnlySpan(), columns.AsReadOnlySpan());
     }
 }
