@@ -8,7 +8,9 @@ namespace ShapedTensors;
 // shape: `x.Reshape<Flat>()`, `x.Sum<T41>(1, keepdims: true)`. C# binds such a call only to a method with that one type
 // parameter, so the element type cannot be a second one (float and double have a method each); plain calls (`x.Sum(1)`)
 // cannot infer TResult and keep their overloads. The analyzer checks the named type at compile time (ST0001, ST0011); these
-// check it at run time with the same text, after the operation's own checks.
+// check it at run time with the same text, after the operation's own checks. The reductions' forms (Sum<TResult>, ...)
+// are written for every reduction of the catalogue by runtime/Surface (ReductionSurface) and call As below; Reshape's,
+// PermuteDimensions' and BatchDot's families are hand-written, and so are their forms here.
 public static partial class ShapedTensorFallbacks
 {
     /// <summary><c>keras.backend.reshape(x, shape)</c> into the shape of <typeparamref name="TResult"/>, a declared tensor type: <c>x.Reshape&lt;Flat&gt;()</c>.</summary>
@@ -34,102 +36,6 @@ public static partial class ShapedTensorFallbacks
     public static TResult PermuteDimensions<TResult>(this IShapedTensor<double> x, params int[] pattern)
         where TResult : IShapedTensor<TResult, double>
         => As<double, TResult>(x.PermuteDimensions(pattern), x, null, () => ResultTypeText.Call(OperationCatalog.PermuteDimensions, OperationOptions.WithValues(pattern)));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Sum&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Sum<TResult>(this IShapedTensor<float> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Sum(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Sum, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Sum&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Sum<TResult>(this IShapedTensor<double> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Sum(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Sum, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Sum<TResult>(this IShapedTensor<float> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Sum(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Sum, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.sum(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Sum<TResult>(this IShapedTensor<double> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Sum(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Sum, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Mean&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Mean<TResult>(this IShapedTensor<float> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Mean(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Mean, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Mean&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Mean<TResult>(this IShapedTensor<double> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Mean(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Mean, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Mean<TResult>(this IShapedTensor<float> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Mean(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Mean, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.mean(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Mean<TResult>(this IShapedTensor<double> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Mean(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Mean, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Max&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Max<TResult>(this IShapedTensor<float> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Max(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Max, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Max&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Max<TResult>(this IShapedTensor<double> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Max(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Max, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Max<TResult>(this IShapedTensor<float> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Max(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Max, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.max(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Max<TResult>(this IShapedTensor<double> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Max(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Max, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Min&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Min<TResult>(this IShapedTensor<float> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Min(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Min, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.Min&lt;T41&gt;(1, keepdims: true)</c>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Min<TResult>(this IShapedTensor<double> x, int axis, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Min(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Min, OperationOptions.Reduction([axis], true, keepdims)));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Min<TResult>(this IShapedTensor<float> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, float>
-        => As<float, TResult>(x.Min(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Min, OperationOptions.Reduction(axis, false, keepdims)));
-
-    /// <summary><c>keras.backend.min(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
-    /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
-    public static TResult Min<TResult>(this IShapedTensor<double> x, int[]? axis = null, bool keepdims = false)
-        where TResult : IShapedTensor<TResult, double>
-        => As<double, TResult>(x.Min(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.Min, OperationOptions.Reduction(axis, false, keepdims)));
 
     /// <summary><c>keras.backend.batch_dot(x, y, axes)</c> as <typeparamref name="TResult"/>: <c>p.BatchDot&lt;P1&gt;(p, 1)</c>.</summary>
     /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>

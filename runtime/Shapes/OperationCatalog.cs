@@ -6,7 +6,8 @@
 // family's last entry, so that the kernel enum's values stay), its case in the family's kernel
 // (runtime/Kernels/Operations), its rule in OperationRules only if the family's does not fit, and its tests. Its
 // kernel enum member, DynamicTensor<T> methods, operators, destination and marker forms, IShapedTensor<T> fallbacks,
-// generated overloads and analyzer checks all follow from the entry (OPS.md §0.4). An operation of another family
+// a reduction's result-type forms (x.Sum<T41>(1, keepdims: true)), generated overloads and analyzer checks all follow
+// from the entry (OPS.md §0.4). An operation of another family
 // also needs its DynamicTensor<T> and fallback forms written by hand next to the family's helper.
 using System;
 using System.Collections.Generic;

@@ -12,8 +12,15 @@ namespace ShapedTensors;
 /// </summary>
 internal static class ResultTypeText
 {
-    /// <summary>The operations that have a result-type form.</summary>
-    public static readonly IReadOnlyList<string> Operations = new[] { "Reshape", "PermuteDimensions", "Sum", "Mean", "Max", "Min", "BatchDot" };
+    /// <summary>
+    /// The operations that have a result-type form: every reduction of the catalogue (runtime/Surface writes their
+    /// forms) and <c>Reshape</c>, <c>PermuteDimensions</c>, <c>BatchDot</c> (hand-written), in catalogue order.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Operations = OperationCatalog.All
+        .Where(operation => operation.Family == OperationFamily.Reduction
+            || operation == OperationCatalog.Reshape || operation == OperationCatalog.PermuteDimensions || operation == OperationCatalog.BatchDot)
+        .Select(operation => operation.Name)
+        .ToArray();
 
     /// <summary>Whether a result of static shape <paramref name="result"/> may have the named type's <paramref name="declared"/> shape.</summary>
     public static bool MayBe(StaticShape result, Shape declared) => result.Admits(declared);

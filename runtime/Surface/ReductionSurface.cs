@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace ShapedTensors.Surface;
 
-/// <summary>The reductions (OPS.md §4), each in three forms (every axis, one axis, a list), into a destination, with a marker.</summary>
+/// <summary>The reductions (OPS.md §4), each in three forms (every axis, one axis, a list), into a destination, with a marker, and naming its result type.</summary>
 internal sealed class ReductionSurface : FamilySurface
 {
     // The options of the three forms: every axis, one, a list (DynamicTensor copies the list: the rule keeps it).
@@ -125,6 +125,39 @@ internal sealed class ReductionSurface : FamilySurface
             {{Floating}}
                 where TAxis : struct, IAxisMarker
                 => x.{{name}}(TAxis.Value, keepdims);
+            """;
+        foreach (var element in ResultElements)
+        {
+            foreach (var member in ResultTypeMembers(operation, element))
+            {
+                yield return member;
+            }
+        }
+    }
+
+    // The element types of the result-type forms: C# binds x.Sum<T41>(…) only to a method with that one type
+    // parameter, so each element type has a method of its own (SEMANTICS.md §7, "result-type forms").
+    private static readonly string[] ResultElements = ["float", "double"];
+
+    // The result-type forms of one element type (x.Sum<T41>(1, keepdims: true)): the fallback's result as the named
+    // type, checked at run time by the hand-written As (runtime/ShapedTensorFallbacks.ResultTypes.cs) with ST0011's text.
+    private static IEnumerable<string> ResultTypeMembers(OperationDescriptor operation, string element)
+    {
+        var (name, python) = (operation.Name, operation.Python);
+        string As(string options) => $"As<{element}, TResult>(x.{name}(axis, keepdims), x, null, () => ResultTypeText.Call(OperationCatalog.{name}, OperationOptions.Reduction({options}, keepdims)))";
+        yield return $$"""
+            /// <summary><c>{{python}}(x, axis, keepdims)</c> as <typeparamref name="TResult"/>: <c>x.{{name}}&lt;T41&gt;(1, keepdims: true)</c>.</summary>
+            /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
+            public static TResult {{name}}<TResult>(this IShapedTensor<{{element}}> x, int axis, bool keepdims = false)
+                where TResult : IShapedTensor<TResult, {{element}}>
+                => {{As(One)}};
+            """;
+        yield return $$"""
+            /// <summary><c>{{python}}(x, axis, keepdims)</c> over a list of axes (null: every axis) as <typeparamref name="TResult"/>.</summary>
+            /// <exception cref="ShapeMismatchException">The shapes are incompatible, or the result's shape is not <typeparamref name="TResult"/>'s.</exception>
+            public static TResult {{name}}<TResult>(this IShapedTensor<{{element}}> x, int[]? axis = null, bool keepdims = false)
+                where TResult : IShapedTensor<TResult, {{element}}>
+                => {{As(List)}};
             """;
     }
 }

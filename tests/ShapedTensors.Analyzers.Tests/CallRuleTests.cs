@@ -336,6 +336,20 @@ public sealed class CallRuleTests
     }
 
     [Fact]
+    public async Task ST0003_names_the_result_type_form_of_every_reduction_of_the_catalogue()
+    {
+        // Prod's form is written from its catalogue entry; the advice reads the family, not a list of names.
+        var source = Source.Program(
+            "[Tensor(32, 10)] partial struct P;",
+            "var a = {|#0:new P().Prod(0)|};\n        var b = {|#1:new P().Prod(0, keepdims: true)|};");
+        const string reason = "this call gives {0}, '{1}' gives {2} on the same operand types ('App.P'), and one overload has one result type, so the generator leaves both to the fallback; name its result type: 'Prod<R>(…)' with the same arguments and [Tensor{3}] partial struct R returns an R, whatever the other call gives";
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0003", DiagnosticSeverity.Warning, 0).WithArguments("Prod", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(10,)", "new P().Prod(0, keepdims: true)", "(1, 10)", "(10)")),
+            Expect("ST0003", DiagnosticSeverity.Warning, 1).WithArguments("Prod", "shape (32, 10)", string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, "(1, 10)", "new P().Prod(0)", "(10,)", "(1, 10)")));
+    }
+
+    [Fact]
     public async Task ST0003_asks_a_marker_call_with_and_without_keepdims_for_the_axis_as_an_int()
     {
         // The result-type forms take the axis as an int; no code fix writes one for a marker call.
@@ -368,7 +382,7 @@ public sealed class CallRuleTests
         // Sum(0) is specialized; Sum<R>(0, keepdims: true) returns R through the runtime: neither is ST0003.
         var source = Source.Program(
             "[Tensor(32, 10)] partial struct P;\n[Tensor(1, 10)] partial struct R;\n[Tensor(24)] partial struct Flat;\n[Tensor(2, 3, 4)] partial struct C;\n[Tensor(4, 3, 2)] partial struct Back;\n[Tensor(32, 1)] partial struct Col;",
-            "var a = new P().Sum(0);\n        R b = new P().Sum<R>(0, keepdims: true);\n        Flat c = new C().Reshape<Flat>();\n        Back d = new C().PermuteDimensions<Back>(2, 1, 0);\n        Col e = new P().BatchDot<Col>(new P(), (1, 1));\n        R f = new P().Max<R>([0], keepdims: true);");
+            "var a = new P().Sum(0);\n        R b = new P().Sum<R>(0, keepdims: true);\n        Flat c = new C().Reshape<Flat>();\n        Back d = new C().PermuteDimensions<Back>(2, 1, 0);\n        Col e = new P().BatchDot<Col>(new P(), (1, 1));\n        R f = new P().Max<R>([0], keepdims: true);\n        R g = new P().Prod<R>(0, keepdims: true);");
         await Verify.DiagnosticsAsync(source);
     }
 
@@ -386,6 +400,20 @@ public sealed class CallRuleTests
             Expect("ST0011", DiagnosticSeverity.Error, 1).WithMessage("PermuteDimensions(pattern: [1, 0]) of (4, 5) has shape (5, 4), not G's (4, 5)."),
             Expect("ST0011", DiagnosticSeverity.Error, 2).WithMessage("BatchDot(axes: 1) of (4, 5) and (4, 5) has shape (4, 1), not H's (5, 4)."),
             Expect("ST0011", DiagnosticSeverity.Error, 3).WithMessage("Max() of (4, 5) has shape (), not G's (4, 5)."));
+    }
+
+    [Fact]
+    public async Task ST0011_checks_the_result_type_form_of_every_reduction_of_the_catalogue()
+    {
+        // Prod<TResult> is written from Prod's catalogue entry and checked by its family: no code names it.
+        var source = Source.Program(
+            "[Tensor(4, 5)] partial struct G;\n[Tensor(4, 1)] partial struct T41;\n[Tensor(4)] partial struct V4;",
+            "var a = new G().Prod<{|#0:G|}>(1, keepdims: true);\n        var b = new G().Prod<{|#1:T41|}>([0, 1]);\n        var c = new G().Prod<{|#2:V4|}>(0);\n        T41 ok = new G().Prod<T41>(1, keepdims: true);\n        V4 alsoOk = new G().Prod<V4>([-1]);");
+        await Verify.DiagnosticsAsync(
+            source,
+            Expect("ST0011", DiagnosticSeverity.Error, 0).WithMessage("Prod(axis: 1, keepdims: true) of (4, 5) has shape (4, 1), not G's (4, 5)."),
+            Expect("ST0011", DiagnosticSeverity.Error, 1).WithMessage("Prod(axis: [0, 1]) of (4, 5) has shape (), not T41's (4, 1)."),
+            Expect("ST0011", DiagnosticSeverity.Error, 2).WithMessage("Prod(axis: 0) of (4, 5) has shape (5,), not V4's (4,)."));
     }
 
     [Fact]

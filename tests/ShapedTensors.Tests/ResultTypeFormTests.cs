@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using Xunit;
 
 namespace ShapedTensors.Tests;
@@ -22,6 +23,8 @@ public class ResultTypeFormTests
         Assert.Equal(dynamic.Mean([1], keepdims: true).ToArray(), x.Mean<D21>([1], keepdims: true).AsReadOnlySpan().ToArray());
         Assert.Equal(dynamic.Max(keepdims: true).ToArray(), x.Max<D11>(keepdims: true).AsReadOnlySpan().ToArray());
         Assert.Equal(dynamic.Min(0).ToArray(), x.Min<D3>(0).AsReadOnlySpan().ToArray());
+        Assert.Equal(dynamic.Prod(1, keepdims: true).ToArray(), x.Prod<D21>(1, keepdims: true).AsReadOnlySpan().ToArray());
+        Assert.Equal(dynamic.Prod([0, 1], keepdims: true).ToArray(), x.Prod<D11>([0, 1], keepdims: true).AsReadOnlySpan().ToArray());
         Assert.Equal(dynamic.BatchDot(dynamic, 1).ToArray(), x.BatchDot<D21>(x, 1).AsReadOnlySpan().ToArray());
         Assert.Equal(dynamic.BatchDot(dynamic, (1, 1)).ToArray(), x.BatchDot<D21>(x, (1, 1)).AsReadOnlySpan().ToArray());
     }
@@ -45,6 +48,21 @@ public class ResultTypeFormTests
     }
 
     [Fact]
+    public void A_reduction_written_from_the_catalogue_has_its_forms_in_float_with_its_own_text()
+    {
+        // Prod's forms come from its catalogue entry alone (runtime/Surface), as Sum's do.
+        IShapedTensor<float> x = new F23([1, 2, 3, 4, 5, 6]);
+
+        Assert.Equal([6f, 120f], x.Prod<F21>(1, keepdims: true).AsReadOnlySpan().ToArray());
+        Assert.Equal([720f], x.Prod<F11>(keepdims: true).AsReadOnlySpan().ToArray());
+        var wrong = Assert.Throws<ShapeMismatchException>(() => x.Prod<F21>(0, keepdims: true));
+        Assert.Equal("Prod(axis: 0, keepdims: true) of (2, 3) has shape (1, 3), not F21's (2, 1).", wrong.Message);
+        Assert.Equal("Prod", wrong.Operation);
+        var list = Assert.Throws<ShapeMismatchException>(() => x.Prod<F21>([0, 1]));
+        Assert.Equal("Prod(axis: [0, 1]) of (2, 3) has shape (), not F21's (2, 1).", list.Message);
+    }
+
+    [Fact]
     public void The_result_shares_the_computed_elements()
     {
         IShapedTensor<double> x = new Fixed<D23>([1, 2, 3, 4, 5, 6]);
@@ -55,17 +73,42 @@ public class ResultTypeFormTests
         Assert.Equal(D21.TensorShape, sums.Shape);
     }
 
-    // A tensor type of fixed shape, as generated types are: TSelf gives the shape.
-    private class Fixed<TSelf>(double[] elements) : IShapedTensor<double>
-        where TSelf : IShapedTensor<TSelf, double>
+    // A tensor type of fixed shape, as generated types are: TSelf gives the shape (Fixed<TSelf>: of doubles).
+    private class Fixed<TSelf>(double[] elements) : Fixed<TSelf, double>(elements)
+        where TSelf : IShapedTensor<TSelf, double>;
+
+    private class Fixed<TSelf, T>(T[] elements) : IShapedTensor<T>
+        where TSelf : IShapedTensor<TSelf, T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         public Shape Shape => TSelf.TensorShape;
 
-        public ReadOnlySpan<double> AsReadOnlySpan() => elements;
+        public ReadOnlySpan<T> AsReadOnlySpan() => elements;
 
-        public Span<double> AsSpan() => elements;
+        public Span<T> AsSpan() => elements;
 
-        public DynamicTensor<double> ToDynamic() => DynamicTensor<double>.FromArray(TSelf.TensorShape, elements);
+        public DynamicTensor<T> ToDynamic() => DynamicTensor<T>.FromArray(TSelf.TensorShape, elements);
+    }
+
+    private sealed class F23(float[] e) : Fixed<F23, float>(e), IShapedTensor<F23, float>
+    {
+        public static Shape TensorShape { get; } = new(2, 3);
+
+        public static F23 Wrap(float[] data) => new(data);
+    }
+
+    private sealed class F21(float[] e) : Fixed<F21, float>(e), IShapedTensor<F21, float>
+    {
+        public static Shape TensorShape { get; } = new(2, 1);
+
+        public static F21 Wrap(float[] data) => new(data);
+    }
+
+    private sealed class F11(float[] e) : Fixed<F11, float>(e), IShapedTensor<F11, float>
+    {
+        public static Shape TensorShape { get; } = new(1, 1);
+
+        public static F11 Wrap(float[] data) => new(data);
     }
 
     private sealed class D23(double[] e) : Fixed<D23>(e), IShapedTensor<D23, double>

@@ -49,6 +49,7 @@ public class ResultTypeTests
         var kept = x.Sum<T41>(1, keepdims: true);   // (4, 1)
         var means = x.Mean<T41>(-1, keepdims: true);
         var peaks = x.Max<T41>([1], keepdims: true);
+        var products = x.Prod<T41>(1, keepdims: true);  // written from Prod's catalogue entry, as Sum's is
 
         Assert.IsType<Float32_4>(rows);
         Assert.IsType<T41>(kept);
@@ -57,6 +58,7 @@ public class ResultTypeTests
         Approx.Equal(dx.Sum(1, keepdims: true).AsReadOnlySpan(), kept.AsReadOnlySpan());
         Approx.Equal(dx.Mean(1, keepdims: true).AsReadOnlySpan(), means.AsReadOnlySpan());
         Approx.Equal(dx.Max(1, keepdims: true).AsReadOnlySpan(), peaks.AsReadOnlySpan());
+        Approx.Equal(dx.Prod(1, keepdims: true).AsReadOnlySpan(), products.AsReadOnlySpan());
     }
 
     [Fact]

@@ -36,6 +36,28 @@ public sealed class OperationSurfaceTests
     }
 
     [Fact]
+    public void Every_reduction_names_its_result_type_in_both_element_types()
+    {
+        // x.Prod<T41>(1, keepdims: true): an int axis or a list (null: every axis), for float and double receivers.
+        foreach (var operation in OperationCatalog.All.Where(operation => operation.Family == OperationFamily.Reduction))
+        {
+            var forms = Public(typeof(ShapedTensorFallbacks), operation.Name)
+                .Where(method => method.GetGenericArguments() is [{ Name: "TResult" }])
+                .Select(method => string.Join(", ", method.GetParameters().Select(p => $"{Written(p.ParameterType)} {p.Name}{(p.HasDefaultValue ? " = " + (p.DefaultValue ?? "null") : string.Empty)}")))
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(
+                [
+                    "IShapedTensor<Double> x, Int32 axis, Boolean keepdims = False",
+                    "IShapedTensor<Double> x, Int32[] axis = null, Boolean keepdims = False",
+                    "IShapedTensor<Single> x, Int32 axis, Boolean keepdims = False",
+                    "IShapedTensor<Single> x, Int32[] axis = null, Boolean keepdims = False",
+                ],
+                forms);
+            Assert.Contains(operation.Name, ResultTypeText.Operations);
+        }
+    }
+
+    [Fact]
     public void Every_operator_of_the_catalogue_is_a_DynamicTensor_operator()
     {
         foreach (var operation in OperationCatalog.All.Where(operation => operation.Operator is not null))
@@ -51,6 +73,9 @@ public sealed class OperationSurfaceTests
             Assert.NotEmpty(Public(typeof(DynamicTensor<float>), name));
         }
     }
+
+    private static string Written(Type type)
+        => type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + "<" + string.Join(", ", type.GetGenericArguments().Select(Written)) + ">" : type.Name;
 
     private static MethodInfo[] Public(Type type, string name)
         => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Where(method => method.Name == name).ToArray();
