@@ -81,18 +81,7 @@ public sealed partial class DynamicTensor<T>
     // these shapes.
     private static EinsumLowering Lowered(string operation, StaticEinsum rule, Shape a, Shape? b)
     {
-        if (rule.Outcome.Error is { } error)
-        {
-            if (error.Kind == ShapeErrorKind.InvalidAxes)
-            {
-#pragma warning disable CA2208 // The name is that of the public TensorDot overloads' parameter.
-                throw new ArgumentOutOfRangeException("axes", error.Message);
-#pragma warning restore CA2208
-            }
-
-            throw new ShapeMismatchException(operation, a, b ?? Shape.Scalar, error);
-        }
-
+        PartialEinsum.ThrowIfFailed(operation, rule, a, b);
         return EinsumLowering.Create(rule.Labels!, b is null ? new[] { a } : new[] { a, b });
     }
 

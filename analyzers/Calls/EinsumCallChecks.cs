@@ -16,7 +16,7 @@ namespace ShapedTensors.Analyzers.Calls;
 /// range is ST0001 with the runtime's exact text, pointing into the equation's string literal at the part it is about;
 /// each size comparison a named or unknown dimension leaves to run time is ST0010; an equation or axes that are not
 /// compile-time constants are ST0004, since the shapes are then checked when the call runs. A call the generator left to
-/// the runtime is ST0003 with the reason: written qualified, sizes known only at run time, or another call on the same
+/// the runtime is ST0003 with the reason: written qualified, or another call on the same
 /// operand types with another result shape (an einsum's named when it is in the same file).
 /// </summary>
 /// <remarks>
@@ -96,18 +96,13 @@ internal static class EinsumCallChecks
     }
 
     // ST0003's reason for a call with a constant equation or axes that bound to the run-time overloads: what the
-    // generator specializes is unqualified Einsum (of one operand or two) and TensorDot, on fully known shapes, one
+    // generator specializes is unqualified Einsum (of one operand or two) and TensorDot, on fully or partially known shapes, one
     // result type per operand types.
     private static string WhyNotSpecialized(IInvocationOperation invocation, bool isEinsum, List<Operand> operands, StaticShape? result, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         if (isEinsum && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax qualified })
         {
             return $"it is written qualified ('{qualified}'), and the generated overloads are found by an unqualified Einsum(...) (with 'using static ShapedTensors.TensorMath;'); drop the qualifier";
-        }
-
-        if (operands.Any(operand => !operand.Declared!.IsFullyKnown))
-        {
-            return "the generator specializes Einsum and TensorDot on fully known shapes; sizes known only at run time go through the runtime";
         }
 
         // The generator completes every [Tensor] type it sees ([GeneratedCode] on its part): without one, it did not run.

@@ -14,8 +14,18 @@ internal static class LabelledOverloadEmitter
 {
     private const string Runtime = "global::ShapedTensors";
 
-    public static void Write(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
+    /// <param name="fields">
+    /// The <c>PartialEinsum</c> field of each case of an overload on partially known shapes (<see cref="PartialCalls"/>),
+    /// else null.
+    /// </param>
+    public static void Write(SourceWriter w, OverloadModel overload, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline, string[]? fields)
     {
+        if (fields is not null)
+        {
+            WritePartial(w, overload, fields, inOperands, inline);
+            return;
+        }
+
         if (overload.Signature == Signature.EinsumOne)
         {
             UnaryEinsumEmitter.Write(w, overload, inOperands, inline, settings);
@@ -28,13 +38,7 @@ internal static class LabelledOverloadEmitter
         var result = overload.ResultType;
         var element = x.Element.Keyword();
         var (name, python) = einsum ? ("Einsum", "tf.einsum") : ("TensorDot", "tf.tensordot");
-        var option = overload.Signature switch
-        {
-            Signature.Einsum => "string equation",
-            Signature.TensorDotInt => "int axes",
-            Signature.TensorDotPair => "(int A, int B) axes",
-            _ => "(int[] A, int[] B) axes",
-        };
+        var option = Option(overload.Signature);
         var xType = (inOperands && !x.IsClass ? "in " : string.Empty) + x.TypeName;
         var yType = (inOperands && !y.IsClass ? "in " : string.Empty) + y.TypeName;
         var operands = einsum ? $"{option}, {xType} a, {yType} b" : $"this {xType} x, {yType} y, {option}";
@@ -108,10 +112,87 @@ internal static class LabelledOverloadEmitter
         }
     }
 
+    // On partially known shapes: the case's PartialEinsum checks the run-time shapes (the rule's text on the run-time
+    // sizes, then the name binding, PARTIAL_SHAPES.md §8.4), and the runtime's einsum computes over the operands' storage
+    // (ToDynamic and FromDynamic copy nothing; its plan cache makes a loop's later calls cheap).
+    private static void WritePartial(SourceWriter w, OverloadModel overload, string[] fields, bool inOperands, bool inline)
+    {
+        var one = overload.Signature == Signature.EinsumOne;
+        var einsum = overload.Signature.IsEinsum();
+        var (x, y) = (overload.X, overload.Y);
+        var (a, b) = einsum ? ("a", "b") : ("x", "y");
+        var result = overload.ResultType;
+        var element = x.Element.Keyword();
+        var dynamic = $"{Runtime}.DynamicTensor<{element}>";
+        var (name, python) = einsum ? ("Einsum", "tf.einsum") : ("TensorDot", "tf.tensordot");
+        var option = Option(overload.Signature);
+        var xType = (inOperands && !x.IsClass ? "in " : string.Empty) + x.TypeName;
+        var yType = (inOperands && !y.IsClass ? "in " : string.Empty) + y.TypeName;
+        var operands = one ? $"{option}, {xType} a" : einsum ? $"{option}, {xType} a, {yType} b" : $"this {xType} x, {yType} y, {option}";
+        var shapes = one ? $"{PartialCalls.ShapeText(x.Dims, x.DimNames)}" : $"shapes {PartialCalls.ShapeText(x.Dims, x.DimNames)} and {PartialCalls.ShapeText(y.Dims, y.DimNames)}";
+        var summary = $"<c>{python}</c> of {(one ? "shape " : string.Empty)}{shapes}: the result has shape {PartialCalls.ShapeText(overload.ResultDims, overload.ResultNames)}, its sizes known only at run time checked per call.";
+        var check = PartialCalls.Select(overload, fields, Pattern) + ".Check(" + PartialCalls.ShapeOf(x, a) + (one ? string.Empty : ", " + PartialCalls.ShapeOf(y, b)) + ");";
+        var computed = overload.Signature switch
+        {
+            Signature.EinsumOne => $"{dynamic}.Einsum(equation, a.ToDynamic()",
+            Signature.Einsum => $"{dynamic}.Einsum(equation, a.ToDynamic(), b.ToDynamic()",
+            _ => "x.ToDynamic().TensorDot(y.ToDynamic(), axes",
+        };
+
+        void Checks()
+        {
+            foreach (var (operand, value) in one ? new[] { (x, a) } : new[] { (x, a), (y, b) })
+            {
+                if (operand.IsClass)
+                {
+                    w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
+                }
+            }
+
+            w.Line(check);
+        }
+
+        w.Line($"/// <summary>{summary}</summary>");
+        using (w.Block($"public static {result} {name}({operands})"))
+        {
+            Checks();
+            w.Line($"return {result}.FromDynamic({computed}));");
+        }
+
+        if (one)
+        {
+            return;
+        }
+
+        var byRef = inline ? "ref " : string.Empty;
+        w.Line();
+        w.Line($"/// <summary>{summary} Writes it into <paramref name=\"destination\"/>{(inline ? ", by reference (the result type stores its elements inline)" : string.Empty)}.</summary>");
+        using (w.Block($"public static void {name}({operands}, {byRef}{result} destination)"))
+        {
+            Checks();
+            if (overload.Signature == Signature.TensorDotPair)
+            {
+                // The runtime's destination forms take the axes as lists.
+                computed = "x.ToDynamic().TensorDot(y.ToDynamic(), (new[] { axes.A }, new[] { axes.B })";
+            }
+
+            w.Line(inline ? $"destination = {result}.FromDynamic({computed}));" : $"{computed}, destination.ToDynamic());");
+        }
+    }
+
+    // The equation or axes parameter.
+    private static string Option(Signature signature) => signature switch
+    {
+        Signature.Einsum or Signature.EinsumOne => "string equation",
+        Signature.TensorDotInt => "int axes",
+        Signature.TensorDotPair => "(int A, int B) axes",
+        _ => "(int[] A, int[] B) axes",
+    };
+
     // The case label of one constant equation or axes.
     private static string Pattern(Signature signature, CallOptions options) => signature switch
     {
-        Signature.Einsum => SymbolDisplay.FormatLiteral(options.Text, quote: true),
+        Signature.Einsum or Signature.EinsumOne => SymbolDisplay.FormatLiteral(options.Text, quote: true),
         Signature.TensorDotInt => Int(options.AxisX),
         Signature.TensorDotPair => $"({Int(options.AxisX)}, {Int(options.AxisY)})",
         // [[1,2],[0,1]] as the positional pattern of two list patterns: ([1,2],[0,1]).

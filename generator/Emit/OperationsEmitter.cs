@@ -72,7 +72,7 @@ internal static class OperationsEmitter
                 var inline = overload.ResultNames.Count == 0 && InlineStorage.Holds(overload.ResultDims, inlineStorage);
                 if (overload.Signature.IsLabelled())
                 {
-                    LabelledOverloadEmitter.Write(writer, overload, model.GeneratedNamespace, settings, inlineStorage > 0, inline);
+                    LabelledOverloadEmitter.Write(writer, overload, model.GeneratedNamespace, settings, inlineStorage > 0, inline, contractions);
                     continue;
                 }
 
@@ -111,6 +111,7 @@ internal static class OperationsEmitter
         writer.Line("[global::Microsoft.CodeAnalysis.Embedded] // no other compilation sees these overloads, even through InternalsVisibleTo");
         using (writer.Block($"internal static partial class {Names.EinsumClass}"))
         {
+            var fields = 0;
             for (var i = 0; i < einsums.Count; i++)
             {
                 if (i > 0)
@@ -118,8 +119,16 @@ internal static class OperationsEmitter
                     writer.Line();
                 }
 
-                var inline = InlineStorage.Holds(einsums[i].ResultDims, inlineStorage);
-                LabelledOverloadEmitter.Write(writer, einsums[i], generatedNamespace, settings, inlineStorage > 0, inline);
+                // On partially known shapes, one PartialEinsum field per constant equation, as for the contractions.
+                var overload = einsums[i];
+                var checks = overload.IsPartial ? overload.Cases.Select(_ => "Partial" + (fields++).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray() : null;
+                for (var j = 0; j < (checks?.Length ?? 0); j++)
+                {
+                    writer.Line(PartialCalls.Field(checks![j], overload, overload.Cases[j].Options));
+                }
+
+                var inline = overload.ResultNames.Count == 0 && InlineStorage.Holds(overload.ResultDims, inlineStorage);
+                LabelledOverloadEmitter.Write(writer, overload, generatedNamespace, settings, inlineStorage > 0, inline, checks);
             }
         }
     }

@@ -31,6 +31,11 @@ internal static class PartialCalls
     /// <summary>The field of one case: <c>private static readonly PartialContraction Partial0 = PartialContraction.Dot(...);</c>.</summary>
     public static string Field(string name, OverloadModel overload, CallOptions options)
     {
+        if (overload.Signature.IsLabelled())
+        {
+            return $"private static readonly {Runtime}.PartialEinsum {name} = {LabelledRule(overload, Labelled(overload.Signature, options))};";
+        }
+
         var (x, y) = (StaticShape(overload.X), StaticShape(overload.Y));
         var rule = overload.Signature switch
         {
@@ -45,6 +50,11 @@ internal static class PartialCalls
     /// <summary>The same rule, built per call, for options that were not constants.</summary>
     public static string RuntimeRule(OverloadModel overload)
     {
+        if (overload.Signature.IsLabelled())
+        {
+            return LabelledRule(overload, overload.Signature.IsEinsum() ? "equation" : "axes");
+        }
+
         var (x, y) = (StaticShape(overload.X), StaticShape(overload.Y));
         return overload.Signature switch
         {
@@ -65,7 +75,12 @@ internal static class PartialCalls
             return contractions[0];
         }
 
-        var selector = overload.Signature == Signature.MatMul ? "(transposeA, transposeB)" : "axes";
+        var selector = overload.Signature switch
+        {
+            Signature.MatMul => "(transposeA, transposeB)",
+            Signature.Einsum or Signature.EinsumOne => "equation",
+            _ => "axes",
+        };
         var arms = overload.Cases.Select((c, i) => $"{pattern(overload.Signature, c.Options)} => {contractions[i]}").ToList();
         if (!(overload.Signature == Signature.MatMul && overload.Cases.Count == 4))
         {
@@ -96,6 +111,39 @@ internal static class PartialCalls
             $"if (batch >= 0) global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output, batch);",
             $"else {runtime}",
         };
+    }
+
+    /// <summary>
+    /// The <c>PartialEinsum</c> of an einsum or tensordot on partially known shapes, for <paramref name="option"/>: the
+    /// equation or axes as code spells them (a constant, or the overload's parameter).
+    /// </summary>
+    private static string LabelledRule(OverloadModel overload, string option)
+    {
+        var (x, y) = (StaticShape(overload.X), StaticShape(overload.Y));
+        return overload.Signature switch
+        {
+            Signature.EinsumOne => $"{Runtime}.PartialEinsum.Einsum({option}, {x})",
+            Signature.Einsum => $"{Runtime}.PartialEinsum.Einsum({option}, {x}, {y})",
+            _ => $"{Runtime}.PartialEinsum.TensorDot({x}, {y}, {option})",
+        };
+    }
+
+    // A constant equation or axes as code spells them: "bij,bjk->bik", 2, (1, 0), (new int[] { 1, 2 }, new int[] { 0, 1 }).
+    private static string Labelled(Signature signature, CallOptions options)
+    {
+        switch (signature)
+        {
+            case Signature.Einsum or Signature.EinsumOne:
+                return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(options.Text, quote: true);
+            case Signature.TensorDotInt:
+                return Int(options.AxisX);
+            case Signature.TensorDotPair:
+                return $"({Int(options.AxisX)}, {Int(options.AxisY)})";
+            default:
+                // [[1,2],[0,1]]: the two lists.
+                var lists = options.Text.Substring(2, options.Text.Length - 4).Replace("],[", "|").Split('|');
+                return $"(new int[] {{ {lists[0].Replace(",", ", ")} }}, new int[] {{ {lists[1].Replace(",", ", ")} }})";
+        }
     }
 
     /// <summary>A constant bool as C# spells it.</summary>

@@ -60,8 +60,9 @@ internal sealed class ShapeEvaluator
         var semantics = isBatchDot ? _semantics : BatchDotSemantics.Keras224;
         if (call.Signature.IsLabelled())
         {
-            // Einsum and TensorDot on partially known shapes stay on the run-time fallback.
-            return x.IsPartial || y.IsPartial ? null : EvaluateLabelled(call, call.Options, x, y, callNamespace, site);
+            return x.IsPartial || y.IsPartial
+                ? EvaluatePartialLabelled(call, call.Options, x, y, callNamespace, site)
+                : EvaluateLabelled(call, call.Options, x, y, callNamespace, site);
         }
 
         if (x.IsPartial || y.IsPartial)
@@ -174,6 +175,24 @@ internal sealed class ShapeEvaluator
             : lowering.Swapped ? PlanModel.From(product, Length(y), Length(x))
             : PlanModel.From(product, Length(x), Length(y));
         return new CallModel(call.Signature, x, y, options with { Swapped = plan is not null && lowering.Swapped }, dims, plan, BatchDotSemantics.Keras224, callNamespace, site);
+    }
+
+    // An einsum or tensordot on partially known shapes: graph time on the static shapes (the analyzer reports its errors
+    // and the sizes left to run time); the result carries the names and `?` the rule gives it. No kernel: the overload
+    // checks the run-time shapes (PartialEinsum) and computes through the runtime's einsum.
+    private static CallModel? EvaluatePartialLabelled(ParsedCall call, CallOptions options, OperandModel x, OperandModel y, string callNamespace, string site)
+    {
+        var (xs, ys) = (x.ToStatic(), y.ToStatic());
+        var rule = call.Signature.IsEinsum()
+            ? OperationRules.Einsum(options.Text, call.Signature == Signature.EinsumOne ? new[] { xs } : new[] { xs, ys })
+            : call.Axes is { } axes ? OperationRules.TensorDot(xs, ys, axes) : null;
+        if (rule is not { Outcome: { Error: null, Result: { } result } }
+            || DimsModel.From(result) is var (dims, names) && dims.Count > 0 && TensorSymbols.Validate(dims) != DeclarationProblem.None)
+        {
+            return null;
+        }
+
+        return new CallModel(call.Signature, x, y, options, dims, null, BatchDotSemantics.Keras224, callNamespace, site) { ResultNames = names };
     }
 
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its

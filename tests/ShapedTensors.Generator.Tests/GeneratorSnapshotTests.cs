@@ -610,6 +610,48 @@ public sealed class GeneratorSnapshotTests
         Check(run);
     }
 
+    [Fact]
+    public void Partial_shape_einsum()
+    {
+        // Einsum (one and two operands) and TensorDot on partially known shapes: the result is the canonical partial type
+        // (the batch label keeps its name), each constant equation or axes has a PartialEinsum field, and an equation a
+        // call site does not use is checked by one built per call. A sum over the batch label has a fully known result.
+        const string source = """
+            using ShapedTensors;
+            using static ShapedTensors.TensorMath;
+
+            namespace App;
+
+            [Tensor("batch", 4, 5)] public partial struct W;
+            [Tensor("batch", 5, 8)] public partial struct K;
+            [Tensor(5, 8)] public partial class M;
+            [Tensor("?", 3)] public partial struct Q;
+
+            public static class Model
+            {
+                public static float Run(int batch)
+                {
+                    var w = W.Random(seed: 1, batch: batch);
+                    var k = K.Ones(batch: batch);
+                    var z = Einsum("bij,bjk->bik", w, k);
+                    var same = Einsum("xmn,xnp->xmp", w, k);
+                    var relu = z.Relu();
+                    var t = Einsum("bij->bji", w);
+                    var s = Einsum("bij->ij", k);
+                    var count = w.TensorDot(M.Ones(), 1);
+                    var pair = Q.Ones(dim0: 2).TensorDot(Q.Ones(dim0: 2), (0, 0));
+                    var lists = w.TensorDot(k, ([0, 2], [0, 1]));
+                    Einsum("bij,bjk->bik", w, k, relu);
+                    return relu.Batch + same.Batch + t.Batch + s[0, 0] + count.Batch + pair[0, 0] + lists[0, 0];
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Check(run);
+    }
+
     private static void Check(GeneratorRun run, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         CompileAssert.AssertCompilesCleanly(run);

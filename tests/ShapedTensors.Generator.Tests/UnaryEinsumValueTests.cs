@@ -111,10 +111,15 @@ public class UnaryEinsumValueTests
             text.Append(CultureInfo.InvariantCulture, $"        Compare(failures, \"case {i}: {equation} on ({string.Join(",", shape)})\", r{i}.GetType().Namespace == \"{generatedNamespace}\", \"{string.Join(",", expected.Shape)}\", r{i}.ToDynamic().Shape, new float[] {{ {Floats(expected.Values)} }}, r{i}.AsReadOnlySpan());\n");
         }
 
-        text.Append("""
-                    return failures.ToString();
-                }
+        text.Append("        return failures.ToString();\n    }\n\n").Append(CompareMethod).Append("\n}\n");
+        return text.ToString();
+    }
 
+    /// <summary>
+    /// The runner's <c>Compare(failures, name, specialized, expectedShape, shape, expected, actual)</c>: a call that did not
+    /// bind to a generated overload, a shape or the first element that differs is a line of <c>failures</c>.
+    /// </summary>
+    internal const string CompareMethod = """
                 private static void Compare(System.Text.StringBuilder failures, string name, bool specialized, string expectedShape, Shape shape, float[] expected, System.ReadOnlySpan<float> actual)
                 {
                     if (!specialized)
@@ -137,11 +142,7 @@ public class UnaryEinsumValueTests
                         }
                     }
                 }
-            }
-
-            """);
-        return text.ToString();
-    }
+            """;
 
     private static string Floats(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture) + "f"));
 }

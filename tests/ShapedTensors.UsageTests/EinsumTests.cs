@@ -13,6 +13,9 @@ namespace ShapedTensors.UsageTests;
 [Tensor(8, 5)] public partial class EinsumY;
 [Tensor(4, 4)] public partial struct EinsumSquare;
 [Tensor(4, 4)] public partial class EinsumSquareClass;
+[Tensor("batch", 4, 5)] public partial struct EinsumBatchW;
+[Tensor("batch", 5, 8)] public partial struct EinsumBatchK;
+[Tensor("batch", 5, 8)] public partial struct EinsumOtherK;
 
 /// <summary>
 /// Einsum and TensorDot through a real build: <c>using static ShapedTensors.TensorMath</c> makes the call read as
@@ -35,6 +38,34 @@ public class EinsumTests
         // A var local chains: z's type is known to the generator too.
         var r = z.Relu();
         Assert.IsType<Float32_120x4x8>(r);
+    }
+
+    [Fact]
+    public void On_partially_known_shapes_the_result_has_the_canonical_partial_type_and_its_named_size()
+    {
+        foreach (var batch in new[] { 3, 7 })
+        {
+            var w = EinsumBatchW.Random(seed: 1, batch: batch);
+            var k = EinsumBatchK.Random(seed: 2, batch: batch);
+            var z = Einsum("bij,bjk->bik", w, k);
+            Float32_batchx4x8 typed = z; // the static type: no DynamicTensor<float>, no conversion
+            Assert.Equal(batch, z.Batch);
+            Assert.Equal(new Shape(batch, 4, 8), typed.Shape);
+            Approx.Equal(w.BatchDot(k).AsReadOnlySpan(), z.AsReadOnlySpan());
+
+            // One operand and TensorDot too, and the destination form.
+            Float32_batchx5x4 transposed = Einsum("bij->bji", w);
+            Assert.Equal(batch, transposed.Batch);
+            Float32_4x8 summed = w.TensorDot(k, ([0, 2], [0, 1]));
+            Approx.Equal(DynamicTensor<float>.Einsum("bij,bjk->ik", w.ToDynamic(), k.ToDynamic()).AsReadOnlySpan(), summed.AsReadOnlySpan());
+            var destination = Float32_batchx4x8.Zeros(batch: batch);
+            Einsum("bij,bjk->bik", w, k, destination);
+            Approx.Equal(z.AsReadOnlySpan(), destination.AsReadOnlySpan());
+        }
+
+        // One name, two run-time sizes: the binding rule's text, as for BatchDot.
+        var error = Assert.Throws<ShapeMismatchException>(() => Einsum("bij,cjk->bik", EinsumBatchW.Zeros(batch: 2), EinsumOtherK.Zeros(batch: 3)));
+        Assert.Contains("Dimension 'batch' must have the same size wherever it appears in one call, but is 2 at x[0] and 3 at y[0].", error.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
