@@ -123,3 +123,47 @@ public class EinsumOneOperand
 
 [Tensor(120, 4, 5)] public partial struct EinsumT;
 [Tensor(120, 4, 5)] public partial struct EinsumS;
+
+/// <summary>
+/// <c>Einsum("bcij,bcjk-&gt;bcik", w, k)</c> on the seed's BatchDot with its batch size known only at run time,
+/// <c>(b,12,4,5)·(b,12,5,8)</c> at b = 10, beside the partial <c>w.BatchDot(k)</c> (the baseline) and the fully known
+/// BatchDot: the generated partial einsum overload checks the run-time shapes, then runs the runtime's einsum plan.
+/// </summary>
+[Workload("partial einsum bcij,bcjk->bcik", 2L * 120 * 4 * 5 * 8, Kernels = "runtime")]
+public class EinsumPartial
+{
+    private const string Equation = "bcij,bcjk->bcik";
+    private SeedW _w;
+    private SeedK _k;
+    private Canonical.Float32_10x12x4x8 _known;
+    private PartialSeedW _pw;
+    private PartialSeedK _pk;
+    private Canonical.Float32_bx12x4x8 _partial;
+
+    /// <summary>Creates the inputs and checks that the three give the same values.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        ShapedTensorsSettings.MaxDegreeOfParallelism = 1;
+        var x = Data.Random<float>(SeedW.Length, 1);
+        var y = Data.Random<float>(SeedK.Length, 2);
+        (_w, _k, _known) = (SeedW.FromArray(x), SeedK.FromArray(y), new Canonical.Float32_10x12x4x8());
+        (_pw, _pk) = (PartialSeedW.FromArray(x, b: 10), PartialSeedK.FromArray(y, b: 10));
+        _w.BatchDot(_k, _known);
+        _partial = Einsum(Equation, _pw, _pk);
+        Data.Check<float>("Einsum (partial)", _known.AsReadOnlySpan(), _partial.AsReadOnlySpan());
+        Data.Check<float>("BatchDot (partial)", _known.AsReadOnlySpan(), _pw.BatchDot(_pk).AsReadOnlySpan());
+    }
+
+    /// <summary>The partially known BatchDot (checks, cached plan, kernel), into a destination.</summary>
+    [Benchmark(Baseline = true)]
+    public void PartialBatchDotInto() => _pw.BatchDot(_pk, _partial);
+
+    /// <summary>The generated partial Einsum overload (checks, the runtime's einsum plan), into a destination.</summary>
+    [Benchmark]
+    public void PartialEinsumInto() => Einsum(Equation, _pw, _pk, _partial);
+
+    /// <summary>The fully known BatchDot kernel, into a destination.</summary>
+    [Benchmark]
+    public void KnownBatchDotInto() => _w.BatchDot(_k, _known);
+}
