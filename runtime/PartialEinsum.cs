@@ -9,7 +9,8 @@ namespace ShapedTensors;
 /// (PARTIAL_SHAPES.md), the counterpart of <see cref="PartialContraction"/>: the graph-time answer, computed once, and
 /// per call the run-time checks (the rule on the run-time shapes, whose text is TensorFlow's, then the name binding of
 /// §8.4) and the result's run-time shape. Code emitted by the generator keeps one per call it specializes, and then
-/// computes through <see cref="DynamicTensor{T}"/>'s einsum over the operands' storage.
+/// runs the kernel it emitted for a run-time count of products (<see cref="KernelBatchCount"/>) or computes through
+/// <see cref="DynamicTensor{T}"/>'s einsum over the operands' storage.
 /// </summary>
 /// <remarks>
 /// The last two run-time shapes and their result are kept, as <see cref="PartialOperation"/> keeps them: a loop over
@@ -21,6 +22,9 @@ public sealed class PartialEinsum
     private readonly StaticShape[] _operands;
     private readonly Func<StaticShape[], StaticEinsum> _rule;
     private readonly StaticEinsum _graph;
+    // The loop nest the generator emitted a kernel for (two operands, see KernelLayout), and whether it takes them the other way round.
+    private readonly ContractionPlan? _layout;
+    private readonly bool _swapped;
     private NameBinding? _names;
     private Known? _last;
     private Known? _previous;
@@ -32,6 +36,10 @@ public sealed class PartialEinsum
         _operands = operands;
         _rule = rule;
         _graph = rule(operands);
+        if (operands.Length == 2 && _graph is { Outcome.Error: null, Labels: { } labels })
+        {
+            (_layout, _swapped) = EinsumLowering.FindLayout(labels, operands[0], operands[1]);
+        }
     }
 
     /// <summary>The operation, as exceptions name it: <c>Einsum</c> or <c>TensorDot</c>.</summary>
@@ -77,26 +85,44 @@ public sealed class PartialEinsum
         }
 
         var previous = _previous;
-        return previous is { B: null } && previous.A.Equals(a) ? previous.Result : Compute(a, null);
+        return previous is { B: null } && previous.A.Equals(a) ? previous.Result : Compute(a, null).Result;
     }
 
     /// <summary>The result's run-time shape for operands of run-time shapes <paramref name="a"/> and <paramref name="b"/>.</summary>
     /// <exception cref="ShapeMismatchException">Graph time rejects the call, the run-time sizes do not fit, or a name has two sizes.</exception>
     /// <exception cref="ArgumentException">A shape does not fit its operand's static shape.</exception>
-    public Shape Check(Shape a, Shape b)
+    public Shape Check(Shape a, Shape b) => Lookup(a, b).Result;
+
+    /// <summary>
+    /// After <see cref="Check(Shape, Shape)"/> and the check of a destination of shape <paramref name="destination"/>
+    /// against the result's, the number of products when the call's lowering on these run-time shapes is the loop nest
+    /// the generator emitted a kernel for (every size and stride but that count fixed, see <c>KernelLayout</c>); else -1,
+    /// and the runtime's einsum computes it.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">As <see cref="Check(Shape, Shape)"/>.</exception>
+    /// <exception cref="ArgumentException">A shape does not fit its operand's static shape, or the destination has another shape.</exception>
+    public long KernelBatchCount(Shape a, Shape b, Shape destination)
+    {
+        var known = Lookup(a, b);
+        Require.NotNull(destination, nameof(destination));
+        Contraction.CheckDestination(Operation, a, b, known.Result, destination, nameof(destination));
+        return known.Batch;
+    }
+
+    private Known Lookup(Shape a, Shape b)
     {
         var last = _last;
         if (last is not null && last.A.Equals(a) && b.Equals(last.B))
         {
-            return last.Result;
+            return last;
         }
 
         var previous = _previous;
-        return previous is not null && previous.A.Equals(a) && b.Equals(previous.B) ? previous.Result : Compute(a, b);
+        return previous is not null && previous.A.Equals(a) && b.Equals(previous.B) ? previous : Compute(a, b);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // the first call at each size: keep the cached path small
-    private Shape Compute(Shape a, Shape? b)
+    private Known Compute(Shape a, Shape? b)
     {
         var shapes = b is null ? new[] { a } : new[] { a, b };
         if (shapes.Length != _operands.Length)
@@ -121,8 +147,16 @@ public sealed class PartialEinsum
         }
 
         var result = runTime.Outcome.Result!.ToShape();
-        (_previous, _last) = (_last, new Known(a, b, result));
-        return result;
+        var batch = -1L;
+        if (_layout is not null && !SizeLimit.Exceeds(result)
+            && EinsumLowering.Create(runTime.Labels!, shapes) is { Plan: { } plan } lowering && lowering.Swapped == _swapped)
+        {
+            batch = KernelLayout.BatchCount(_layout, plan);
+        }
+
+        var known = new Known(a, b, result, batch);
+        (_previous, _last) = (_last, known);
+        return known;
     }
 
     /// <summary>
@@ -146,5 +180,5 @@ public sealed class PartialEinsum
         throw new ShapeMismatchException(operation, a, b ?? Shape.Scalar, error);
     }
 
-    private sealed record Known(Shape A, Shape? B, Shape Result);
+    private sealed record Known(Shape A, Shape? B, Shape Result, long Batch);
 }

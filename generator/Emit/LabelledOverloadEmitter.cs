@@ -22,7 +22,7 @@ internal static class LabelledOverloadEmitter
     {
         if (fields is not null)
         {
-            WritePartial(w, overload, fields, inOperands, inline);
+            WritePartial(w, overload, fields, generatedNamespace, settings, inOperands, inline);
             return;
         }
 
@@ -114,8 +114,10 @@ internal static class LabelledOverloadEmitter
 
     // On partially known shapes: the case's PartialEinsum checks the run-time shapes (the rule's text on the run-time
     // sizes, then the name binding, PARTIAL_SHAPES.md §8.4), and the runtime's einsum computes over the operands' storage
-    // (ToDynamic and FromDynamic copy nothing; its plan cache makes a loop's later calls cheap).
-    private static void WritePartial(SourceWriter w, OverloadModel overload, string[] fields, bool inOperands, bool inline)
+    // (ToDynamic and FromDynamic copy nothing; its plan cache makes a loop's later calls cheap). Into a destination, a
+    // case with a kernel for a run-time count of products (KernelLayout) runs it when the run-time lowering is its loop
+    // nest, as the partial contractions do (PartialCalls.KernelCall).
+    private static void WritePartial(SourceWriter w, OverloadModel overload, string[] fields, string generatedNamespace, KernelSettings settings, bool inOperands, bool inline)
     {
         var one = overload.Signature == Signature.EinsumOne;
         var einsum = overload.Signature.IsEinsum();
@@ -169,14 +171,60 @@ internal static class LabelledOverloadEmitter
         w.Line($"/// <summary>{summary} Writes it into <paramref name=\"destination\"/>{(inline ? ", by reference (the result type stores its elements inline)" : string.Empty)}.</summary>");
         using (w.Block($"public static void {name}({operands}, {byRef}{result} destination)"))
         {
-            Checks();
             if (overload.Signature == Signature.TensorDotPair)
             {
                 // The runtime's destination forms take the axes as lists.
                 computed = "x.ToDynamic().TensorDot(y.ToDynamic(), (new[] { axes.A }, new[] { axes.B })";
             }
 
-            w.Line(inline ? $"destination = {result}.FromDynamic({computed}));" : $"{computed}, destination.ToDynamic());");
+            var runtime = inline ? $"destination = {result}.FromDynamic({computed}));" : $"{computed}, destination.ToDynamic());";
+            var kernels = overload.Cases
+                .Select((c, i) => (c, Field: fields[i]))
+                .Where(k => k.c.Kernel is { } kernel && KernelStrategy.IsEmitted(kernel, settings))
+                .ToList();
+            if (kernels.Count > 0)
+            {
+                foreach (var (operand, value) in new[] { (x, a), (y, b) })
+                {
+                    if (operand.IsClass)
+                    {
+                        w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
+                    }
+                }
+
+                using (w.Block($"switch ({(einsum ? "equation" : "axes")})"))
+                {
+                    foreach (var (c, field) in kernels)
+                    {
+                        w.Line($"case {Pattern(overload.Signature, c.Options)}:");
+                        using (w.Block())
+                        {
+                            // The checks first (the call's, then the destination's), then each storage read once.
+                            w.Line($"var batch = {field}.KernelBatchCount({PartialCalls.ShapeOf(x, a)}, {PartialCalls.ShapeOf(y, b)}, {PartialCalls.DestinationShape(overload)});");
+                            w.Line("var output = destination.AsSpan();");
+                            w.Line($"var xs = {a}.AsReadOnlySpan();");
+                            w.Line($"var ys = {b}.AsReadOnlySpan();");
+                            w.Line($"{Runtime}.GeneratedCodeSupport.CheckNotSameStorage<{element}>(output, xs, ys, nameof(destination));");
+                            var (left, right) = c.Options.Swapped ? ("ys", "xs") : ("xs", "ys");
+                            foreach (var line in PartialCalls.KernelCall("batch", c.Kernel!, generatedNamespace, left, right, runtime))
+                            {
+                                w.Line(line);
+                            }
+
+                            w.Line("return;");
+                        }
+                    }
+                }
+
+                w.Line();
+                w.Line(check);
+            }
+            else
+            {
+                Checks();
+            }
+
+            w.Line(runtime);
         }
     }
 

@@ -104,14 +104,19 @@ internal static class PartialCalls
             return new[] { plan, runtime };
         }
 
-        return new[]
-        {
-            plan,
-            $"var batch = {contraction}.KernelBatchCount(plan);",
-            $"if (batch >= 0) global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}(xs, ys, output, batch);",
-            $"else {runtime}",
-        };
+        return new[] { plan, $"var batch = {contraction}.KernelBatchCount(plan);" }.Concat(KernelCall("batch", kernel, generatedNamespace, "xs", "ys", runtime)).ToArray();
     }
+
+    /// <summary>
+    /// The statements that run the kernel emitted for a run-time count of products, the variable <paramref name="batch"/>
+    /// (-1 where the run-time plan is not the kernel's loop nest), from <paramref name="left"/> and
+    /// <paramref name="right"/> into <c>output</c>, else <paramref name="otherwise"/>.
+    /// </summary>
+    public static string[] KernelCall(string batch, KernelModel kernel, string generatedNamespace, string left, string right, string otherwise) => new[]
+    {
+        $"if ({batch} >= 0) global::{generatedNamespace}.{Names.KernelsClass}.{kernel.Name}({left}, {right}, output, {batch});",
+        $"else {otherwise}",
+    };
 
     /// <summary>
     /// The <c>PartialEinsum</c> of an einsum or tensordot on partially known shapes, for <paramref name="option"/>: the

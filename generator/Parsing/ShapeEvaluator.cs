@@ -178,8 +178,9 @@ internal sealed class ShapeEvaluator
     }
 
     // An einsum or tensordot on partially known shapes: graph time on the static shapes (the analyzer reports its errors
-    // and the sizes left to run time); the result carries the names and `?` the rule gives it. No kernel: the overload
-    // checks the run-time shapes (PartialEinsum) and computes through the runtime's einsum.
+    // and the sizes left to run time); the result carries the names and `?` the rule gives it. The overload checks the
+    // run-time shapes (PartialEinsum); the kernel, if one loop nest of the lowering serves every run-time size but the
+    // count of products (KernelLayout, as a partial BatchDot's), else the runtime's einsum computes.
     private static CallModel? EvaluatePartialLabelled(ParsedCall call, CallOptions options, OperandModel x, OperandModel y, string callNamespace, string site)
     {
         var (xs, ys) = (x.ToStatic(), y.ToStatic());
@@ -192,7 +193,14 @@ internal sealed class ShapeEvaluator
             return null;
         }
 
-        return new CallModel(call.Signature, x, y, options, dims, null, BatchDotSemantics.Keras224, callNamespace, site) { ResultNames = names };
+        // One operand's calls compute through the runtime's einsum.
+        var (layout, swapped) = call.Signature != Signature.EinsumOne && rule.Labels is { } labels
+            ? EinsumLowering.FindLayout(labels, xs, ys)
+            : (null, false);
+        var plan = layout is null ? null
+            : swapped ? PlanModel.WithRunTimeBatch(layout, KernelLayout.ProbeLength(ys), KernelLayout.ProbeLength(xs))
+            : PlanModel.WithRunTimeBatch(layout, KernelLayout.ProbeLength(xs), KernelLayout.ProbeLength(ys));
+        return new CallModel(call.Signature, x, y, options with { Swapped = plan is not null && swapped }, dims, plan, BatchDotSemantics.Keras224, callNamespace, site) { ResultNames = names };
     }
 
     // A call on partially known shapes: graph time as TF would do it on the static shapes (the analyzer reports its

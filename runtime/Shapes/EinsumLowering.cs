@@ -75,6 +75,24 @@ internal sealed class EinsumLowering
         return new EinsumLowering(result, plan, swapped, oneOperand, axes);
     }
 
+    /// <summary>
+    /// The kernel layout (<see cref="KernelLayout"/>) of a two-operand call with <paramref name="labels"/> on partially
+    /// known shapes, and whether its lowering takes the operands the other way round; null when there is none.
+    /// </summary>
+    public static (ContractionPlan? Layout, bool Swapped) FindLayout(EinsumLabels labels, StaticShape x, StaticShape y)
+    {
+        bool? swapped = null;
+        var consistent = true;
+        var layout = KernelLayout.Find(x, y, (rx, ry) =>
+        {
+            var lowering = Create(labels, new[] { rx, ry });
+            consistent &= swapped is null || swapped == lowering.Swapped;
+            swapped = lowering.Swapped;
+            return lowering.Plan;
+        });
+        return layout is not null && consistent && swapped is { } trade ? (layout, trade) : (null, false);
+    }
+
     private static (ContractionPlan? Plan, bool Swapped) Lower(Shape result, int[] outputLabels, List<int> order, BatchAxis[] axes, bool oneOperand)
     {
         // One operand: it is y, and x the constant 1.

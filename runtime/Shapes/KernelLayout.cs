@@ -25,14 +25,18 @@ internal static class KernelLayout
     /// count of products depends on a run-time size, or when the call does not plan at those sizes.
     /// </summary>
     public static ContractionPlan? Find(StaticShape x, StaticShape y, Func<Shape, Shape, ContractionResult> rule)
+        => Find(x, y, (rx, ry) => rule(rx, ry).Plan);
+
+    /// <summary><see cref="Find(StaticShape, StaticShape, Func{Shape, Shape, ContractionResult})"/> with a planner that gives the plan or null.</summary>
+    public static ContractionPlan? Find(StaticShape x, StaticShape y, Func<Shape, Shape, ContractionPlan?> plan)
     {
         if (x.IsFullyKnown && y.IsFullyKnown)
         {
             return null;
         }
 
-        var two = rule(Substitute(x, Probe), Substitute(y, Probe)).Plan;
-        var three = rule(Substitute(x, Probe + 1), Substitute(y, Probe + 1)).Plan;
+        var two = plan(Substitute(x, Probe), Substitute(y, Probe));
+        var three = plan(Substitute(x, Probe + 1), Substitute(y, Probe + 1));
         if (two is null || three is null || two.Batch.Count != 1 || three.Batch.Count != 1 || !SameProduct(two, three))
         {
             return null;
@@ -62,7 +66,7 @@ internal static class KernelLayout
         return plan.Batch.Count == 1 && a.XStride == b.XStride && a.YStride == b.YStride && a.OutStride == b.OutStride ? b.Size : -1;
     }
 
-    /// <summary>The element count of a value of <paramref name="shape"/> at the sizes <see cref="Find"/> plans with: what the layout's extents are measured against.</summary>
+    /// <summary>The element count of a value of <paramref name="shape"/> at the sizes <c>Find</c> plans with: what the layout's extents are measured against.</summary>
     public static long ProbeLength(StaticShape shape) => Substitute(shape, Probe).ElementCount;
 
     private static bool SameProduct(ContractionPlan a, ContractionPlan b)

@@ -22,6 +22,21 @@ namespace App
         public static void TensorDot(this global::App.W x, global::App.M y, int axes, global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8 destination)
         {
             global::System.ArgumentNullException.ThrowIfNull(y);
+            switch (axes)
+            {
+                case 1:
+                {
+                    var batch = Partial0.KernelBatchCount(x.Shape, global::App.M.Shape, destination.Shape);
+                    var output = destination.AsSpan();
+                    var xs = x.AsReadOnlySpan();
+                    var ys = y.AsReadOnlySpan();
+                    global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
+                    if (batch >= 0) global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_Bx4x5x8_S5_1_8_1_8_0_20_0_32(xs, ys, output, batch);
+                    else x.ToDynamic().TensorDot(y.ToDynamic(), axes, destination.ToDynamic());
+                    return;
+                }
+            }
+
             (axes switch { 1 => Partial0, _ => global::ShapedTensors.PartialEinsum.TensorDot(global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse(5, 8), axes) }).Check(x.Shape, global::App.M.Shape);
             x.ToDynamic().TensorDot(y.ToDynamic(), axes, destination.ToDynamic());
         }

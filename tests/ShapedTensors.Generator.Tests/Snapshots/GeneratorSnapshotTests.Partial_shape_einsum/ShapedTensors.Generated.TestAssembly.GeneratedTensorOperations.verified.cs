@@ -23,6 +23,32 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <summary><c>tf.einsum</c> of shapes (batch, 4, 5) and (batch, 5, 8): the result has shape (batch, 4, 8), its sizes known only at run time checked per call. Writes it into <paramref name="destination"/>.</summary>
         public static void Einsum(string equation, global::App.W a, global::App.K b, global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8 destination)
         {
+            switch (equation)
+            {
+                case "bij,bjk->bik":
+                {
+                    var batch = Partial0.KernelBatchCount(a.Shape, b.Shape, destination.Shape);
+                    var output = destination.AsSpan();
+                    var xs = a.AsReadOnlySpan();
+                    var ys = b.AsReadOnlySpan();
+                    global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
+                    if (batch >= 0) global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_Bx4x5x8(xs, ys, output, batch);
+                    else global::ShapedTensors.DynamicTensor<float>.Einsum(equation, a.ToDynamic(), b.ToDynamic(), destination.ToDynamic());
+                    return;
+                }
+                case "xmn,xnp->xmp":
+                {
+                    var batch = Partial1.KernelBatchCount(a.Shape, b.Shape, destination.Shape);
+                    var output = destination.AsSpan();
+                    var xs = a.AsReadOnlySpan();
+                    var ys = b.AsReadOnlySpan();
+                    global::ShapedTensors.GeneratedCodeSupport.CheckNotSameStorage<float>(output, xs, ys, nameof(destination));
+                    if (batch >= 0) global::ShapedTensors.Generated.TestAssembly.TensorKernels.Product_F32_Bx4x5x8(xs, ys, output, batch);
+                    else global::ShapedTensors.DynamicTensor<float>.Einsum(equation, a.ToDynamic(), b.ToDynamic(), destination.ToDynamic());
+                    return;
+                }
+            }
+
             (equation switch { "bij,bjk->bik" => Partial0, "xmn,xnp->xmp" => Partial1, _ => global::ShapedTensors.PartialEinsum.Einsum(equation, global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse("batch", 5, 8)) }).Check(a.Shape, b.Shape);
             global::ShapedTensors.DynamicTensor<float>.Einsum(equation, a.ToDynamic(), b.ToDynamic(), destination.ToDynamic());
         }
