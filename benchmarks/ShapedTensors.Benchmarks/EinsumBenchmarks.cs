@@ -166,4 +166,12 @@ public class EinsumPartial
     /// <summary>The fully known BatchDot kernel, into a destination.</summary>
     [Benchmark]
     public void KnownBatchDotInto() => _w.BatchDot(_k, _known);
+
+    /// <summary>The partially known BatchDot, allocating the result.</summary>
+    [Benchmark]
+    public object PartialBatchDot() => _pw.BatchDot(_pk);
+
+    /// <summary>The generated partial Einsum overload, allocating the result (then its destination form).</summary>
+    [Benchmark]
+    public object PartialEinsum() => Einsum(Equation, _pw, _pk);
 }

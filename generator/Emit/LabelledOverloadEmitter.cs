@@ -154,11 +154,32 @@ internal static class LabelledOverloadEmitter
             w.Line(check);
         }
 
+        // Two operands and a result of run-time sizes: allocated from the checked shape and written by the destination
+        // form, so that it runs the generated kernel where there is one (the check is cached, so doing it twice is cheap).
+        var allocated = !one && !inline && Enumerable.Range(0, overload.ResultDims.Count).Any(i => DimsModel.IsRunTime(overload.ResultNames, i));
         w.Line($"/// <summary>{summary}</summary>");
         using (w.Block($"public static {result} {name}({operands})"))
         {
-            Checks();
-            w.Line($"return {result}.FromDynamic({computed}));");
+            if (allocated)
+            {
+                foreach (var (operand, value) in new[] { (x, a), (y, b) })
+                {
+                    if (operand.IsClass)
+                    {
+                        w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
+                    }
+                }
+
+                w.Line("var shape = " + check);
+                w.Line($"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{element}>((int)shape.ElementCount), shape);");
+                w.Line($"{name}({(einsum ? "equation, a, b" : "x, y, axes")}, result);");
+                w.Line("return result;");
+            }
+            else
+            {
+                Checks();
+                w.Line($"return {result}.FromDynamic({computed}));");
+            }
         }
 
         if (one)

@@ -14,8 +14,10 @@ namespace App
         public static global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8 TensorDot(this global::App.W x, global::App.M y, int axes)
         {
             global::System.ArgumentNullException.ThrowIfNull(y);
-            (axes switch { 1 => Partial0, _ => global::ShapedTensors.PartialEinsum.TensorDot(global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse(5, 8), axes) }).Check(x.Shape, global::App.M.Shape);
-            return global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8.FromDynamic(x.ToDynamic().TensorDot(y.ToDynamic(), axes));
+            var shape = (axes switch { 1 => Partial0, _ => global::ShapedTensors.PartialEinsum.TensorDot(global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse(5, 8), axes) }).Check(x.Shape, global::App.M.Shape);
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8.Wrap(global::System.GC.AllocateUninitializedArray<float>((int)shape.ElementCount), shape);
+            TensorDot(x, y, axes, result);
+            return result;
         }
 
         /// <summary><c>tf.tensordot</c> of shapes (batch, 4, 5) and (5, 8): the result has shape (batch, 4, 8), its sizes known only at run time checked per call. Writes it into <paramref name="destination"/>.</summary>

@@ -16,8 +16,10 @@ namespace ShapedTensors.Generated.TestAssembly
         /// <summary><c>tf.einsum</c> of shapes (batch, 4, 5) and (batch, 5, 8): the result has shape (batch, 4, 8), its sizes known only at run time checked per call.</summary>
         public static global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8 Einsum(string equation, global::App.W a, global::App.K b)
         {
-            (equation switch { "bij,bjk->bik" => Partial0, "xmn,xnp->xmp" => Partial1, _ => global::ShapedTensors.PartialEinsum.Einsum(equation, global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse("batch", 5, 8)) }).Check(a.Shape, b.Shape);
-            return global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8.FromDynamic(global::ShapedTensors.DynamicTensor<float>.Einsum(equation, a.ToDynamic(), b.ToDynamic()));
+            var shape = (equation switch { "bij,bjk->bik" => Partial0, "xmn,xnp->xmp" => Partial1, _ => global::ShapedTensors.PartialEinsum.Einsum(equation, global::ShapedTensors.StaticShape.Parse("batch", 4, 5), global::ShapedTensors.StaticShape.Parse("batch", 5, 8)) }).Check(a.Shape, b.Shape);
+            var result = global::ShapedTensors.Generated.TestAssembly.Float32_batchx4x8.Wrap(global::System.GC.AllocateUninitializedArray<float>((int)shape.ElementCount), shape);
+            Einsum(equation, a, b, result);
+            return result;
         }
 
         /// <summary><c>tf.einsum</c> of shapes (batch, 4, 5) and (batch, 5, 8): the result has shape (batch, 4, 8), its sizes known only at run time checked per call. Writes it into <paramref name="destination"/>.</summary>
