@@ -143,6 +143,13 @@ internal static class LabelledOverloadEmitter
 
         void Checks()
         {
+            NullChecks();
+            w.Line(check);
+        }
+
+        // The operands that are classes, checked before their shapes are read.
+        void NullChecks()
+        {
             foreach (var (operand, value) in one ? new[] { (x, a) } : new[] { (x, a), (y, b) })
             {
                 if (operand.IsClass)
@@ -150,8 +157,6 @@ internal static class LabelledOverloadEmitter
                     w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
                 }
             }
-
-            w.Line(check);
         }
 
         // Two operands and a result of run-time sizes: allocated from the checked shape and written by the destination
@@ -162,13 +167,7 @@ internal static class LabelledOverloadEmitter
         {
             if (allocated)
             {
-                foreach (var (operand, value) in new[] { (x, a), (y, b) })
-                {
-                    if (operand.IsClass)
-                    {
-                        w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
-                    }
-                }
+                NullChecks();
 
                 w.Line("var shape = " + check);
                 w.Line($"var result = {result}.Wrap(global::System.GC.AllocateUninitializedArray<{element}>((int)shape.ElementCount), shape);");
@@ -205,13 +204,7 @@ internal static class LabelledOverloadEmitter
                 .ToList();
             if (kernels.Count > 0)
             {
-                foreach (var (operand, value) in new[] { (x, a), (y, b) })
-                {
-                    if (operand.IsClass)
-                    {
-                        w.Line($"global::System.ArgumentNullException.ThrowIfNull({value});");
-                    }
-                }
+                NullChecks();
 
                 using (w.Block($"switch ({(einsum ? "equation" : "axes")})"))
                 {
