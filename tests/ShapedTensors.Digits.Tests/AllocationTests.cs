@@ -5,6 +5,11 @@ using Xunit;
 namespace ShapedTensors.Digits.Tests;
 
 /// <summary>The training step writes every result into tensors made once per batch size.</summary>
+/// <remarks>
+/// Not run beside the other tests: each call site of the step keeps the checks' results of its last two run-time shapes
+/// in a static cache, so another test's batch size running on another thread would make a step here plan again.
+/// </remarks>
+[Collection(MeasuredAlone.Name)]
 public class AllocationTests
 {
     [Theory]
@@ -63,4 +68,11 @@ public class AllocationTests
         GC.KeepAlive(x.ToDynamic());
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
+}
+
+/// <summary>The tests that measure a step's allocations, run after the others and alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone
+{
+    public const string Name = "Allocations";
 }

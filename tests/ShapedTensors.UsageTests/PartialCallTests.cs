@@ -12,6 +12,7 @@ namespace ShapedTensors.UsageTests;
 /// them, return canonical types that carry the run-time sizes, and throw TensorFlow's kernel texts (§8.1) or the
 /// name-binding text (§8.4) when the run-time sizes do not fit.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public class PartialCallTests
 {
     [Fact]

@@ -20,6 +20,7 @@ namespace ShapedTensors.UsageTests;
 /// return the canonical types with the names carried, compute on the run-time sizes, and throw TensorFlow's kernel
 /// texts (§8.1) when the run-time sizes do not fit.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public class PartialOperationTests
 {
     [Fact]
