@@ -17,7 +17,8 @@ namespace ShapedTensors.Kernels;
 /// One strategy is chosen per call, from the sizes (<see cref="KernelThresholds"/>) and the hardware, and runs for
 /// every batch item: the packed product (<see cref="BlockedGemm"/>) for large products, register-blocked loops
 /// over the operands as they are (<c>DirectProduct</c>) for rows at least one vector wide, dot products along k for
-/// narrower rows, and plain loops for the rest. Batch axes are given as (size, x stride, y stride, output stride)
+/// narrower rows, and plain loops for the rest. A batch whose items are rows or columns of one wider product runs as
+/// that product first (<see cref="BatchFolding"/>). Batch axes are given as (size, x stride, y stride, output stride)
 /// quadruples, outermost first.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -118,8 +119,42 @@ public static unsafe class StridedProduct
         return output >= 0;
     }
 
+    // A batch whose items are rows or columns of one wider product runs as that product (BatchFolding).
+    private static void Execute<T>(in ProductLayout layout, ReadOnlySpan<long> batch, T* x, T* y, T* output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var p = layout;
+        BatchFolding.FoldRows(ref p, ref batch);
+        if (BatchFolding.ArePackableColumns(p, batch, sizeof(T), out var items, out var yStride))
+        {
+            RunPackedColumns(p, batch, items, yStride, x, y, output);
+        }
+        else
+        {
+            Run(p, batch, x, y, output);
+        }
+    }
+
     [SkipLocalsInit] // the odometer clears its counter
-    private static void Execute<T>(in ProductLayout p, ReadOnlySpan<long> batch, T* x, T* y, T* output)
+    private static void RunPackedColumns<T>(in ProductLayout p, ReadOnlySpan<long> batch, int items, nint yStride, T* x, T* y, T* output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var wide = BatchFolding.Columns(p, items);
+        var outer = batch[..^4];
+        var odometer = new BatchOdometer(outer, outer.IsEmpty ? default : stackalloc long[outer.Length / 4]);
+        fixed (T* block = Scratch<T>.Columns(wide.K * wide.N))
+        {
+            do
+            {
+                BatchFolding.PackColumns(p, items, yStride, y + odometer.Y, block);
+                Run(wide, ReadOnlySpan<long>.Empty, x + odometer.X, block, output + odometer.Out);
+            }
+            while (odometer.Next());
+        }
+    }
+
+    [SkipLocalsInit] // the odometer clears its counter
+    private static void Run<T>(in ProductLayout p, ReadOnlySpan<long> batch, T* x, T* y, T* output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Most products have no batch axis: no odometer for them.
@@ -160,7 +195,7 @@ public static unsafe class StridedProduct
         }
         else if (Vector128.IsHardwareAccelerated && KernelThresholds.IsDotAlongK(p.N, p.K, p.XDepth, sizeof(T)))
         {
-            var column = p.YDepth == 1 ? default : Scratch<T>.Get(p.K);
+            var column = p.YDepth == 1 ? default : Scratch<T>.Operand(p.K);
             do
             {
                 NarrowProduct<T>.Run(p, x + items.X, y + items.Y, output + items.Out, column);
@@ -194,7 +229,7 @@ public static unsafe class StridedProduct
         }
 
         var packed = p.WithPackedY();
-        fixed (T* block = Scratch<T>.Get(p.K * p.N))
+        fixed (T* block = Scratch<T>.Operand(p.K * p.N))
         {
             do
             {
@@ -271,21 +306,29 @@ public static unsafe class StridedProduct
         }
     }
 
-    // A scratch buffer per thread, grown as needed and then reused (pinned, so a pointer to it stays valid).
+    // Scratch buffers per thread, grown as needed and then reused (pinned, so a pointer to them stays valid): one for
+    // the batch's columns packed together, one for an item's y (or column) packed by the strategy that runs it.
     private static class Scratch<T>
         where T : unmanaged
     {
         [ThreadStatic]
-        private static T[]? s_buffer;
+        private static T[]? s_columns;
 
-        public static T[] Get(int length)
+        [ThreadStatic]
+        private static T[]? s_operand;
+
+        public static T[] Columns(int length) => Get(ref s_columns, length);
+
+        public static T[] Operand(int length) => Get(ref s_operand, length);
+
+        private static T[] Get(ref T[]? buffer, int length)
         {
-            if (s_buffer is null || s_buffer.Length < length)
+            if (buffer is null || buffer.Length < length)
             {
-                s_buffer = GC.AllocateUninitializedArray<T>(Math.Max(length, 256), pinned: true);
+                buffer = GC.AllocateUninitializedArray<T>(Math.Max(length, 256), pinned: true);
             }
 
-            return s_buffer;
+            return buffer;
         }
     }
 }

@@ -70,6 +70,34 @@ public class StridedProductTests
     }
 
     [Fact]
+    public void Batches_that_are_rows_or_columns_of_one_product_agree_with_a_plain_loop()
+    {
+        Layout[] layouts =
+        [
+            // Rows: y shared, x and the output stepping by whole products (a batch by one matrix), on one axis and two.
+            new(7, 42, 52, 52, 1, 42, 1, 42, [320, 364, 0, 294]),
+            new(3, 5, 4, 4, 1, 5, 1, 5, [2, 24, 0, 30, 2, 12, 0, 15]),
+            // Rows of one each: the items' steps become the row strides, whatever the single row's were.
+            new(1, 5, 7, 99, 1, 5, 1, 99, [12, 7, 0, 6]),
+            // Columns: x shared, each item's narrow columns right after the previous item's (K.dot of a matrix by a
+            // stack of matrices), row-major, transposed, with padded output rows, and under an outer batch axis.
+            new(480, 3, 22, 22, 1, 3, 1, 48, [16, 0, 66, 3]),
+            new(6, 2, 5, 5, 1, 1, 5, 8, [4, 0, 10, 2]),
+            new(6, 3, 9, 9, 1, 3, 1, 20, [5, 0, 27, 3]),
+            new(5, 1, 40, 40, 1, 1, 1, 7, [7, 0, 40, 1]),
+            new(6, 2, 5, 5, 1, 2, 1, 8, [3, 30, 40, 48, 4, 0, 10, 2]),
+            // Neither: the columns of one item overlap the next's (shared y columns), or x moves per item.
+            new(6, 2, 5, 5, 1, 2, 1, 4, [2, 0, 0, 2]),
+            new(6, 2, 5, 5, 1, 2, 1, 8, [4, 30, 10, 2]),
+        ];
+        foreach (var layout in layouts)
+        {
+            Check<float>(layout, new Random(layout.M * layout.K), 1e-4);
+            Check<double>(layout, new Random(layout.N), 1e-10);
+        }
+    }
+
+    [Fact]
     public void An_empty_contraction_writes_zeros()
     {
         var output = new float[] { 5, 5, 5, 5, 5, 5 };
